@@ -1,0 +1,5 @@
+"""Allow `python -m actionplan`."""
+
+from actionplan.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,125 @@
+"""The command line: parses arguments, calls the core, prints. Heavy imports wait for a command."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from actionplan import __version__
+
+STATUSES = ["planned", "doing", "waiting", "done", "dropped"]
+WAITING_ON = ["client", "vendor", "internal"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command-line grammar (PRODUCT.md's contract, extended)."""
+    parser = argparse.ArgumentParser(
+        prog="actionplan",
+        description="A kanban of must-do IT items per client, and client-safe summaries.",
+        epilog="The database is --db, else $ACTIONPLAN_DB, else a file in your data folder "
+        "(see `actionplan db path`).",
+    )
+    parser.add_argument("--version", action="version", version=f"actionplan {__version__}")
+    parser.add_argument("--db", metavar="URL|PATH", help="SQLAlchemy URL or SQLite file path")
+    parser.set_defaults(handler="board:run_board")
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    def command(name: str, handler: str, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.set_defaults(handler=handler)
+        return p
+
+    command("demo", "board:run_demo", "open the board on a throwaway demo plan")
+
+    p = command("add", "items:run_add", "add an item to a client's plan")
+    p.add_argument("title")
+    p.add_argument("--client", required=True, help="client name (created if new)")
+    _item_options(p)
+    p.add_argument("--status", choices=STATUSES, default="planned")
+
+    p = command("set", "items:run_set", "change an item's fields")
+    p.add_argument("id", type=int)
+    p.add_argument("--title")
+    p.add_argument("--client", help="move the item to another client")
+    p.add_argument("--status", choices=STATUSES)
+    _item_options(p)
+    p.add_argument("--visibility", choices=["client", "internal"])
+    p.add_argument("--no-escalate", action="store_true", help="clear the escalation")
+    p.add_argument("--reason", help="why (kept in the history, e.g. why a date moved)")
+    p.add_argument(
+        "--expect-version",
+        type=int,
+        metavar="N",
+        help="refuse if the item is no longer at version N",
+    )
+
+    p = command("list", "items:run_list", "list items")
+    p.add_argument("--client")
+    p.add_argument("--owner")
+    p.add_argument("--status", action="append", choices=STATUSES, help="repeat for several")
+    p.add_argument("--overdue", action="store_true", help="open items past their due date")
+    p.add_argument("--json", action="store_true", help="a JSON array (id + the CSV columns)")
+
+    p = command("delete", "items:run_delete", "delete an item (undo or restore brings it back)")
+    p.add_argument("id", type=int)
+    p = command("restore", "items:run_restore", "bring back a deleted item")
+    p.add_argument("id", type=int)
+    p = command("undo", "items:run_undo", "undo your last change (repeat to go further back)")
+    p.add_argument("--steps", type=int, default=1, metavar="N", help="undo the last N changes")
+    p = command("history", "items:run_history", "every change of one item")
+    p.add_argument("id", type=int)
+
+    command("clients", "items:run_clients", "clients with open, overdue and escalated counts")
+    command("people", "items:run_people", "people who can own items")
+    p = command("person", "items:run_person", "add a person, or set their team and side")
+    p.add_argument("name")
+    p.add_argument("--team")
+    p.add_argument("--side", choices=["us", "client", "vendor"])
+
+    p = command("import", "transfer:run_import", "import a CSV file or restore a JSON export")
+    p.add_argument("file", help="a .csv or .json file, or - for standard input")
+    p.add_argument("--dry-run", action="store_true", help="check and report; change nothing")
+
+    p = command("export", "transfer:run_export", "export the plan as JSON or CSV")
+    p.add_argument("--format", choices=["json", "csv"], default="json")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    p.add_argument("--client")
+
+    p = command("db", "transfer:run_db", "database upkeep")
+    p.add_argument("action", choices=["upgrade", "path"])
+    p = command("backup", "transfer:run_backup", "copy the database (JSON for PostgreSQL)")
+    p.add_argument("-o", "--output", metavar="FILE")
+    return parser
+
+
+def _item_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--owner", help="person's name (created if new); '' for nobody")
+    p.add_argument("--due", metavar="WHEN", help="fri, +2w, in 3 days, eom, 5 dec, 2026-12-05")
+    p.add_argument("--committed", metavar="WHEN", help="the date the client was told")
+    p.add_argument("--waiting-on", choices=WAITING_ON)
+    kind = p.add_mutually_exclusive_group()
+    kind.add_argument("--must", action="store_true", default=None, help="a must-do need")
+    kind.add_argument("--nice", action="store_true", default=None, help="a nice-to-have")
+    p.add_argument("--note", help="client note (may appear in summaries)")
+    p.add_argument("--internal", help="internal note (never leaves the app)")
+    p.add_argument(
+        "--internal-only", action="store_true", default=None, help="the whole item is internal"
+    )
+    p.add_argument("--escalate", metavar="REASON", help="flag for management, with the reason")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the exit code (0 ok, 1 bad input or failed check, 2 usage)."""
+    args = build_parser().parse_args(argv)
+    module_name, _, func_name = args.handler.partition(":")
+    from importlib import import_module
+
+    from actionplan.cli.errors import handled
+
+    module = import_module(f"actionplan.cli.{module_name}")
+    return handled(lambda: getattr(module, func_name)(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

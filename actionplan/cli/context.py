@@ -1,0 +1,37 @@
+"""What every command needs: the database, the settings and today's date."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from functools import cache
+
+from actionplan import clock
+from actionplan.config import Config, load_config
+from actionplan.db import Database, open_database
+
+
+@cache
+def config() -> Config:
+    """The user's settings, read once."""
+    return load_config()
+
+
+def today() -> date:
+    """Today (or ACTIONPLAN_TODAY)."""
+    return clock.today()
+
+
+def open_db(args: argparse.Namespace, *, upgrade: bool = True) -> Database:
+    """Open the database named by --db, ACTIONPLAN_DB or the default."""
+    return open_database(args.db, upgrade=upgrade)
+
+
+def parse_when(text: str | None, *, field: str) -> date | None:
+    """A date option: None when not given, else parsed (``none`` or ``''`` clears it)."""
+    from actionplan.dates import DateError, parse_optional_date
+
+    try:
+        return parse_optional_date(text, today=today(), day_first=config().day_first)
+    except DateError as exc:
+        raise DateError(f"--{field}: {exc}") from None

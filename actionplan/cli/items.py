@@ -1,0 +1,247 @@
+"""Commands on items, clients and people: add, set, list, delete, restore, undo, history."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from actionplan.cli.context import config, open_db, parse_when, today
+from actionplan.cli.errors import CliError
+from actionplan.cli.output import table
+
+
+def run_add(args: argparse.Namespace) -> int:
+    """actionplan add TITLE --client C ..."""
+    from actionplan import plan
+    from actionplan.models import Client
+
+    values = _item_values(args)
+    values.setdefault("status", args.status)
+    if values.get("waiting_on"):
+        values["status"] = "waiting"
+    db = open_db(args)
+    with db.session() as session:
+        item = plan.add_item(
+            session=session, author=config().author, client=args.client, title=args.title, **values
+        )
+        client = session.get(Client, item.client_id)
+    due = f", due {item.due.isoformat()}" if item.due else ""
+    print(f"added #{item.id} to {client.name if client else '?'}: {item.title}{due}")
+    return 0
+
+
+def run_set(args: argparse.Namespace) -> int:
+    """actionplan set ID ..."""
+    from actionplan import plan
+
+    changes = _item_values(args)
+    for name in ("title", "client", "status", "visibility"):
+        if getattr(args, name) is not None:
+            changes[name] = getattr(args, name)
+    if args.no_escalate:
+        if "escalated" in changes:
+            raise CliError("give --escalate or --no-escalate, not both")
+        changes["escalated"] = False
+    if not changes:
+        raise CliError("nothing to change: give at least one option (see actionplan set --help)")
+    db = open_db(args)
+    with db.session() as session:
+        item = plan.edit_item(
+            session=session,
+            item_id=args.id,
+            author=config().author,
+            expected_version=args.expect_version,
+            reason=args.reason,
+            **changes,
+        )
+    print(f"updated #{item.id} {item.title} ({', '.join(sorted(changes))})")
+    return 0
+
+
+def _item_values(args: argparse.Namespace) -> dict[str, Any]:
+    """The item options both add and set take, only those given."""
+    values: dict[str, Any] = {}
+    if args.owner is not None:
+        values["owner"] = None if args.owner.strip().lower() in ("", "none", "-") else args.owner
+    for name in ("due", "committed"):
+        if getattr(args, name) is not None:
+            values[name] = parse_when(getattr(args, name), field=name)
+    if args.waiting_on is not None:
+        values["waiting_on"] = args.waiting_on
+    if args.must:
+        values["must"] = True
+    if args.nice:
+        values["must"] = False
+    if args.note is not None:
+        values["client_note"] = args.note
+    if args.internal is not None:
+        values["internal_note"] = args.internal
+    if args.internal_only:
+        values["visibility"] = "internal"
+    if args.escalate is not None:
+        values["escalated"] = True
+        values["escalation_reason"] = args.escalate
+    return values
+
+
+def run_list(args: argparse.Namespace) -> int:
+    """actionplan list [--client C] [--owner O] [--status S] [--overdue] [--json]"""
+    from actionplan.interchange.csv_io import csv_record
+    from actionplan.models import Status
+    from actionplan.queries import ItemFilter, list_items
+
+    where = ItemFilter(
+        client=args.client,
+        owner=args.owner,
+        statuses=tuple(Status(s) for s in args.status or ()),
+        overdue_on=today() if args.overdue else None,
+    )
+    db = open_db(args)
+    with db.session() as session:
+        rows = list_items(session=session, where=where)
+    if args.json:
+        records = [{"id": r["id"], **csv_record(r)} for r in rows]
+        print(json.dumps(records, ensure_ascii=False, indent=1))
+        return 0
+    if not rows:
+        print("no items match")
+        return 0
+    headers = ["id", "client", "status", "title", "owner", "due", "flags"]
+    print(table(headers, [_list_row(r) for r in rows], flex=3))
+    return 0
+
+
+def _list_row(row: dict[str, Any]) -> list[Any]:
+    flags = []
+    if not row["must"]:
+        flags.append("nice")
+    if row["escalated"]:
+        flags.append("escalated")
+    if row["due"] and row["committed"] and row["due"] > row["committed"]:
+        flags.append("slipped")
+    if str(getattr(row["visibility"], "value", row["visibility"])) == "internal":
+        flags.append("internal")
+    status = getattr(row["status"], "value", row["status"])
+    if row["waiting_on"]:
+        status = f"{status} ({getattr(row['waiting_on'], 'value', row['waiting_on'])})"
+    return [
+        row["id"],
+        row["client"],
+        status,
+        row["title"],
+        row["owner"],
+        row["due"],
+        " ".join(flags),
+    ]
+
+
+def run_delete(args: argparse.Namespace) -> int:
+    """actionplan delete ID"""
+    from actionplan import plan
+
+    db = open_db(args)
+    with db.session() as session:
+        item = plan.delete_item(session=session, item_id=args.id, author=config().author)
+    print(
+        f"deleted #{item.id} {item.title} (actionplan undo, or restore {item.id}, brings it back)"
+    )
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    """actionplan restore ID"""
+    from actionplan import plan
+
+    db = open_db(args)
+    with db.session() as session:
+        item = plan.restore_item(session=session, item_id=args.id, author=config().author)
+    print(f"restored #{item.id} {item.title}")
+    return 0
+
+
+def run_undo(args: argparse.Namespace) -> int:
+    """actionplan undo [--steps N]"""
+    from actionplan import plan
+
+    if args.steps < 1:
+        raise CliError("--steps must be 1 or more")
+    db = open_db(args)
+    undone = 0
+    with db.session() as session:
+        for _ in range(args.steps):
+            op = plan.undo(session=session, author=config().author)
+            if op is None:
+                break
+            undone += 1
+            print(f"undid: {op.summary}")
+    if undone == 0:
+        raise CliError("nothing to undo")
+    return 0
+
+
+def run_history(args: argparse.Namespace) -> int:
+    """actionplan history ID"""
+    from actionplan.history import describe_event
+    from actionplan.models import Item
+    from actionplan.queries import item_history, person_names
+
+    db = open_db(args)
+    with db.session() as session:
+        item = session.get(Item, args.id)
+        if item is None:
+            raise CliError(f"no item #{args.id}")
+        events = item_history(session=session, item_id=args.id)
+        names = person_names(session=session)
+    rows = [
+        [e.at.strftime("%Y-%m-%d %H:%M"), e.author, describe_event(e, names), e.reason]
+        for e in events
+    ]
+    print(f"#{item.id} {item.title}")
+    print(table(["when (UTC)", "who", "change", "reason"], rows, flex=2))
+    return 0
+
+
+def run_clients(args: argparse.Namespace) -> int:
+    """actionplan clients"""
+    from actionplan.queries import clients_with_counts
+
+    db = open_db(args)
+    with db.session() as session:
+        rows = clients_with_counts(session=session, today=today())
+    if not rows:
+        print("no clients yet: actionplan add TITLE --client NAME")
+        return 0
+    print(
+        table(
+            ["client", "open", "overdue", "escalated"],
+            [[c.name, c.open, c.overdue, c.escalated] for c in rows],
+            flex=0,
+        )
+    )
+    return 0
+
+
+def run_people(args: argparse.Namespace) -> int:
+    """actionplan people"""
+    from actionplan.queries import people
+
+    db = open_db(args)
+    with db.session() as session:
+        rows = people(session=session)
+    if not rows:
+        print("no people yet: they are created when you give an item an --owner")
+        return 0
+    print(table(["name", "team", "side"], [[p.name, p.team, p.side] for p in rows], flex=0))
+    return 0
+
+
+def run_person(args: argparse.Namespace) -> int:
+    """actionplan person NAME [--team T] [--side S]"""
+    from actionplan.plan import save_person
+
+    db = open_db(args)
+    with db.session() as session:
+        person = save_person(session=session, name=args.name, team=args.team, side=args.side)
+    print(f"{person.name}: team {person.team or '-'}, side {person.side.value}")
+    return 0

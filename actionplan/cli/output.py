@@ -1,0 +1,60 @@
+"""Plain, aligned text output for the terminal and for pipes."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import unicodedata
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from actionplan.text import strip_controls
+
+
+def width(text: str) -> int:
+    """Columns the text takes in a terminal (wide East Asian characters count twice)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def clip(text: str, limit: int) -> str:
+    """Cut text to ``limit`` columns, ending with … when cut."""
+    if width(text) <= limit:
+        return text
+    out, used = [], 0
+    for ch in text:
+        w = width(ch)
+        if used + w > limit - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + "…"
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], *, flex: int) -> str:
+    """Align rows under headers; on a terminal, column ``flex`` shrinks to fit the width."""
+    cells = [[_show(v) for v in row] for row in rows]
+    widths = [max([width(h)] + [width(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    if sys.stdout.isatty():
+        room = shutil.get_terminal_size().columns - (sum(widths) - widths[flex]) - 2 * len(widths)
+        widths[flex] = max(12, min(widths[flex], room))
+        cells = [[clip(c, widths[i]) if i == flex else c for i, c in enumerate(r)] for r in cells]
+    lines = ["  ".join(_pad(h, widths[i]) for i, h in enumerate(headers)).rstrip()]
+    lines += ["  ".join(_pad(c, widths[i]) for i, c in enumerate(r)).rstrip() for r in cells]
+    return "\n".join(lines)
+
+
+def _pad(text: str, size: int) -> str:
+    return text + " " * (size - width(text))
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    # Text from a shared database may not have passed our input cleaning; never let it
+    # reach the terminal as escape sequences.
+    return strip_controls(str(getattr(value, "value", value)), keep_newlines=False)

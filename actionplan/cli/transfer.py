@@ -1,0 +1,195 @@
+"""Commands that move data in and out: import, export, backup, and database upkeep."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from actionplan.cli.context import config, open_db, today
+from actionplan.cli.errors import CliError
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+_MAX_IMPORT_BYTES = 200 * 1024 * 1024
+
+
+def read_input(name: str) -> str:
+    """The text of a file (or stdin for -), which must be UTF-8."""
+    try:
+        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+    except FileNotFoundError:
+        raise CliError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise CliError(f"{name}: is a folder, not a file") from None
+    except OSError as exc:
+        raise CliError(f"{name}: cannot read ({exc.strerror})") from None
+    if len(data) > _MAX_IMPORT_BYTES:
+        raise CliError(f"{name}: too large to import ({len(data) // 2**20} MB; at most 200 MB)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise CliError(f"{name}: not UTF-8 text (save the file as UTF-8 and try again)") from None
+
+
+def write_output(name: str | None, text: str) -> None:
+    """Write to stdout, or atomically to a private file (exports hold internal notes)."""
+    if name is None or name == "-":
+        sys.stdout.write(text)
+        return
+    path = Path(name).expanduser()
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise CliError(f"cannot write {name}: {exc.strerror}") from None
+
+
+def run_import(args: argparse.Namespace) -> int:
+    """actionplan import FILE [--dry-run]"""
+    text = read_input(args.file)
+    if args.file.lower().endswith(".json") or text.lstrip().startswith("{"):
+        return _import_json(args, text)
+    return _import_csv(args, text)
+
+
+def _import_json(args: argparse.Namespace, text: str) -> int:
+    from actionplan.interchange.json_io import read_json, restore_json
+
+    if args.dry_run:
+        tables = read_json(text)
+        counts = ", ".join(f"{len(rows)} {name}" for name, rows in tables.items())
+        print(f"would restore {counts} (into an empty database only); nothing changed")
+        return 0
+    db = open_db(args)
+    with db.session() as session:
+        counts = restore_json(session=session, text=text)
+    print(
+        f"restored {counts['item']} items, {counts['client']} clients, "
+        f"{counts['history']} history events from {args.file}"
+    )
+    return 0
+
+
+def _import_csv(args: argparse.Namespace, text: str) -> int:
+    from actionplan import plan
+    from actionplan.interchange.csv_io import read_csv
+
+    parsed = read_csv(text, today=today(), day_first=config().day_first)
+    if parsed.errors:
+        for line in parsed.errors[:50]:
+            print(f"{args.file}: {line}", file=sys.stderr)
+        more = len(parsed.errors) - 50
+        if more > 0:
+            print(f"{args.file}: ... and {more} more", file=sys.stderr)
+        bad = len(parsed.errors)
+        raise CliError(f"{bad} bad row{'s' if bad != 1 else ''}; nothing imported")
+    if not parsed.items:
+        raise CliError(f"{args.file}: no rows to import")
+    db = open_db(args)
+    with db.session() as session:
+        new_clients = _unknown(session, "client", {i.client for i in parsed.items})
+        new_people = _unknown(session, "person", {i.owner for i in parsed.items if i.owner})
+        if not args.dry_run:
+            plan.add_items(
+                session=session,
+                author=config().author,
+                items=parsed.items,
+                summary=f"imported {len(parsed.items)} items from {Path(args.file).name}",
+            )
+    verb = "would import" if args.dry_run else "imported"
+    clients = len({i.client.lower() for i in parsed.items})
+    print(f"{verb} {len(parsed.items)} items for {clients} client{'s' if clients != 1 else ''}")
+    if new_clients:
+        print(f"  new clients: {'; '.join(sorted(new_clients))}")
+    if new_people:
+        print(f"  new people: {'; '.join(sorted(new_people))}")
+    if args.dry_run:
+        print("nothing changed (dry run)")
+    return 0
+
+
+def _unknown(session: Session, table: str, names: set[str]) -> set[str]:
+    """The names that are not yet a client (or person): the import will create them."""
+    from sqlmodel import select
+
+    from actionplan.models import Client, Person
+
+    column = Client.name if table == "client" else Person.name
+    known = {name.lower() for name in session.exec(select(column))}
+    return {n for n in names if n.lower() not in known}
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """actionplan export [--format json|csv] [-o FILE] [--client C]"""
+    db = open_db(args)
+    with db.session() as session:
+        if args.format == "json":
+            from actionplan.interchange.json_io import export_json
+
+            text = export_json(session=session, client=args.client)
+        else:
+            from actionplan.interchange.csv_io import write_csv
+            from actionplan.plan import find_client
+            from actionplan.queries import ItemFilter, list_items
+
+            if args.client and find_client(session=session, name=args.client) is None:
+                raise CliError(f"no client named {args.client!r}")
+            text = write_csv(list_items(session=session, where=ItemFilter(client=args.client)))
+    write_output(args.output, text)
+    if args.output and args.output != "-":
+        print(f"wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+def run_db(args: argparse.Namespace) -> int:
+    """actionplan db upgrade | actionplan db path"""
+    from actionplan.db import SCHEMA_HEAD, redact, resolve_url
+
+    if args.action == "path":
+        print(redact(resolve_url(args.db)))
+        return 0
+    db = open_db(args)
+    if db.upgraded_from is None:
+        print(f"{db.display}: schema is up to date ({SCHEMA_HEAD})")
+    else:
+        before = db.upgraded_from or "empty"
+        backup = f"; backup at {db.backup}" if db.backup else ""
+        print(f"{db.display}: upgraded schema {before} -> {SCHEMA_HEAD}{backup}")
+    return 0
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    """actionplan backup [-o FILE]: SQLite's online backup, or a JSON export for a server."""
+    from datetime import datetime
+
+    from actionplan.db import backup_sqlite, sqlite_path
+
+    db = open_db(args)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    path = sqlite_path(db.url)
+    if path is not None:
+        dest = (
+            Path(args.output)
+            if args.output
+            else path.parent / "backups" / f"{path.stem}-{stamp}.db"
+        )
+        if dest.exists() and dest.is_dir():
+            dest = dest / f"{path.stem}-{stamp}.db"
+        backup_sqlite(db.engine, dest)
+    else:
+        from actionplan.interchange.json_io import export_json
+
+        dest = Path(args.output) if args.output else Path(f"actionplan-backup-{stamp}.json")
+        with db.session() as session:
+            write_output(str(dest), export_json(session=session))
+    print(f"backed up to {dest}")
+    return 0

@@ -1,0 +1,70 @@
+"""The user's settings file (TOML in the config directory), read on demand."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CONFIG_ENV = "ACTIONPLAN_CONFIG"
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings with their defaults; every one may be left out of the file."""
+
+    name: str = ""
+    """Who prepares summaries and is recorded as the author of changes."""
+    day_first: bool = True
+    """How to read 5/12: 5 December (day first) or 12 May."""
+    keys: dict[str, str] = field(default_factory=dict)
+    """Remapped key bindings, binding id -> keys."""
+
+    @property
+    def author(self) -> str:
+        """The name recorded in history: the configured name, else the login name."""
+        if self.name:
+            return self.name
+        try:
+            return getpass.getuser()
+        except (OSError, KeyError):
+            return "unknown"
+
+
+class ConfigError(ValueError):
+    """The config file exists but cannot be read."""
+
+
+def config_path() -> Path:
+    """Where the config file lives (``ACTIONPLAN_CONFIG`` overrides)."""
+    override = os.environ.get(CONFIG_ENV)
+    if override:
+        return Path(override).expanduser()
+    from platformdirs import user_config_path
+
+    return user_config_path("actionplan") / "config.toml"
+
+
+def load_config(path: Path | None = None) -> Config:
+    """Read the config file; a missing file gives the defaults.
+
+    Raises:
+        ConfigError: when the file is not valid TOML or a setting has the wrong type.
+    """
+    path = path or config_path()
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return Config()
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"cannot read config {path}: {exc}") from None
+    name = raw.get("name", "")
+    day_first = raw.get("day_first", True)
+    keys = raw.get("keys", {})
+    if not isinstance(name, str) or not isinstance(day_first, bool) or not isinstance(keys, dict):
+        raise ConfigError(f"config {path}: name must be text, day_first true/false, [keys] a table")
+    return Config(
+        name=name.strip(), day_first=day_first, keys={str(k): str(v) for k, v in keys.items()}
+    )

@@ -1,0 +1,289 @@
+"""Opening the database: URL or path, SQLite pragmas, migrations with a backup first, sessions."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlmodel import Session
+
+DB_ENV = "ACTIONPLAN_DB"
+# The newest migration. tests/test_migrations.py checks it against the scripts, so a start-up
+# that finds this revision needs no Alembic import at all.
+SCHEMA_HEAD = "0001"
+_MIGRATIONS = Path(__file__).parent / "migrations"
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class DatabaseError(Exception):
+    """The database cannot be opened or used; the message is one line and has no password."""
+
+
+@dataclass(frozen=True)
+class Database:
+    """An open, up-to-date database: the one engine of this process."""
+
+    engine: Engine
+    url: URL
+    upgraded_from: str | None = None
+    """The schema revision found before this open upgraded it ("" for a new database)."""
+    backup: Path | None = None
+    """The copy taken before that upgrade."""
+
+    @property
+    def is_sqlite(self) -> bool:
+        """True for a SQLite file, False for a server database."""
+        return self.url.get_backend_name() == "sqlite"
+
+    @property
+    def display(self) -> str:
+        """The URL or path to show a user, password hidden."""
+        return redact(self.url)
+
+    def session(self) -> Session:
+        """A new short-lived session; objects stay readable after commit."""
+        return Session(self.engine, expire_on_commit=False)
+
+    def dispose(self) -> None:
+        """Close every pooled connection."""
+        self.engine.dispose()
+
+
+def default_path() -> Path:
+    """The default SQLite file, in the user data directory."""
+    from platformdirs import user_data_path
+
+    return user_data_path("actionplan") / "actionplan.db"
+
+
+def resolve_url(value: str | None = None) -> URL:
+    """Turn ``--db``, else ``ACTIONPLAN_DB``, else the default path, into a SQLAlchemy URL.
+
+    A value with ``://`` is a URL; anything else is a file path for SQLite.
+
+    Raises:
+        DatabaseError: when the URL cannot be parsed.
+    """
+    value = value or os.environ.get(DB_ENV) or str(default_path())
+    if "://" not in value:
+        return URL.create("sqlite", database=str(Path(value).expanduser().absolute()))
+    try:
+        url = make_url(value)
+    except ArgumentError:
+        raise DatabaseError(f"cannot read database URL {_redact_text(value)}") from None
+    if url.get_backend_name() == "postgresql" and url.get_driver_name() in ("", "psycopg2"):
+        # psycopg (3) is the driver we ship; postgresql:// alone would ask for psycopg2.
+        url = url.set(drivername="postgresql+psycopg")
+    return url
+
+
+def redact(url: URL | str) -> str:
+    """A URL for messages: the password replaced by ***; a SQLite URL shown as its path."""
+    if isinstance(url, str):
+        return _redact_text(url)
+    if url.get_backend_name() == "sqlite" and url.database:
+        return url.database
+    return url.render_as_string(hide_password=True)
+
+
+def _redact_text(value: str) -> str:
+    try:
+        return redact(make_url(value))
+    except ArgumentError:
+        # Unparseable: hide whatever sits between "://user:" and "@".
+        head, sep, rest = value.partition("://")
+        if sep and "@" in rest:
+            creds, _, host = rest.rpartition("@")
+            return f"{head}://{creds.split(':', 1)[0]}:***@{host}"
+        return value
+
+
+def sqlite_path(url: URL) -> Path | None:
+    """The file behind a SQLite URL, or None for a server or an in-memory database."""
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return Path(url.database)
+
+
+def make_engine(url: URL) -> Engine:
+    """Create the engine, with SQLite's pragmas set on every new connection."""
+    if url.get_backend_name() != "sqlite":
+        return sa.create_engine(url, pool_pre_ping=True)
+    engine = sa.create_engine(url, connect_args={"timeout": 30})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        # We issue BEGIN ourselves (below), so writers can take the write lock up front.
+        dbapi_conn.isolation_level = None
+        cursor = dbapi_conn.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: sa.Connection) -> None:
+        # A deferred transaction that reads and then writes cannot wait for the lock in WAL
+        # mode; it fails at once with "database is locked". Writers begin IMMEDIATE instead.
+        write = conn.get_execution_options().get("actionplan_write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+    return engine
+
+
+def _prepare_sqlite_file(path: Path) -> None:
+    """Create the folder (0700) and an empty private file (0600); refuse a non-SQLite file."""
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a folder, not a database file")
+    if path.exists():
+        try:
+            with path.open("rb") as fh:
+                head = fh.read(16)
+        except OSError as exc:
+            raise DatabaseError(f"cannot read {path}: {exc.strerror}") from None
+        if head and head != _SQLITE_MAGIC:
+            raise DatabaseError(f"{path} is not an actionplan database (not a SQLite file)")
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        os.close(fd)
+    except FileExistsError:
+        return
+    except OSError as exc:
+        raise DatabaseError(f"cannot create {path}: {exc.strerror}") from None
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The schema revision stored in the database, or None for an empty database.
+
+    Raises:
+        DatabaseError: when the database holds tables but is not an actionplan database.
+    """
+    with engine.connect() as conn:
+        tables = set(sa.inspect(conn).get_table_names())
+        if "alembic_version" not in tables:
+            if tables - {"alembic_version"}:
+                raise DatabaseError(
+                    "this database holds other tables; it is not an actionplan database"
+                )
+            return None
+        row = conn.execute(sa.text("SELECT version_num FROM alembic_version")).first()
+        return row[0] if row else None
+
+
+def open_database(value: str | URL | None = None, *, upgrade: bool = True) -> Database:
+    """Open (and create, and migrate) the database named by ``value``.
+
+    A SQLite file with a pending migration is copied to a timestamped backup first.
+
+    Args:
+        value: a URL, a path, or None for ``ACTIONPLAN_DB`` or the default file.
+        upgrade: apply pending migrations; when False, a pending migration is an error.
+
+    Raises:
+        DatabaseError: with a one-line, password-free reason.
+    """
+    url = value if isinstance(value, URL) else resolve_url(value)
+    path = sqlite_path(url)
+    if path is not None:
+        _prepare_sqlite_file(path)
+    engine = make_engine(url)
+    upgraded_from, backup = None, None
+    try:
+        revision = current_revision(engine)
+        if revision != SCHEMA_HEAD:
+            if not upgrade:
+                raise DatabaseError(f"{redact(url)} needs `actionplan db upgrade`")
+            backup = _upgrade(engine, url, revision)
+            upgraded_from = revision or ""
+    except DatabaseError:
+        engine.dispose()
+        raise
+    except (SQLAlchemyError, OSError) as exc:
+        engine.dispose()
+        raise DatabaseError(f"cannot open {redact(url)}: {describe_error(exc)}") from None
+    return Database(engine=engine, url=url, upgraded_from=upgraded_from, backup=backup)
+
+
+def _alembic_config(connection: sa.Connection) -> Any:
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(_MIGRATIONS))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def known_revisions() -> list[str]:
+    """Every revision the shipped migrations know, oldest first."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory(str(_MIGRATIONS))
+    return [rev.revision for rev in reversed(list(script.walk_revisions()))]
+
+
+def _upgrade(engine: Engine, url: URL, revision: str | None) -> Path | None:
+    if revision is not None and revision not in known_revisions():
+        raise DatabaseError(
+            f"{redact(url)} was made by a newer actionplan (schema {revision}); upgrade actionplan"
+        )
+    path = sqlite_path(url)
+    backup = None
+    if revision is not None and path is not None:
+        backup = backup_sqlite(
+            engine, path.with_name(f"{path.name}.before-{SCHEMA_HEAD}-{_stamp()}")
+        )
+    from alembic import command
+
+    with engine.begin() as conn:
+        command.upgrade(_alembic_config(conn), "head")
+    return backup
+
+
+def _stamp() -> str:
+    return datetime.now().strftime("%Y%m%d-%H%M%S")
+
+
+def backup_sqlite(engine: Engine, dest: Path) -> Path:
+    """Copy a live SQLite database to ``dest`` with SQLite's online backup API (mode 0600).
+
+    Raises:
+        DatabaseError: when the copy cannot be written.
+    """
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(dest, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+        os.close(fd)
+        raw = engine.raw_connection()
+        try:
+            target = sqlite3.connect(dest)
+            try:
+                raw.driver_connection.backup(target)  # type: ignore[union-attr]
+            finally:
+                target.close()
+        finally:
+            raw.close()
+    except (OSError, sqlite3.Error) as exc:
+        raise DatabaseError(f"cannot write backup {dest}: {describe_error(exc)}") from None
+    return dest
+
+
+def describe_error(exc: BaseException) -> str:
+    """One line saying what went wrong with the database, without SQL or parameters."""
+    orig = getattr(exc, "orig", None) or exc
+    text = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
+    if "readonly" in text or "read-only" in text:
+        return "the database is read-only (check the file and folder permissions)"
+    if "file is not a database" in text or "malformed" in text:
+        return "the file is damaged or is not a database"
+    return text

@@ -1,0 +1,59 @@
+"""The demo plan: data/demo.toml loaded with its dates counted from today."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlmodel import Session
+
+from actionplan import clock
+from actionplan.models import Status, Visibility
+from actionplan.plan import NewItem, add_items, new_item, save_person
+from actionplan.resources import data_dir
+
+
+def load_demo(*, session: Session, today: date, author: str = "demo") -> int:
+    """Fill an empty database with the demo plan; returns how many items were added."""
+    data = tomllib.loads((data_dir() / "demo.toml").read_text(encoding="utf-8"))
+    for person in data.get("people", []):
+        save_person(
+            session=session,
+            name=person["name"],
+            team=person.get("team"),
+            side=person.get("side", "us"),
+        )
+    items = [
+        _item(client["name"], raw, today)
+        for client in data.get("clients", [])
+        for raw in client.get("items", [])
+    ]
+    add_items(session=session, author=author, items=items, summary="loaded the demo plan")
+    return len(items)
+
+
+def _item(client: str, raw: dict[str, Any], today: date) -> NewItem:
+    def day(key: str) -> date | None:
+        return today + timedelta(days=raw[key]) if key in raw else None
+
+    done_at = None
+    if "done_days_ago" in raw:
+        moment = datetime.combine(today - timedelta(days=raw["done_days_ago"]), time(15, 0))
+        done_at = moment.replace(tzinfo=clock.now().tzinfo)
+    return new_item(
+        client=client,
+        title=raw["title"],
+        owner=raw.get("owner"),
+        status=raw.get("status", Status.PLANNED),
+        waiting_on=raw.get("waiting_on"),
+        due=day("due"),
+        committed=day("committed"),
+        must=raw.get("must", True),
+        client_note=raw.get("client_note", ""),
+        internal_note=raw.get("internal_note", ""),
+        escalated="escalated" in raw,
+        escalation_reason=raw.get("escalated", ""),
+        visibility=Visibility.INTERNAL if raw.get("internal_only") else Visibility.CLIENT,
+        done_at=done_at,
+    )

@@ -1,0 +1,1 @@
+"""Getting plans in and out: CSV, a full JSON export, and (later) an iCalendar feed."""

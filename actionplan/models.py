@@ -1,0 +1,171 @@
+"""The domain as SQLModel tables and enums: clients, people, items, history, snapshots."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel
+
+# Stable constraint names, so Alembic's batch mode on SQLite can find and alter them later.
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Side(StrEnum):
+    """Which side of the relationship a person is on."""
+
+    US = "us"
+    CLIENT = "client"
+    VENDOR = "vendor"
+
+
+class Status(StrEnum):
+    """Where an item stands; the board has a column for each."""
+
+    PLANNED = "planned"
+    DOING = "doing"
+    WAITING = "waiting"
+    DONE = "done"
+    DROPPED = "dropped"
+
+    @property
+    def is_open(self) -> bool:
+        """Still to be done (not done and not dropped)."""
+        return self not in (Status.DONE, Status.DROPPED)
+
+
+class WaitingOn(StrEnum):
+    """Whom a waiting item waits on."""
+
+    CLIENT = "client"
+    VENDOR = "vendor"
+    INTERNAL = "internal"
+
+
+class Visibility(StrEnum):
+    """Whether an item may appear in anything the client sees."""
+
+    CLIENT = "client"
+    INTERNAL = "internal"
+
+
+def _enum(enum: type[StrEnum]) -> sa.Enum:
+    # Stored as plain strings (no PostgreSQL ENUM type), so adding a value needs no type migration.
+    return sa.Enum(
+        enum,
+        native_enum=False,
+        length=16,
+        values_callable=lambda members: [m.value for m in members],
+        validate_strings=True,
+    )
+
+
+class Client(SQLModel, table=True):
+    """An account; it has its own board."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=100, unique=True)
+    created_at: datetime
+
+
+class Person(SQLModel, table=True):
+    """Someone who can own an item: one of us, a client contact or a vendor contact."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=100, unique=True)
+    team: str | None = Field(default=None, max_length=100)
+    side: Side = Field(default=Side.US, sa_type=_enum(Side))
+    created_at: datetime
+
+
+class Item(SQLModel, table=True):
+    """One thing that must get done for a client."""
+
+    __table_args__ = (
+        # The board reads one client's columns in order; the agenda reads open items by date.
+        sa.Index("ix_item_client_status_position", "client_id", "status", "position"),
+        sa.Index("ix_item_status_due", "status", "due"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    client_id: int = Field(foreign_key="client.id")
+    title: str = Field(max_length=200)
+    client_note: str = Field(default="", sa_type=sa.Text)
+    internal_note: str = Field(default="", sa_type=sa.Text)
+    status: Status = Field(default=Status.PLANNED, sa_type=_enum(Status))
+    waiting_on: WaitingOn | None = Field(default=None, sa_type=_enum(WaitingOn))
+    owner_id: int | None = Field(default=None, foreign_key="person.id", index=True)
+    due: date | None = Field(default=None, index=True)
+    committed: date | None = None
+    must: bool = True
+    escalated: bool = False
+    escalation_reason: str = Field(default="", max_length=500)
+    visibility: Visibility = Field(default=Visibility.CLIENT, sa_type=_enum(Visibility))
+    position: int = 0
+    created_at: datetime
+    updated_at: datetime
+    done_at: datetime | None = None
+    deleted_at: datetime | None = None
+    version: int = 1
+
+    @property
+    def slipped(self) -> bool:
+        """The forecast date has moved past the date the client was told."""
+        return self.due is not None and self.committed is not None and self.due > self.committed
+
+
+class Operation(SQLModel, table=True):
+    """One user action (an add, an edit, an import...): the unit that undo reverts."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime
+    author: str = Field(max_length=100)
+    kind: str = Field(max_length=16)
+    summary: str = Field(max_length=300)
+    undoes_id: int | None = Field(default=None, foreign_key="operation.id")
+    undone_by_id: int | None = Field(default=None, foreign_key="operation.id")
+
+
+class HistoryEvent(SQLModel, table=True):
+    """One field of one item changed by one operation, with the values before and after."""
+
+    __tablename__ = "history"
+
+    id: int | None = Field(default=None, primary_key=True)
+    op_id: int = Field(foreign_key="operation.id", index=True)
+    item_id: int = Field(foreign_key="item.id", index=True)
+    at: datetime
+    author: str = Field(max_length=100)
+    field: str = Field(max_length=32)
+    old: str | None = Field(default=None, sa_type=sa.Text)
+    new: str | None = Field(default=None, sa_type=sa.Text)
+    reason: str | None = Field(default=None, max_length=500)
+
+
+class Snapshot(SQLModel, table=True):
+    """A client summary as it was sent; the next summary is compared with it."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    client_id: int = Field(foreign_key="client.id", index=True)
+    created_at: datetime
+    author: str = Field(max_length=100)
+    model_json: str = Field(sa_type=sa.Text)
+    markdown: str = Field(sa_type=sa.Text)
+
+
+def value_type(column: sa.Column[object]) -> type:
+    """The Python type a column holds: its enum class, or the plain type under any decorator."""
+    kind = column.type
+    enum_class = getattr(kind, "enum_class", None)
+    if enum_class is not None:
+        return enum_class  # type: ignore[no-any-return]
+    if isinstance(kind, sa.types.TypeDecorator):
+        kind = kind.impl_instance
+    return kind.python_type

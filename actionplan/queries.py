@@ -1,0 +1,111 @@
+"""Read-only questions about a plan: listings, clients with counts, an item's history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import sqlalchemy as sa
+from sqlmodel import Session, col, select
+
+from actionplan.models import Client, HistoryEvent, Item, Person, Side, Status
+
+# Board and list order of the statuses.
+STATUS_ORDER = [Status.PLANNED, Status.DOING, Status.WAITING, Status.DONE, Status.DROPPED]
+OPEN_STATUSES = [s for s in STATUS_ORDER if s.is_open]
+
+
+@dataclass(frozen=True)
+class ItemFilter:
+    """What to list; every criterion is optional and they combine with AND."""
+
+    client: str | None = None
+    owner: str | None = None
+    statuses: tuple[Status, ...] = ()
+    overdue_on: date | None = None
+    include_deleted: bool = False
+
+
+def list_items(*, session: Session, where: ItemFilter | None = None) -> list[dict[str, object]]:
+    """Items with their client's and owner's names, in board order (client, status, position).
+
+    Returns:
+        One dict per item: every item column plus ``client``, ``owner``, ``owner_team`` and
+        ``owner_side``. Plain dicts, cheap to build for 50,000 rows.
+    """
+    where = where or ItemFilter()
+    item, client, person = Item.__table__, Client.__table__, Person.__table__  # type: ignore[attr-defined]
+    status_rank = sa.case({s.value: i for i, s in enumerate(STATUS_ORDER)}, value=item.c.status)
+    stmt = (
+        sa.select(
+            item,
+            client.c.name.label("client"),
+            person.c.name.label("owner"),
+            person.c.team.label("owner_team"),
+            person.c.side.label("owner_side"),
+        )
+        .join(client, client.c.id == item.c.client_id)
+        .outerjoin(person, person.c.id == item.c.owner_id)
+        .order_by(client.c.name, status_rank, item.c.position, item.c.id)
+    )
+    if not where.include_deleted:
+        stmt = stmt.where(item.c.deleted_at.is_(None))
+    if where.client:
+        stmt = stmt.where(sa.func.lower(client.c.name) == where.client.strip().lower())
+    if where.owner:
+        stmt = stmt.where(sa.func.lower(person.c.name) == where.owner.strip().lower())
+    if where.statuses:
+        stmt = stmt.where(item.c.status.in_(where.statuses))
+    if where.overdue_on is not None:
+        stmt = stmt.where(item.c.due < where.overdue_on, item.c.status.in_(OPEN_STATUSES))
+    return [dict(row._mapping) for row in session.execute(stmt)]
+
+
+@dataclass(frozen=True)
+class ClientCounts:
+    """A client with how many of its items are open and overdue."""
+
+    id: int
+    name: str
+    open: int
+    overdue: int
+    escalated: int
+
+
+def clients_with_counts(*, session: Session, today: date) -> list[ClientCounts]:
+    """Every client, by name, with open, overdue and escalated counts."""
+    item = Item.__table__  # type: ignore[attr-defined]
+    is_open = sa.and_(item.c.status.in_(OPEN_STATUSES), item.c.deleted_at.is_(None))
+    stmt = (
+        sa.select(
+            Client.id,
+            Client.name,
+            sa.func.count(item.c.id).filter(is_open),
+            sa.func.count(item.c.id).filter(is_open, item.c.due < today),
+            sa.func.count(item.c.id).filter(is_open, item.c.escalated.is_(True)),
+        )
+        .select_from(Client.__table__)  # type: ignore[attr-defined]
+        .outerjoin(item, item.c.client_id == Client.id)
+        .group_by(Client.id, Client.name)
+        .order_by(Client.name)
+    )
+    return [ClientCounts(*row) for row in session.execute(stmt)]
+
+
+def people(*, session: Session) -> list[Person]:
+    """Everyone, ours first, then by name."""
+    rank = sa.case({Side.US.value: 0, Side.CLIENT.value: 1}, value=Person.side, else_=2)  # type: ignore[arg-type]
+    return list(session.exec(select(Person).order_by(rank, col(Person.name))).all())
+
+
+def item_history(*, session: Session, item_id: int) -> list[HistoryEvent]:
+    """Every recorded change of one item, oldest first."""
+    stmt = (
+        select(HistoryEvent).where(HistoryEvent.item_id == item_id).order_by(col(HistoryEvent.id))
+    )
+    return list(session.exec(stmt).all())
+
+
+def person_names(*, session: Session) -> dict[int, str]:
+    """Person id to name, for showing owner changes in history."""
+    return dict(session.exec(select(Person.id, Person.name)).all())  # type: ignore[arg-type]

@@ -1,0 +1,156 @@
+"""Shared fixtures: a fixed today, a private config, and real databases (SQLite and PostgreSQL).
+
+PostgreSQL comes from ``ACTIONPLAN_TEST_PG`` (an admin URL; .ci/run sets it), else from a
+throwaway server this file starts with the machine's ``initdb``. Without either, PostgreSQL
+tests are skipped locally and fail under CI, where skipping is not allowed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import uuid
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from actionplan import clock
+from actionplan.db import Database, open_database, resolve_url
+
+TODAY = date(2026, 11, 23)  # a Monday
+AUTHOR = "Tester"
+TABLES = ["history", "snapshot", "item", "operation", "person", "client"]
+
+
+@pytest.fixture(autouse=True)
+def _fixed_world(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Every test sees the same today, a known author, and never the user's own files."""
+    home = tmp_path_factory.mktemp("home")
+    config = home / "config.toml"
+    config.write_text(f'name = "{AUTHOR}"\n', encoding="utf-8")
+    monkeypatch.setenv(clock.TODAY_ENV, TODAY.isoformat())
+    monkeypatch.setenv("ACTIONPLAN_CONFIG", str(config))
+    monkeypatch.setenv("ACTIONPLAN_DB", str(home / "default.db"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    from actionplan.cli import context
+
+    context.config.cache_clear()
+    yield
+    context.config.cache_clear()
+
+
+# --- SQLite ------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated, empty SQLite file, copied for each test (migrating every time is slow)."""
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    open_database(str(path)).dispose()
+    return path
+
+
+@pytest.fixture
+def sqlite_db(sqlite_template: Path, tmp_path: Path) -> Iterator[Database]:
+    """A fresh, migrated SQLite database in a temp file."""
+    path = tmp_path / "plan.db"
+    shutil.copy(sqlite_template, path)
+    path.chmod(0o600)
+    db = open_database(str(path))
+    yield db
+    db.dispose()
+
+
+# --- PostgreSQL --------------------------------------------------------------------------------
+
+
+class _Server:
+    """A throwaway PostgreSQL cluster in a temp folder, run as the postgres user when root."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.data = root / "data"
+        self.port = 55432 + os.getpid() % 1000
+        bins = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
+        if not bins:
+            raise RuntimeError("no PostgreSQL server installed (apt-get install postgresql)")
+        self.bin = bins[-1].parent
+
+    def _run(self, *args: str) -> None:
+        cmd = [str(self.bin / args[0]), *args[1:]]
+        if os.geteuid() == 0:
+            cmd = ["runuser", "-u", "postgres", "--", *cmd]
+        # Output to a file, not a pipe: the server inherits it and would hold a pipe open.
+        with (self.root / "commands.log").open("ab") as log:
+            subprocess.run(cmd, check=True, stdout=log, stderr=log, timeout=120)
+
+    def start(self) -> str:
+        self.root.mkdir(parents=True, exist_ok=True)
+        if os.geteuid() == 0:
+            shutil.chown(self.root, "postgres", "postgres")
+        (self.root / "commands.log").touch()
+        self._run("initdb", "-D", str(self.data), "-A", "trust", "-U", "postgres")
+        opts = f"-p {self.port} -k {self.root} -c listen_addresses=''"
+        log = str(self.root / "server.log")
+        self._run("pg_ctl", "-D", str(self.data), "-o", opts, "-l", log, "-w", "start")
+        return f"postgresql+psycopg://postgres@/postgres?host={self.root}&port={self.port}"
+
+    def stop(self) -> None:
+        self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "stop")
+
+
+@pytest.fixture(scope="session")
+def pg_admin_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """An admin URL of a running PostgreSQL server."""
+    url = os.environ.get("ACTIONPLAN_TEST_PG")
+    if url:
+        yield url
+        return
+    server = None
+    try:
+        server = _Server(Path("/tmp") / f"actionplan-pg-{uuid.uuid4().hex[:8]}")
+        yield server.start()
+    except (RuntimeError, OSError, subprocess.SubprocessError) as exc:
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL is required in CI: {exc}")
+        pytest.skip(f"no PostgreSQL here ({exc}); set ACTIONPLAN_TEST_PG")
+    finally:
+        if server is not None and server.data.exists():
+            server.stop()
+            shutil.rmtree(server.root, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def pg_url(pg_admin_url: str) -> Iterator[str]:
+    """A new database for this test run, migrated once, dropped at the end."""
+    name = f"actionplan_test_{uuid.uuid4().hex[:10]}"
+    admin = sa.create_engine(pg_admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    url = resolve_url(pg_admin_url).set(database=name)
+    open_database(url).dispose()
+    yield url.render_as_string(hide_password=False)
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'DROP DATABASE "{name}" WITH (FORCE)')
+    admin.dispose()
+
+
+@pytest.fixture
+def pg_db(pg_url: str) -> Iterator[Database]:
+    """The run's PostgreSQL database, emptied (ids restart) before each test."""
+    db = open_database(pg_url)
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql(f"TRUNCATE {', '.join(TABLES)} RESTART IDENTITY CASCADE")
+    yield db
+    db.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(request: pytest.FixtureRequest) -> Database:
+    """Each database-touching test runs once on SQLite and once on PostgreSQL."""
+    return request.getfixturevalue("sqlite_db" if request.param == "sqlite" else "pg_db")
