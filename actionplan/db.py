@@ -77,9 +77,9 @@ def resolve_url(value: str | None = None) -> URL:
         return URL.create("sqlite", database=str(Path(value).expanduser().absolute()))
     try:
         url = make_url(value)
-    except ArgumentError:
+    except (ArgumentError, ValueError):
         raise DatabaseError(f"cannot read database URL {_redact_text(value)}") from None
-    if url.get_backend_name() == "postgresql" and url.get_driver_name() in ("", "psycopg2"):
+    if url.drivername == "postgresql":
         # psycopg (3) is the driver we ship; postgresql:// alone would ask for psycopg2.
         url = url.set(drivername="postgresql+psycopg")
     return url
@@ -97,7 +97,7 @@ def redact(url: URL | str) -> str:
 def _redact_text(value: str) -> str:
     try:
         return redact(make_url(value))
-    except ArgumentError:
+    except (ArgumentError, ValueError):
         # Unparseable: hide whatever sits between "://user:" and "@".
         head, sep, rest = value.partition("://")
         if sep and "@" in rest:

@@ -211,7 +211,7 @@ class _Recorder:
         if old == value:
             return False
         setattr(item, name, value)
-        assert item.id is not None
+        assert item.id is not None and self.op.id is not None
         self.touched[item.id] = item
         self.session.add(
             HistoryEvent(
@@ -322,7 +322,7 @@ def _ids_creating(
     ids: dict[str, int] = {}
     if wanted:
         rows = session.exec(select(table.id, table.name)).all()
-        ids = {name.lower(): id_ for id_, name in rows if name.lower() in wanted}
+        ids = {name.lower(): id_ for id_, name in rows if id_ and name.lower() in wanted}
     for key, name in wanted.items():
         if key not in ids:
             row = table(name=name, created_at=now, **defaults)
@@ -453,7 +453,7 @@ def _item_row(
 
 
 def _insert_items(session: Session, rows: list[dict[str, Any]]) -> list[int]:
-    stmt = sa.insert(Item).returning(Item.id, sort_by_parameter_order=True)  # type: ignore[arg-type]
+    stmt = sa.insert(Item).returning(col(Item.id), sort_by_parameter_order=True)
     return list(session.scalars(stmt, rows))
 
 
@@ -463,9 +463,9 @@ def _next_positions(session: Session, client_ids: set[int]) -> dict[tuple[int, S
     stmt = (
         select(Item.client_id, Item.status, func.max(Item.position))
         .where(col(Item.client_id).in_(client_ids))
-        .group_by(Item.client_id, Item.status)
+        .group_by(col(Item.client_id), col(Item.status))
     )
-    return {(c, s): (p or 0) + 1 for c, s, p in session.exec(stmt).all()}
+    return {(c, Status(s)): (p or 0) + 1 for c, s, p in session.exec(stmt).all()}
 
 
 def _next_position(session: Session, client_id: int, status: Status) -> int:
@@ -749,7 +749,7 @@ def restore_rows(*, session: Session, tables: dict[str, list[dict[str, Any]]]) -
             if session.exec(select(func.count()).select_from(table)).one():
                 raise Invalid("the database is not empty: restore into a new one (--db NEW_FILE)")
         for table in order:
-            rows = tables.get(table.__tablename__, [])  # type: ignore[arg-type]
+            rows = tables.get(table.__table__.name, [])  # type: ignore[attr-defined]
             if table is Operation:
                 # An operation may point at a later one (undone_by); link them after all exist.
                 links = [(r["id"], r.get("undone_by_id")) for r in rows if r.get("undone_by_id")]

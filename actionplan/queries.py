@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
@@ -26,7 +27,7 @@ class ItemFilter:
     include_deleted: bool = False
 
 
-def list_items(*, session: Session, where: ItemFilter | None = None) -> list[dict[str, object]]:
+def list_items(*, session: Session, where: ItemFilter | None = None) -> list[dict[str, Any]]:
     """Items with their client's and owner's names, in board order (client, status, position).
 
     Returns:
@@ -78,16 +79,16 @@ def clients_with_counts(*, session: Session, today: date) -> list[ClientCounts]:
     is_open = sa.and_(item.c.status.in_(OPEN_STATUSES), item.c.deleted_at.is_(None))
     stmt = (
         sa.select(
-            Client.id,
-            Client.name,
+            col(Client.id),
+            col(Client.name),
             sa.func.count(item.c.id).filter(is_open),
             sa.func.count(item.c.id).filter(is_open, item.c.due < today),
             sa.func.count(item.c.id).filter(is_open, item.c.escalated.is_(True)),
         )
         .select_from(Client.__table__)  # type: ignore[attr-defined]
-        .outerjoin(item, item.c.client_id == Client.id)
-        .group_by(Client.id, Client.name)
-        .order_by(Client.name)
+        .outerjoin(item, item.c.client_id == col(Client.id))
+        .group_by(col(Client.id), col(Client.name))
+        .order_by(col(Client.name))
     )
     return [ClientCounts(*row) for row in session.execute(stmt)]
 

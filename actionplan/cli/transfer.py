@@ -66,8 +66,8 @@ def _import_json(args: argparse.Namespace, text: str) -> int:
 
     if args.dry_run:
         tables = read_json(text)
-        counts = ", ".join(f"{len(rows)} {name}" for name, rows in tables.items())
-        print(f"would restore {counts} (into an empty database only); nothing changed")
+        summary = ", ".join(f"{len(rows)} {name}" for name, rows in tables.items())
+        print(f"would restore {summary} (into an empty database only); nothing changed")
         return 0
     db = open_db(args)
     with db.session() as session:

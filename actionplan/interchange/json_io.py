@@ -9,7 +9,7 @@ from enum import Enum
 from typing import Any
 
 import sqlalchemy as sa
-from sqlmodel import Session, SQLModel
+from sqlmodel import Session, SQLModel, col
 
 from actionplan.db import SCHEMA_HEAD
 from actionplan.models import (
@@ -64,7 +64,7 @@ def _selection(session: Session, client: str | None) -> dict[str, Any]:
     if client is None:
         return {}
     row = session.execute(
-        sa.select(Client.id).where(sa.func.lower(Client.name) == client.strip().lower())
+        sa.select(col(Client.id)).where(sa.func.lower(Client.name) == client.strip().lower())
     ).first()
     if row is None:
         raise Invalid(f"no client named {client!r}")
