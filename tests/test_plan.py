@@ -338,7 +338,7 @@ def test_an_import_is_one_operation_and_one_undo(db: Database) -> None:
         assert list_items(session=s) == []
 
 
-# --- people ----------------------------------------------------------------------------------------
+# --- people ---------------------------------------------------------------------------------
 
 
 def test_save_person_creates_and_updates_team_and_side(db: Database) -> None:
