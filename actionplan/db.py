@@ -155,10 +155,15 @@ def _prepare_sqlite_file(path: Path) -> None:
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except FileExistsError:
+        raise DatabaseError(f"cannot create {path}: a file is in the way of its folder") from None
+    except OSError as exc:
+        raise DatabaseError(f"cannot create {path}: {exc.strerror}") from None
+    try:
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         os.close(fd)
     except FileExistsError:
-        return
+        return  # another process created it first: fine
     except OSError as exc:
         raise DatabaseError(f"cannot create {path}: {exc.strerror}") from None
 

@@ -318,7 +318,9 @@ def _ids_creating(
     defaults: dict[str, Any],
 ) -> dict[str, int]:
     """Map lower-cased names to ids, creating the missing rows (unknown names are created)."""
-    wanted = {n.lower(): n for n in names}
+    wanted: dict[str, str] = {}
+    for name in names:
+        wanted.setdefault(name.lower(), name)  # the first spelling wins
     ids: dict[str, int] = {}
     if wanted:
         rows = session.exec(select(table.id, table.name)).all()

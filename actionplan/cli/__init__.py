@@ -36,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("title")
     p.add_argument("--client", required=True, help="client name (created if new)")
     _item_options(p)
-    p.add_argument("--status", choices=STATUSES, default="planned")
+    p.add_argument("--status", choices=STATUSES, help="default planned (waiting with --waiting-on)")
 
     p = command("set", "items:run_set", "change an item's fields")
     p.add_argument("id", type=int)

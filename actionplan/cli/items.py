@@ -17,9 +17,9 @@ def run_add(args: argparse.Namespace) -> int:
     from actionplan.models import Client
 
     values = _item_values(args)
-    values.setdefault("status", args.status)
-    if values.get("waiting_on"):
-        values["status"] = "waiting"
+    values["status"] = args.status or ("waiting" if values.get("waiting_on") else "planned")
+    if values.get("waiting_on") and values["status"] != "waiting":
+        raise CliError("--waiting-on is for waiting items: leave out --status or use waiting")
     db = open_db(args)
     with db.session() as session:
         item = plan.add_item(

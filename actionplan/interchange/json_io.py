@@ -25,6 +25,8 @@ from actionplan.plan import Invalid, restore_rows
 from actionplan.text import strip_controls
 
 FORMAT = "actionplan-export"
+# Text the app never stores empty.
+_REQUIRED_TEXT = {"title", "name", "author"}
 VERSION = 1
 # Foreign keys point backwards in this order, so a restore can insert table by table.
 TABLES: list[type[SQLModel]] = [Client, Person, Operation, Item, HistoryEvent, Snapshot]
@@ -129,7 +131,9 @@ def read_json(text: str) -> dict[str, list[dict[str, Any]]]:
     tables: dict[str, list[dict[str, Any]]] = {}
     for model in TABLES:
         table = _table(model)
-        rows = data.get(table.name, [])
+        if table.name not in data:
+            raise Invalid(f"incomplete export: no {table.name!r} table")
+        rows = data[table.name]
         if not isinstance(rows, list):
             raise Invalid(f"{table.name}: expected a list of rows")
         converters = {c.name: _converter(c) for c in table.columns}
@@ -184,26 +188,37 @@ def _converter(column: sa.Column[Any]) -> Callable[[Any], Any]:
             return date.fromisoformat(value)
         if enum_class is not None:
             return enum_class(value)
-        return strip_controls(value, keep_newlines=True)
+        text = strip_controls(value, keep_newlines=True)
+        limit = getattr(column.type, "length", None)
+        if limit is not None and len(text) > limit:
+            raise ValueError(f"too long ({len(text)} characters; at most {limit})")
+        if column.name in _REQUIRED_TEXT and not text.strip():
+            raise ValueError("is empty")
+        return text
 
     return convert
 
 
 def _check_links(tables: dict[str, list[dict[str, Any]]]) -> None:
-    """Every foreign key points at a row of the export, so the restore cannot half-fail."""
+    """Keys and links hold, so the restore cannot half-fail on a constraint."""
     for model in TABLES:
         table = _table(model)
+        rows = tables[table.name]
+        for column in [c.name for c in table.columns if c.primary_key or c.unique]:
+            seen: set[str] = set()
+            for i, row in enumerate(rows):
+                key = str(row[column]).lower()
+                if key in seen:
+                    raise Invalid(f"{table.name}[{i}].{column}: {row[column]!r} appears twice")
+                seen.add(key)
         for fk in table.foreign_keys:
             target = fk.column.table.name
             known = {r["id"] for r in tables[target]}
             column = fk.parent.name
-            for i, row in enumerate(tables[table.name]):
+            for i, row in enumerate(rows):
                 value = row[column]
                 if value is not None and value not in known:
                     raise Invalid(f"{table.name}[{i}].{column}: no {target} with id {value}")
-        ids = [r["id"] for r in tables[table.name]]
-        if len(ids) != len(set(ids)):
-            raise Invalid(f"{table.name}: an id appears twice")
 
 
 def restore_json(*, session: Session, text: str) -> dict[str, int]:
