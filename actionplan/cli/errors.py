@@ -20,18 +20,14 @@ def handled(run: Callable[[], int]) -> int:
     """Run a command, mapping known failures to one-line messages."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    from actionplan.config import ConfigError
-    from actionplan.dates import DateError
-    from actionplan.db import DatabaseError, describe_error
-    from actionplan.plan import PlanError
-    from actionplan.text import TextError
+    from actionplan.errors import USER_ERRORS, user_message
 
     try:
         return run()
-    except (CliError, PlanError, DatabaseError, DateError, ConfigError, TextError) as exc:
+    except CliError as exc:
         return fail(str(exc))
-    except SQLAlchemyError as exc:
-        return fail(f"database error: {describe_error(exc)}")
+    except (*USER_ERRORS, SQLAlchemyError) as exc:
+        return fail(user_message(exc))
     except BrokenPipeError:
         # The reader (e.g. `| head`) went away; that is not an error of ours.
         sys.stderr.close()

@@ -1,0 +1,106 @@
+"""The Textual app: wiring only (database, settings, key map, screens, the write queue)."""
+
+from __future__ import annotations
+
+import queue
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlmodel import Session
+from textual import work
+from textual.app import App
+from textual.message import Message
+
+from actionplan import clock
+from actionplan.config import Config
+from actionplan.db import Database
+from actionplan.state import remember_client
+
+WriteJob = Callable[[Session], Any]
+
+
+@dataclass
+class WriteDone(Message):
+    """A queued write finished: ``error`` is None on success, else a one-line reason."""
+
+    label: str
+    result: Any
+    error: str | None
+
+
+class ActionPlanApp(App[None]):
+    """actionplan's terminal UI."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "actionplan"
+    ENABLE_COMMAND_PALETTE = True
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+
+    def __init__(
+        self,
+        db: Database,
+        config: Config,
+        *,
+        client: str | None = None,
+        today: Callable[[], date] = clock.today,
+        demo: bool = False,
+    ) -> None:
+        super().__init__()
+        self.db = db
+        self.config = config
+        self.start_client = client
+        self.today = today
+        self.demo = demo
+        self._jobs: queue.Queue[tuple[str, WriteJob, Any] | None] = queue.Queue()
+
+    @property
+    def author(self) -> str:
+        """Who is recorded in history for changes made here."""
+        return self.config.author
+
+    def get_default_screen(self) -> Any:
+        from actionplan.screens.board import BoardScreen
+
+        return BoardScreen(client=self.start_client)
+
+    def on_mount(self) -> None:
+        from actionplan.commands import BoardCommands
+
+        self.COMMANDS = self.COMMANDS | {BoardCommands}
+        if self.config.keys:
+            self.set_keymap(self.config.keys)
+        self._writer()
+
+    def write(self, label: str, job: WriteJob, reply_to: Any) -> None:
+        """Queue a database write; ``reply_to`` gets a WriteDone when it has run.
+
+        Writes run one at a time, in the order given, off the UI thread.
+        """
+        self._jobs.put((label, job, reply_to))
+
+    @work(thread=True, exclusive=True, group="writer", exit_on_error=False)
+    def _writer(self) -> None:
+        from actionplan.errors import user_message
+
+        while True:
+            entry = self._jobs.get()
+            if entry is None:
+                return
+            label, job, reply_to = entry
+            result, error = None, None
+            try:
+                with self.db.session() as session:
+                    result = job(session)
+            except Exception as exc:  # every failure is shown; the board reloads the truth
+                error = user_message(exc)
+            reply_to.post_message(WriteDone(label, result, error))
+
+    def remember(self, client: str | None) -> None:
+        """Open this client next time (not for the throwaway demo)."""
+        if not self.demo:
+            remember_client(self.db.display, client)
+
+    def on_unmount(self) -> None:
+        self._jobs.put(None)  # let the writer thread finish, so the process can exit

@@ -1,0 +1,24 @@
+"""Every failure a user can cause, as one line fit to show them (no SQL, no password)."""
+
+from __future__ import annotations
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from actionplan.config import ConfigError
+from actionplan.dates import DateError
+from actionplan.db import DatabaseError, describe_error
+from actionplan.plan import PlanError
+from actionplan.text import TextError
+
+USER_ERRORS = (PlanError, DatabaseError, DateError, ConfigError, TextError)
+
+
+def user_message(exc: BaseException) -> str:
+    """One line saying what went wrong; unknown errors name their type, never a traceback."""
+    if isinstance(exc, USER_ERRORS):
+        return str(exc)
+    if isinstance(exc, SQLAlchemyError):
+        return f"database error: {describe_error(exc)}"
+    if isinstance(exc, OSError):
+        return f"{exc.strerror or exc}"
+    return f"unexpected {type(exc).__name__}: {exc}"

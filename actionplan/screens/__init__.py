@@ -1,0 +1,1 @@
+"""One screen per file: the board, its dialogs, and help."""

@@ -1,0 +1,564 @@
+"""The board: one client's items in status columns, driven from the keyboard."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import partial
+from typing import Any
+
+from rich.text import Text
+from sqlmodel import Session
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+
+from actionplan import plan
+from actionplan.app import ActionPlanApp, WriteDone
+from actionplan.filters import HELP as FILTER_HELP
+from actionplan.filters import BoardFilter, matcher, parse_filter
+from actionplan.models import Status
+from actionplan.queries import ClientCounts, ItemFilter, clients_with_counts, list_items
+from actionplan.widgets.column import BoardColumn
+
+BOARD_STATUSES = [Status.PLANNED, Status.DOING, Status.WAITING, Status.DONE, Status.DROPPED]
+ALL_CLIENTS = "All clients"
+
+# Keys that act on the highlighted card; hidden from the footer when there is none.
+CARD_ACTIONS = {"move", "reorder", "edit", "delete", "done", "owner", "due", "escalate"}
+
+
+@dataclass
+class Loaded(Message):
+    """The board's rows and the client list, read by a worker."""
+
+    rows: list[dict[str, Any]]
+    clients: list[ClientCounts]
+    client: str | None
+    keep: int | None
+
+
+class BoardScreen(Screen[None]):
+    """Columns by status for one client, or for all clients."""
+
+    BINDINGS = [
+        Binding("left,h", "focus_column(-1)", "Column left", id="board.left", show=False),
+        Binding("right,l", "focus_column(1)", "Column right", id="board.right", show=False),
+        Binding("H,shift+left", "move(-1)", "Move card left", id="board.move_left", show=False),
+        Binding(
+            "L,shift+right",
+            "move(1)",
+            "Move",
+            id="board.move_right",
+            key_display="H/L",
+            tooltip="Move card right",
+        ),  # fmt: skip
+        Binding("K,shift+up", "reorder(-1)", "Card up", id="board.reorder_up", show=False),
+        Binding("J,shift+down", "reorder(1)", "Card down", id="board.reorder_down", show=False),
+        Binding("n", "new", "New", id="board.new"),
+        Binding("e", "edit", "Edit", id="board.edit"),
+        Binding("x", "done", "Done", id="board.done"),
+        Binding("d", "delete", "Delete", id="board.delete"),
+        Binding("u", "undo", "Undo", id="board.undo"),
+        Binding("o", "owner", "Owner", id="board.owner", show=False),
+        Binding("D", "due", "Due date", id="board.due", show=False),
+        Binding("exclamation_mark", "escalate", "Escalate", id="board.escalate", show=False),
+        Binding("slash", "filter", "Filter", id="board.filter"),
+        Binding("c", "switch_client", "Client", id="board.client"),
+        Binding("z", "toggle_dropped", "Show dropped", id="board.dropped", show=False),
+        Binding("f", "fold_done", "Fold done", id="board.fold_done", show=False),
+        Binding("question_mark", "help", "Help", id="board.help"),
+        Binding("q", "app.quit", "Quit", id="board.quit"),
+    ]
+
+    def __init__(self, client: str | None = None) -> None:
+        super().__init__()
+        self.client = client  # None until loaded; ALL_CLIENTS for the all-clients board
+        self.rows: list[dict[str, Any]] = []
+        self.clients: list[ClientCounts] = []
+        self.filter = BoardFilter()
+        self.show_dropped = False
+        self.loaded_once = False
+
+    @property
+    def plan_app(self) -> ActionPlanApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="board"):
+            yield Static(id="board-title")
+            yield Input(placeholder=f"filter: {FILTER_HELP}", id="filter")
+            with Horizontal(id="columns"):
+                for status in BOARD_STATUSES:
+                    yield BoardColumn(status)
+            yield Static(id="first-run")
+        # The palette's own footer hint gives way to the keys; help lists ctrl+p.
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_resize(self) -> None:
+        if self.loaded_once:
+            self.call_after_refresh(self.draw)  # cards are cut to the new width
+
+    def on_mount(self) -> None:
+        self.query_one("#filter").display = False
+        self.query_one("#first-run").display = False
+        self.query_one(f"#col-{Status.DROPPED.value}").display = False
+        self.query_one(f"#col-{Status.PLANNED.value}").focus()
+        self.reload()
+
+    # --- reading -----------------------------------------------------------------------------
+
+    @property
+    def columns(self) -> list[BoardColumn]:
+        return [c for c in self.query(BoardColumn) if c.display]
+
+    @property
+    def column(self) -> BoardColumn | None:
+        focused = self.focused
+        return focused if isinstance(focused, BoardColumn) else None
+
+    @property
+    def card(self) -> dict[str, Any] | None:
+        column = self.column
+        return column.current if column else None
+
+    def reload(self, keep: int | None = None) -> None:
+        """Read the board again (off the UI thread), keeping the cursor on ``keep``."""
+        if keep is None and self.card is not None:
+            keep = self.card["id"]
+        self._load(self.client, keep)
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def _load(self, client: str | None, keep: int | None) -> None:
+        app = self.plan_app
+        with app.db.session() as session:
+            clients = clients_with_counts(session=session, today=app.today())
+            if client is None:
+                client = _first_client(app, clients)
+            where = ItemFilter(client=None if client == ALL_CLIENTS else client)
+            rows = list_items(session=session, where=where) if client else []
+        self.post_message(Loaded(rows, clients, client, keep))
+
+    @on(Loaded)
+    def _show_loaded(self, message: Loaded) -> None:
+        self.rows, self.clients = message.rows, message.clients
+        if message.client != self.client:
+            self.client = message.client
+            self.plan_app.remember(None if self.client == ALL_CLIENTS else self.client)
+        self.loaded_once = True
+        self.draw(keep=message.keep)
+
+    def draw(self, keep: int | None = None) -> None:
+        """Fill the columns from the loaded rows through the filter."""
+        today = self.plan_app.today()
+        empty = not self.clients
+        self.query_one("#first-run").display = empty
+        self.query_one("#columns").display = not empty
+        if empty:
+            self.query_one("#first-run", Static).update(_first_run_text())
+        keep_column = next((r["status"] for r in self.rows if r["id"] == keep), None)
+        match = matcher(self.filter, today)
+        by_status: dict[Status, list[dict[str, Any]]] = {s: [] for s in BOARD_STATUSES}
+        for row in self.rows:
+            by_status[row["status"]].append(row)
+        done = by_status[Status.DONE]
+        done.sort(key=lambda r: (r["done_at"] is not None, r["done_at"]), reverse=True)
+        all_clients = self.client == ALL_CLIENTS
+        for column in self.query(BoardColumn):
+            rows = by_status[column.status]
+            shown = [r for r in rows if match(r)] if self.filter.active else rows
+            column.show(shown, today=today, show_client=all_clients, keep=keep, total=len(rows))
+        if keep_column is not None:
+            target = self.query_one(f"#col-{Status(keep_column).value}", BoardColumn)
+            if target.display:
+                target.focus()
+        self._draw_title()
+        self.refresh_bindings()
+
+    def _draw_title(self) -> None:
+        title = Text()
+        title.append(" actionplan ", style="bold reverse")
+        title.append(" ")
+        title.append(self.client or "no clients yet", style="bold")
+        counts = next((c for c in self.clients if c.name == self.client), None)
+        if counts is not None:
+            title.append(f"  {counts.open} open", style="dim")
+            if counts.overdue:
+                title.append(f" · {counts.overdue} overdue", style="bold red")
+            if counts.escalated:
+                title.append(f" · {counts.escalated} escalated", style="red")
+        if self.filter.active:
+            title.append("   filter: ", style="bold yellow")
+            title.append(self.filter.describe(), style="yellow")
+            title.append("  (Esc clears)", style="dim")
+        if self.plan_app.demo:
+            title.append("   demo plan: changes are thrown away on exit", style="dim italic")
+        self.query_one("#board-title", Static).update(title)
+
+    # --- moving around ----------------------------------------------------------------------
+
+    def action_focus_column(self, step: int) -> None:
+        columns = self.columns
+        if not columns:
+            return
+        current = self.column
+        index = columns.index(current) if current in columns else 0
+        target = columns[(index + step) % len(columns)]
+        if current is not None and current.highlighted is not None and target.option_count:
+            target.highlighted = min(current.highlighted, target.option_count - 1)
+        target.focus()
+
+    @on(OptionList.OptionHighlighted)
+    def _highlighted(self) -> None:
+        self.refresh_bindings()
+
+    @on(OptionList.OptionSelected, ".board-column")
+    def _selected(self) -> None:
+        self.action_edit()
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in CARD_ACTIONS:
+            card = self.card
+            if card is None:
+                return False
+            if action == "done" and card["status"] == Status.DONE:
+                return False
+            if action == "move":
+                statuses = [c.status for c in self.columns]
+                index = statuses.index(card["status"]) if card["status"] in statuses else -1
+                step = int(parameters[0]) if parameters else 0  # type: ignore[call-overload]
+                return 0 <= index + step < len(statuses)
+        if action == "new" and not self.loaded_once:
+            return False
+        return True
+
+    # --- writing -----------------------------------------------------------------------------
+
+    def _write(self, label: str, job: Any) -> None:
+        self.plan_app.write(label, job, self)
+
+    @on(WriteDone)
+    def _written(self, message: WriteDone) -> None:
+        if message.error:
+            self.notify(message.error, title=f"Not saved: {message.label}", severity="error")
+            self.reload()  # show the truth again
+            return
+        result = message.result
+        keep = getattr(result, "id", None) if isinstance(result, plan.Item) else None
+        if message.label in ("delete", "undo"):
+            self.notify(_feedback(message.label, result), timeout=4)
+        self.reload(keep=keep)
+
+    def action_move(self, step: int) -> None:
+        card, column = self.card, self.column
+        if card is None or column is None:
+            return
+        statuses = [c.status for c in self.columns]
+        index = statuses.index(card["status"]) + step
+        if not 0 <= index < len(statuses):
+            return
+        target, version = statuses[index], card["version"]
+        self._optimistic_move(card, column, target)
+        author = self.plan_app.author
+        self._write(
+            "move",
+            partial(_move, item_id=card["id"], status=target, version=version, author=author),
+        )
+
+    def _optimistic_move(self, card: dict[str, Any], source: BoardColumn, status: Status) -> None:
+        """Show the move at once; the write follows, and a failure puts the card back."""
+        card["status"] = status
+        card["version"] += 1  # what the write will make it, so a quick second move still fits
+        self.draw(keep=card["id"])
+        self.query_one(f"#col-{status.value}", BoardColumn).focus()
+
+    def action_reorder(self, step: int) -> None:
+        card, column = self.card, self.column
+        if card is None or column is None or self.filter.active:
+            if self.filter.active:
+                self.notify("Clear the filter (Esc) to reorder cards", severity="warning")
+            return
+        rows = column.rows
+        index = rows.index(card)
+        target = index + step
+        if not 0 <= target < len(rows):
+            return
+        rows.insert(target, rows.pop(index))
+        column.show(rows, today=self.plan_app.today(), show_client=self.client == ALL_CLIENTS,
+                    keep=card["id"])  # fmt: skip
+        author = self.plan_app.author
+        if card["status"] == Status.DONE:
+            self.notify("Done is ordered by completion date", severity="warning")
+            self.reload()
+            return
+        self._write("reorder", partial(_reorder, item_id=card["id"], offset=step, author=author))
+
+    def action_done(self) -> None:
+        card, column = self.card, self.column
+        if card is None or column is None or card["status"] == Status.DONE:
+            return
+        version = card["version"]
+        self._optimistic_move(card, column, Status.DONE)
+        author = self.plan_app.author
+        self._write("done", partial(_move, item_id=card["id"], status=Status.DONE,
+                                    version=version, author=author))  # fmt: skip
+
+    def action_delete(self) -> None:
+        card = self.card
+        if card is None:
+            return
+        self.rows = [r for r in self.rows if r["id"] != card["id"]]
+        self.draw()
+        author = self.plan_app.author
+        self._write("delete", partial(_delete, item_id=card["id"], author=author))
+
+    def action_undo(self) -> None:
+        author = self.plan_app.author
+        self._write("undo", partial(_undo, author=author))
+
+    def action_owner(self) -> None:
+        from actionplan.screens.prompts import OwnerPrompt
+
+        card = self.card
+        if card is None:
+            return
+        names = self._people()
+
+        def chosen(owner: str | None) -> None:
+            if owner is None:
+                return
+            author = self.plan_app.author
+            self._write("owner", partial(_edit, item_id=card["id"], version=card["version"],
+                                         author=author, owner=owner or None))  # fmt: skip
+
+        self.app.push_screen(OwnerPrompt(card["title"], card["owner"] or "", names), chosen)
+
+    def action_due(self) -> None:
+        from actionplan.screens.prompts import DatePrompt
+
+        card = self.card
+        if card is None:
+            return
+
+        def chosen(result: tuple[date | None] | None) -> None:
+            if result is None:
+                return
+            author = self.plan_app.author
+            self._write("due date", partial(_edit, item_id=card["id"], version=card["version"],
+                                            author=author, due=result[0]))  # fmt: skip
+
+        app = self.plan_app
+        self.app.push_screen(
+            DatePrompt(
+                card["title"], card["due"], today=app.today(), day_first=app.config.day_first
+            ),  # fmt: skip
+            chosen,
+        )
+
+    def action_escalate(self) -> None:
+        from actionplan.screens.prompts import TextPrompt
+
+        card = self.card
+        if card is None:
+            return
+        author = self.plan_app.author
+        if card["escalated"]:
+            self._write("de-escalate", partial(_edit, item_id=card["id"], version=card["version"],
+                                               author=author, escalated=False))  # fmt: skip
+            self.notify("Escalation cleared (u to undo)", timeout=3)
+            return
+
+        def chosen(reason: str | None) -> None:
+            if reason:
+                self._write("escalate", partial(_edit, item_id=card["id"], author=author,
+                                                version=card["version"], escalated=True,
+                                                escalation_reason=reason))  # fmt: skip
+
+        self.app.push_screen(
+            TextPrompt(
+                f"Escalate: {card['title']}",
+                "Why must management see this?",
+                required="An escalation needs a reason",
+            ),  # fmt: skip
+            chosen,
+        )
+
+    def action_new(self) -> None:
+        from actionplan.screens.item_form import ItemForm
+
+        client = None if self.client in (None, ALL_CLIENTS) else self.client
+        column = self.column
+        status = column.status if column and column.status != Status.DONE else Status.PLANNED
+        app = self.plan_app
+        form = ItemForm(None, client=client, status=status, people=self._people(),
+                        clients=[c.name for c in self.clients], today=app.today(),
+                        day_first=app.config.day_first)  # fmt: skip
+        self.app.push_screen(form, self._saved_form)
+
+    def action_edit(self) -> None:
+        from actionplan.screens.item_form import ItemForm
+
+        card = self.card
+        if card is None:
+            return
+        app = self.plan_app
+        form = ItemForm(card, client=card["client"], status=card["status"], people=self._people(),
+                        clients=[c.name for c in self.clients], today=app.today(),
+                        day_first=app.config.day_first)  # fmt: skip
+        self.app.push_screen(form, self._saved_form)
+
+    def _saved_form(self, result: tuple[int | None, int | None, dict[str, Any]] | None) -> None:
+        if result is None:
+            return
+        item_id, version, values = result
+        if item_id is not None and not values:
+            self.notify("No changes", timeout=2)
+            return
+        author = self.plan_app.author
+        if item_id is None:
+            self._write("add", partial(_add, author=author, values=values))
+        else:
+            self._write("edit", partial(_edit, item_id=item_id, version=version, author=author,
+                                        **values))  # fmt: skip
+
+    def _people(self) -> list[str]:
+        names = {r["owner"] for r in self.rows if r["owner"]}
+        return sorted(names, key=str.lower)
+
+    # --- filter, clients, views ------------------------------------------------------------
+
+    def action_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.display = True
+        box.value = self.filter.describe()
+        box.focus()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.filter = parse_filter(event.value)
+        self.draw()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.display = self.filter.active
+        self._focus_first_column()
+
+    def key_escape(self) -> None:
+        box = self.query_one("#filter", Input)
+        if self.filter.active or box.display:
+            box.value = ""
+            self.filter = BoardFilter()
+            box.display = False
+            self.draw()
+            self._focus_first_column()
+
+    def _focus_first_column(self) -> None:
+        columns = self.columns
+        target = next((c for c in columns if c.option_count), columns[0] if columns else None)
+        if target is not None:
+            target.focus()
+
+    def action_switch_client(self) -> None:
+        from actionplan.screens.client_switcher import ClientSwitcher
+
+        def chosen(name: str | None) -> None:
+            if name and name != self.client:
+                self.client = name
+                self.plan_app.remember(None if name == ALL_CLIENTS else name)
+                self._load(name, None)
+
+        self.app.push_screen(ClientSwitcher(self.clients, self.client), chosen)
+
+    def action_toggle_dropped(self) -> None:
+        self.show_dropped = not self.show_dropped
+        self.query_one(f"#col-{Status.DROPPED.value}").display = self.show_dropped
+        self.notify("Dropped shown" if self.show_dropped else "Dropped hidden", timeout=2)
+        self.refresh_bindings()
+
+    def action_fold_done(self) -> None:
+        column = self.query_one(f"#col-{Status.DONE.value}", BoardColumn)
+        column.collapsed = not column.collapsed
+        column.set_class(column.collapsed, "-collapsed")
+        self.draw()
+
+    def action_help(self) -> None:
+        from actionplan.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen())
+
+
+def _first_client(app: ActionPlanApp, clients: list[ClientCounts]) -> str | None:
+    from actionplan.state import last_client
+
+    if not clients:
+        return None
+    names = {c.name.lower(): c.name for c in clients}
+    last = app.start_client or last_client(app.db.display)
+    if last == ALL_CLIENTS:
+        return ALL_CLIENTS
+    if last and last.lower() in names:
+        return names[last.lower()]
+    return max(clients, key=lambda c: (c.overdue, c.open)).name
+
+
+def _first_run_text() -> Text:
+    text = Text()
+    text.append("Welcome to actionplan\n\n", style="bold")
+    text.append("Your plan is empty. To start:\n\n")
+    text.append("  n", style="bold cyan")
+    text.append("   add your first item: give it a client (created as you type it),\n")
+    text.append("       a title, an owner and a due date such as fri, +2w or 5 dec.\n\n")
+    text.append("  ?", style="bold cyan")
+    text.append("   every key, at any time.\n\n")
+    text.append("Or look around a sample plan first (your own plan is never touched):\n\n")
+    text.append("  actionplan demo\n\n", style="bold")
+    text.append("From the command line: ", style="dim")
+    text.append('actionplan add "Renew firewall licence" --client Acme --due fri', style="dim")
+    return text
+
+
+def _feedback(label: str, result: Any) -> str:
+    if label == "delete" and isinstance(result, plan.Item):
+        return f"Deleted #{result.id} {result.title[:40]}. Press u to undo."
+    if label == "undo":
+        return f"Undid: {result.summary}" if result is not None else "Nothing to undo"
+    return label
+
+
+# Write jobs: run on the writer thread with a session; each is one plan operation.
+
+
+def _move(session: Session, *, item_id: int, status: Status, version: int, author: str) -> Any:
+    return plan.move_item(session=session, item_id=item_id, status=status, author=author,
+                          expected_version=version)  # fmt: skip
+
+
+def _reorder(session: Session, *, item_id: int, offset: int, author: str) -> Any:
+    return plan.reorder_item(session=session, item_id=item_id, offset=offset, author=author)
+
+
+def _delete(session: Session, *, item_id: int, author: str) -> Any:
+    return plan.delete_item(session=session, item_id=item_id, author=author)
+
+
+def _undo(session: Session, *, author: str) -> Any:
+    return plan.undo(session=session, author=author)
+
+
+def _edit(
+    session: Session, *, item_id: int, version: int | None, author: str, **values: Any
+) -> Any:
+    return plan.edit_item(session=session, item_id=item_id, author=author,
+                          expected_version=version, **values)  # fmt: skip
+
+
+def _add(session: Session, *, author: str, values: dict[str, Any]) -> Any:
+    return plan.add_item(session=session, author=author, **values)

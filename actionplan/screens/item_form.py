@@ -1,0 +1,212 @@
+"""The item editor: every field, checked as you type, nothing saved until it is all valid."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
+
+from actionplan.dates import DateError, describe, parse_optional_date
+from actionplan.models import Status, WaitingOn
+from actionplan.text import NAME_MAX, REASON_MAX, TITLE_MAX, TextError, clean_line
+from actionplan.widgets.column import LABELS
+
+FormResult = tuple[int | None, int | None, dict[str, Any]]
+
+
+def _value(v: Any) -> Any:
+    return getattr(v, "value", v)
+
+
+class ItemForm(ModalScreen[FormResult | None]):
+    """Add or edit an item. Ctrl+S saves, Escape cancels with nothing changed."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="form.save"),
+        Binding("escape", "cancel", "Cancel", id="form.cancel"),
+    ]
+
+    def __init__(
+        self,
+        row: dict[str, Any] | None,
+        *,
+        client: str | None,
+        status: Status,
+        people: list[str],
+        clients: list[str],
+        today: date,
+        day_first: bool,
+    ) -> None:
+        super().__init__()
+        self.row = row
+        self.client = client
+        self.status = status
+        self.people = people
+        self.clients = clients
+        self.today = today
+        self.day_first = day_first
+
+    def _get(self, key: str, default: Any = None) -> Any:
+        return self.row.get(key, default) if self.row else default
+
+    def compose(self) -> ComposeResult:
+        heading = f"Edit #{self.row['id']}" if self.row else "New item"
+        due, committed = self._get("due"), self._get("committed")
+        with Vertical(classes="dialog form"):
+            yield Label(heading, classes="dialog-title")
+            with VerticalScroll():
+                yield from _field("Client", Input(
+                    self.client or "", id="client", placeholder="client name (new ones are created)",
+                    suggester=SuggestFromList(self.clients, case_sensitive=False)))  # fmt: skip
+                yield from _field("Title", Input(self._get("title", ""), id="title",
+                                                 placeholder="what must get done"))  # fmt: skip
+                with Horizontal(classes="form-row"):
+                    with Vertical():
+                        yield Label("Status")
+                        yield Select([(LABELS[s], s.value) for s in Status], id="status",
+                                     value=_value(self.status), allow_blank=False)  # fmt: skip
+                    with Vertical():
+                        yield Label("Waiting on")
+                        yield Select([(w.value, w.value) for w in WaitingOn], id="waiting_on",
+                                     value=_value(self._get("waiting_on")) or Select.BLANK,
+                                     prompt="whom?")  # fmt: skip
+                yield from _field("Owner", Input(
+                    self._get("owner") or "", id="owner", placeholder="name; Tab completes",
+                    suggester=SuggestFromList(self.people, case_sensitive=False)))  # fmt: skip
+                with Horizontal(classes="form-row"):
+                    with Vertical():
+                        yield from _field("Due", Input(due.isoformat() if due else "", id="due",
+                                                       placeholder="fri, +2w, 5 dec"))  # fmt: skip
+                    with Vertical():
+                        yield from _field("Committed to client", Input(
+                            committed.isoformat() if committed else "", id="committed",
+                            placeholder="the date the client was told"))  # fmt: skip
+                with Horizontal(classes="form-row checks"):
+                    yield Checkbox("Must-do", self._get("must", True), id="must")
+                    yield Checkbox("Internal only", _value(self._get("visibility")) == "internal",
+                                   id="internal_only")  # fmt: skip
+                    yield Checkbox("Escalated", self._get("escalated", False), id="escalated")
+                yield from _field("Escalation reason", Input(
+                    self._get("escalation_reason", ""), id="escalation_reason",
+                    placeholder="why management must see it"))  # fmt: skip
+                yield Label("Client note (may appear in summaries)")
+                yield TextArea(self._get("client_note", ""), id="client_note", classes="note")
+                yield Label(Text("INTERNAL NOTE — never leaves actionplan: no summary, export "
+                                 "or clipboard"), classes="internal-label")  # fmt: skip
+                yield TextArea(self._get("internal_note", ""), id="internal_note",
+                               classes="note internal")  # fmt: skip
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save  ctrl+s", id="save", variant="primary")
+                yield Button("Cancel  esc", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#title" if self.client else "#client").focus()
+        self._sync()
+        for name in ("due", "committed"):
+            self._check_date(name)
+
+    @on(Select.Changed)
+    @on(Checkbox.Changed)
+    def _sync(self) -> None:
+        waiting = self.query_one("#status", Select).value == Status.WAITING.value
+        self.query_one("#waiting_on", Select).disabled = not waiting
+        escalated = self.query_one("#escalated", Checkbox).value
+        self.query_one("#escalation_reason", Input).disabled = not escalated
+
+    @on(Input.Changed, "#due, #committed")
+    def _date_changed(self, event: Input.Changed) -> None:
+        assert event.input.id is not None
+        self._check_date(event.input.id)
+
+    def _check_date(self, name: str) -> date | DateError | None:
+        text = self.query_one(f"#{name}", Input).value
+        try:
+            value = parse_optional_date(text, today=self.today, day_first=self.day_first)
+        except DateError as exc:
+            self._note(name, str(exc), error=True)
+            return exc
+        self._note(name, f"→ {describe(value)}" if value else "→ no date")
+        return value
+
+    def _note(self, name: str, text: str, *, error: bool = False) -> None:
+        box = self.query_one(f"#{name}-note", Static)
+        box.update(Text(text))
+        box.set_class(error, "-error")
+
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        values, ok = self._collect()
+        if not ok:
+            self.notify("Fix the fields marked in red; nothing was saved", severity="error")
+            return
+        item_id = self.row["id"] if self.row else None
+        version = self.row["version"] if self.row else None
+        self.dismiss((item_id, version, values))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def _collect(self) -> tuple[dict[str, Any], bool]:
+        ok = True
+        values: dict[str, Any] = {}
+
+        def line(name: str, max_len: int, required: bool) -> None:
+            nonlocal ok
+            try:
+                values[name] = clean_line(self.query_one(f"#{name}", Input).value, field=name,
+                                          max_len=max_len, required=required)  # fmt: skip
+                self._note(name, "")
+            except TextError as exc:
+                self._note(name, str(exc), error=True)
+                ok = False
+
+        line("client", NAME_MAX, True)
+        line("title", TITLE_MAX, True)
+        line("owner", NAME_MAX, False)
+        values["owner"] = values.get("owner") or None
+        for name in ("due", "committed"):
+            result = self._check_date(name)
+            if isinstance(result, DateError):
+                ok = False
+            else:
+                values[name] = result
+        status = Status(self.query_one("#status", Select).value)
+        values["status"] = status
+        waiting = self.query_one("#waiting_on", Select).value
+        values["waiting_on"] = waiting if status == Status.WAITING and waiting != Select.BLANK \
+            else None  # fmt: skip
+        values["must"] = self.query_one("#must", Checkbox).value
+        internal = self.query_one("#internal_only", Checkbox).value
+        values["visibility"] = "internal" if internal else "client"
+        escalated = self.query_one("#escalated", Checkbox).value
+        values["escalated"] = escalated
+        if escalated:
+            line("escalation_reason", REASON_MAX, True)
+        else:
+            values["escalation_reason"] = ""
+            self._note("escalation_reason", "")
+        values["client_note"] = self.query_one("#client_note", TextArea).text
+        values["internal_note"] = self.query_one("#internal_note", TextArea).text
+        if self.row is not None:
+            values = {k: v for k, v in values.items() if _changed(self.row, k, v)}
+        return values, ok
+
+
+def _changed(row: dict[str, Any], key: str, value: Any) -> bool:
+    current = row["client"] if key == "client" else row.get(key)
+    return _value(current) != _value(value) and not (current in (None, "") and value in (None, ""))
+
+
+def _field(label: str, widget: Input) -> ComposeResult:
+    yield Label(label)
+    yield widget
+    yield Static("", id=f"{widget.id}-note", classes="field-note")

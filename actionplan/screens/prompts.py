@@ -1,0 +1,126 @@
+"""Small one-question dialogs: an owner, a date, a reason."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TypeVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widgets import Input, Label, Static
+
+from actionplan.dates import DateError, describe, parse_optional_date
+
+T = TypeVar("T")
+
+
+class _Prompt(ModalScreen[T]):
+    """A titled box with one input; Enter answers, Escape cancels (returns None)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="prompt.cancel")]
+
+    def __init__(self, title: str, hint: str) -> None:
+        super().__init__(classes="prompt")
+        self.box_title = title
+        self.hint = hint
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(Text(self.box_title), classes="dialog-title")
+            yield Label(Text(self.hint), classes="dialog-hint")
+            yield self.make_input()
+            yield Static("", classes="dialog-feedback")
+
+    def make_input(self) -> Input:
+        return Input(id="answer")
+
+    def feedback(self, text: str, *, error: bool = False) -> None:
+        box = self.query_one(".dialog-feedback", Static)
+        box.update(Text(text))
+        box.set_class(error, "-error")
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class OwnerPrompt(_Prompt[str | None]):
+    """Who owns the item; completes from known people, a new name creates a person."""
+
+    def __init__(self, item_title: str, current: str, people: list[str]) -> None:
+        super().__init__(f"Owner of: {item_title}", "Name (Tab completes; empty for no owner)")
+        self.current = current
+        self.people = people
+
+    def make_input(self) -> Input:
+        suggester = SuggestFromList(self.people, case_sensitive=False)
+        return Input(self.current, id="answer", suggester=suggester)
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        name = event.value.strip()
+        if not name:
+            self.feedback("→ no owner")
+        elif name.lower() in {p.lower() for p in self.people}:
+            self.feedback(f"→ {name}")
+        else:
+            self.feedback(f"→ {name} (new person)")
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip())
+
+
+class DatePrompt(_Prompt[tuple[date | None] | None]):
+    """A due date in the parser's phrases, with what it means shown as you type."""
+
+    def __init__(self, item_title: str, current: date | None, *, today: date, day_first: bool):
+        super().__init__(f"Due date of: {item_title}",
+                         "fri · +2w · in 3 days · eom · 5 dec · 2026-12-05 · none")  # fmt: skip
+        self.current = current
+        self.today = today
+        self.day_first = day_first
+
+    def make_input(self) -> Input:
+        return Input(self.current.isoformat() if self.current else "", id="answer")
+
+    def _parse(self, text: str) -> date | None:
+        return parse_optional_date(text, today=self.today, day_first=self.day_first)
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        try:
+            value = self._parse(event.value)
+        except DateError as exc:
+            self.feedback(str(exc), error=True)
+            return
+        self.feedback(f"→ {describe(value)}" if value else "→ no date")
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        try:
+            value = self._parse(event.value)
+        except DateError as exc:
+            self.feedback(str(exc), error=True)
+            return
+        self.dismiss((value,))
+
+
+class TextPrompt(_Prompt[str | None]):
+    """A line of text, such as an escalation's reason."""
+
+    def __init__(self, title: str, hint: str, *, required: str | None = None) -> None:
+        super().__init__(title, hint)
+        self.required = required
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        text = event.value.strip()
+        if not text and self.required:
+            self.feedback(self.required, error=True)
+            return
+        self.dismiss(text)

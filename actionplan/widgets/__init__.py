@@ -1,0 +1,1 @@
+"""Reusable pieces of the UI: board columns and card rendering."""

@@ -1,0 +1,149 @@
+"""A card drawn as Rich text: title, owner, due, and the marks that need attention."""
+
+from __future__ import annotations
+
+import textwrap
+from datetime import date
+from typing import Any
+
+from rich.text import Text
+
+from actionplan.dates import relative
+from actionplan.text import strip_controls
+
+# Styles are named here once; the board's colours come from these and app.tcss.
+OVERDUE = "bold red"
+DUE_SOON = "bold yellow"
+DUE_WEEK = "yellow"
+NO_OWNER = "italic dark_orange"
+MARK_ESCALATED = "bold white on red"
+MARK_SLIPPED = "bold magenta"
+MARK_WAITING = "cyan"
+MARK_NICE = "dim"
+MARK_INTERNAL = "bold black on yellow"
+MARK_UNTOLD = "magenta"
+
+
+def due_style(due: date | None, today: date, *, is_open: bool) -> str:
+    """Red when late, bold yellow within two days, yellow within a week."""
+    if due is None or not is_open:
+        return "dim"
+    days = (due - today).days
+    if days < 0:
+        return OVERDUE
+    if days <= 2:
+        return DUE_SOON
+    if days <= 7:
+        return DUE_WEEK
+    return ""
+
+
+def _value(v: Any) -> str:
+    return str(getattr(v, "value", v))
+
+
+def render_card(
+    row: dict[str, Any], *, today: date, width: int, show_client: bool = False, gap: bool = False
+) -> Text:
+    """One item as a card.
+
+    Args:
+        row: an item as ``queries.list_items`` gives it.
+        today: what "late" and "in 3d" count from.
+        width: the columns the card may use; the title wraps to at most 2 lines (3 when narrow).
+        show_client: on the all-clients board, the client's name leads the card.
+        gap: end with a blank line, to space cards out when there is room.
+    """
+    width = max(8, width)
+    is_open = _value(row["status"]) not in ("done", "dropped")
+    card = Text(no_wrap=False, overflow="fold")
+    if show_client:
+        card.append(_clip(strip_controls(row["client"], keep_newlines=False), width) + "\n",
+                    style="italic cyan")  # fmt: skip
+    lead = 4 if row["escalated"] else 0
+    if row["escalated"]:
+        card.append(" ! ", style=MARK_ESCALATED)
+        card.append(" ")
+    # User text goes in as plain Text: "[bold]" or "<b>" in a title stays literal.
+    title = strip_controls(row["title"], keep_newlines=False)
+    lines = textwrap.wrap(" " * lead + title, width) or [""]
+    limit = 2 if width >= 30 else 3
+    if len(lines) > limit:
+        lines = lines[:limit]
+        lines[-1] = _clip(lines[-1] + " …", width) if len(lines[-1]) < width - 1 else \
+            lines[-1][: width - 1] + "…"  # fmt: skip
+    card.append("\n".join(lines)[lead:], style="bold")
+    card.append("\n")
+    card.append_text(_meta(row, today, width, is_open))
+    marks = _marks(row, is_open)
+    if marks:
+        card.append("\n")
+        for n, (label, style) in enumerate(marks):
+            if n:
+                card.append(" ")
+            card.append(label, style=style)
+    if gap:
+        card.append("\n")
+    return card
+
+
+def _meta(row: dict[str, Any], today: date, width: int, is_open: bool) -> Text:
+    """The second line: when (due, or when it was done) then who."""
+    meta = Text()
+    when = ""
+    if not is_open and row.get("done_at") is not None:
+        when = _done_phrase(row["done_at"].date(), today)
+        meta.append(when, style="dim")
+    elif row["due"] is not None:
+        when = relative(row["due"], today=today)
+        meta.append(when, style=due_style(row["due"], today, is_open=is_open))
+    owner = row.get("owner")
+    room = width - len(when) - (3 if when else 0)
+    if not is_open and room < 8:
+        return meta  # a finished card needs its date more than its owner
+    if when:
+        meta.append(" · ", style="dim")
+    if owner:
+        meta.append(_short_name(strip_controls(owner, keep_newlines=False), room))
+    else:
+        meta.append(_clip("no owner", max(3, room)), style=NO_OWNER)
+    return meta
+
+
+def _done_phrase(done: date, today: date) -> str:
+    days = (today - done).days
+    if days <= 0:
+        return "done today"
+    if days == 1:
+        return "done yesterday"
+    return f"done {days}d ago" if days < 14 else f"done {days // 7}w ago"
+
+
+def _short_name(name: str, room: int) -> str:
+    """The full name if it fits, else "First L.", else cut."""
+    if len(name) <= room:
+        return name
+    parts = name.split()
+    if len(parts) > 1:
+        short = f"{parts[0]} {parts[-1][0]}."
+        if len(short) <= room:
+            return short
+    return _clip(name, max(3, room))
+
+
+def _marks(row: dict[str, Any], is_open: bool) -> list[tuple[str, str]]:
+    marks: list[tuple[str, str]] = []
+    if is_open and row["due"] and row["committed"] and row["due"] > row["committed"]:
+        marks.append((f"slipped +{(row['due'] - row['committed']).days}d", MARK_SLIPPED))
+    if _value(row["status"]) == "waiting":
+        on = _value(row["waiting_on"]) if row["waiting_on"] else "whom?"
+        marks.append((f"waiting on {on}", MARK_WAITING))
+    if not row["must"]:
+        marks.append(("nice", MARK_NICE))
+    if _value(row["visibility"]) == "internal":
+        marks.append(("internal", MARK_INTERNAL))
+    return marks
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: max(1, limit - 1)] + "…"
