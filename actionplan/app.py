@@ -37,6 +37,7 @@ class ActionPlanApp(App[None]):
     TITLE = "actionplan"
     ENABLE_COMMAND_PALETTE = True
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    COMMANDS = App.COMMANDS | {BoardCommands}
 
     def __init__(
         self,
@@ -66,9 +67,6 @@ class ActionPlanApp(App[None]):
         return BoardScreen(client=self.start_client)
 
     def on_mount(self) -> None:
-        from actionplan.commands import BoardCommands
-
-        self.COMMANDS = self.COMMANDS | {BoardCommands}
         if self.config.keys:
             self.set_keymap(self.config.keys)
         self._writer()

@@ -41,5 +41,6 @@ class BoardCommands(Provider):
         for name, key, action in self._commands():
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), partial(self._run, action),
-                          help=f"key: {key}")  # fmt: skip
+                yield Hit(
+                    score, matcher.highlight(name), partial(self._run, action), help=f"key: {key}"
+                )

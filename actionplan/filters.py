@@ -25,8 +25,9 @@ class BoardFilter:
     @property
     def active(self) -> bool:
         """True when the filter hides anything."""
-        return bool(self.words or self.owner or self.overdue or self.week or self.must
-                    or self.escalated)  # fmt: skip
+        return bool(
+            self.words or self.owner or self.overdue or self.week or self.must or self.escalated
+        )
 
     def describe(self) -> str:
         """The filter as the user would type it."""
@@ -73,9 +74,9 @@ def matcher(flt: BoardFilter, today: date) -> Callable[[dict[str, Any]], bool]:
         if flt.words:
             # The internal note is searchable in the app: it never leaves, but we may find it.
             haystack = " ".join(
-                str(row.get(k) or "") for k in ("title", "owner", "client", "client_note",
-                                                "internal_note")
-            ).lower()  # fmt: skip
+                str(row.get(k) or "")
+                for k in ("title", "owner", "client", "client_note", "internal_note")
+            ).lower()
             return all(w in haystack for w in flt.words)
         return True
 

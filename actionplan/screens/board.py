@@ -56,7 +56,7 @@ class BoardScreen(Screen[None]):
             id="board.move_right",
             key_display="H/L",
             tooltip="Move card right",
-        ),  # fmt: skip
+        ),
         Binding("K,shift+up", "reorder(-1)", "Card up", id="board.reorder_up", show=False),
         Binding("J,shift+down", "reorder(1)", "Card down", id="board.reorder_down", show=False),
         Binding("n", "new", "New", id="board.new"),
@@ -235,9 +235,7 @@ class BoardScreen(Screen[None]):
                 index = statuses.index(card["status"]) if card["status"] in statuses else -1
                 step = int(parameters[0]) if parameters else 0  # type: ignore[call-overload]
                 return 0 <= index + step < len(statuses)
-        if action == "new" and not self.loaded_once:
-            return False
-        return True
+        return self.loaded_once or action != "new"
 
     # --- writing -----------------------------------------------------------------------------
 
@@ -291,8 +289,12 @@ class BoardScreen(Screen[None]):
         if not 0 <= target < len(rows):
             return
         rows.insert(target, rows.pop(index))
-        column.show(rows, today=self.plan_app.today(), show_client=self.client == ALL_CLIENTS,
-                    keep=card["id"])  # fmt: skip
+        column.show(
+            rows,
+            today=self.plan_app.today(),
+            show_client=self.client == ALL_CLIENTS,
+            keep=card["id"],
+        )
         author = self.plan_app.author
         if card["status"] == Status.DONE:
             self.notify("Done is ordered by completion date", severity="warning")
@@ -307,8 +309,10 @@ class BoardScreen(Screen[None]):
         version = card["version"]
         self._optimistic_move(card, column, Status.DONE)
         author = self.plan_app.author
-        self._write("done", partial(_move, item_id=card["id"], status=Status.DONE,
-                                    version=version, author=author))  # fmt: skip
+        self._write(
+            "done",
+            partial(_move, item_id=card["id"], status=Status.DONE, version=version, author=author),
+        )
 
     def action_delete(self) -> None:
         card = self.card
@@ -335,8 +339,16 @@ class BoardScreen(Screen[None]):
             if owner is None:
                 return
             author = self.plan_app.author
-            self._write("owner", partial(_edit, item_id=card["id"], version=card["version"],
-                                         author=author, owner=owner or None))  # fmt: skip
+            self._write(
+                "owner",
+                partial(
+                    _edit,
+                    item_id=card["id"],
+                    version=card["version"],
+                    author=author,
+                    owner=owner or None,
+                ),
+            )
 
         self.app.push_screen(OwnerPrompt(card["title"], card["owner"] or "", names), chosen)
 
@@ -351,14 +363,18 @@ class BoardScreen(Screen[None]):
             if result is None:
                 return
             author = self.plan_app.author
-            self._write("due date", partial(_edit, item_id=card["id"], version=card["version"],
-                                            author=author, due=result[0]))  # fmt: skip
+            self._write(
+                "due date",
+                partial(
+                    _edit, item_id=card["id"], version=card["version"], author=author, due=result[0]
+                ),
+            )
 
         app = self.plan_app
         self.app.push_screen(
             DatePrompt(
                 card["title"], card["due"], today=app.today(), day_first=app.config.day_first
-            ),  # fmt: skip
+            ),
             chosen,
         )
 
@@ -370,23 +386,39 @@ class BoardScreen(Screen[None]):
             return
         author = self.plan_app.author
         if card["escalated"]:
-            self._write("de-escalate", partial(_edit, item_id=card["id"], version=card["version"],
-                                               author=author, escalated=False))  # fmt: skip
+            self._write(
+                "de-escalate",
+                partial(
+                    _edit,
+                    item_id=card["id"],
+                    version=card["version"],
+                    author=author,
+                    escalated=False,
+                ),
+            )
             self.notify("Escalation cleared (u to undo)", timeout=3)
             return
 
         def chosen(reason: str | None) -> None:
             if reason:
-                self._write("escalate", partial(_edit, item_id=card["id"], author=author,
-                                                version=card["version"], escalated=True,
-                                                escalation_reason=reason))  # fmt: skip
+                self._write(
+                    "escalate",
+                    partial(
+                        _edit,
+                        item_id=card["id"],
+                        author=author,
+                        version=card["version"],
+                        escalated=True,
+                        escalation_reason=reason,
+                    ),
+                )
 
         self.app.push_screen(
             TextPrompt(
                 f"Escalate: {card['title']}",
                 "Why must management see this?",
                 required="An escalation needs a reason",
-            ),  # fmt: skip
+            ),
             chosen,
         )
 
@@ -397,9 +429,15 @@ class BoardScreen(Screen[None]):
         column = self.column
         status = column.status if column and column.status != Status.DONE else Status.PLANNED
         app = self.plan_app
-        form = ItemForm(None, client=client, status=status, people=self._people(),
-                        clients=[c.name for c in self.clients], today=app.today(),
-                        day_first=app.config.day_first)  # fmt: skip
+        form = ItemForm(
+            None,
+            client=client,
+            status=status,
+            people=self._people(),
+            clients=[c.name for c in self.clients],
+            today=app.today(),
+            day_first=app.config.day_first,
+        )
         self.app.push_screen(form, self._saved_form)
 
     def action_edit(self) -> None:
@@ -409,9 +447,15 @@ class BoardScreen(Screen[None]):
         if card is None:
             return
         app = self.plan_app
-        form = ItemForm(card, client=card["client"], status=card["status"], people=self._people(),
-                        clients=[c.name for c in self.clients], today=app.today(),
-                        day_first=app.config.day_first)  # fmt: skip
+        form = ItemForm(
+            card,
+            client=card["client"],
+            status=card["status"],
+            people=self._people(),
+            clients=[c.name for c in self.clients],
+            today=app.today(),
+            day_first=app.config.day_first,
+        )
         self.app.push_screen(form, self._saved_form)
 
     def _saved_form(self, result: tuple[int | None, int | None, dict[str, Any]] | None) -> None:
@@ -425,8 +469,9 @@ class BoardScreen(Screen[None]):
         if item_id is None:
             self._write("add", partial(_add, author=author, values=values))
         else:
-            self._write("edit", partial(_edit, item_id=item_id, version=version, author=author,
-                                        **values))  # fmt: skip
+            self._write(
+                "edit", partial(_edit, item_id=item_id, version=version, author=author, **values)
+            )
 
     def _people(self) -> list[str]:
         names = {r["owner"] for r in self.rows if r["owner"]}
@@ -537,8 +582,9 @@ def _feedback(label: str, result: Any) -> str:
 
 
 def _move(session: Session, *, item_id: int, status: Status, version: int, author: str) -> Any:
-    return plan.move_item(session=session, item_id=item_id, status=status, author=author,
-                          expected_version=version)  # fmt: skip
+    return plan.move_item(
+        session=session, item_id=item_id, status=status, author=author, expected_version=version
+    )
 
 
 def _reorder(session: Session, *, item_id: int, offset: int, author: str) -> Any:
@@ -556,8 +602,9 @@ def _undo(session: Session, *, author: str) -> Any:
 def _edit(
     session: Session, *, item_id: int, version: int | None, author: str, **values: Any
 ) -> Any:
-    return plan.edit_item(session=session, item_id=item_id, author=author,
-                          expected_version=version, **values)  # fmt: skip
+    return plan.edit_item(
+        session=session, item_id=item_id, author=author, expected_version=version, **values
+    )
 
 
 def _add(session: Session, *, author: str, values: dict[str, Any]) -> Any:

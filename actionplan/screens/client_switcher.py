@@ -63,8 +63,12 @@ class ClientSwitcher(ModalScreen[str | None]):
             scored.sort(key=lambda pair: -pair[0])
         total_open = sum(c.open for c in self.clients)
         if not query or (matcher and matcher.match(ALL_CLIENTS) > 0):
-            options.append(Option(Text.assemble((ALL_CLIENTS, "bold"), (f"  {total_open} open",
-                                  "dim")), id=ALL_CLIENTS))  # fmt: skip
+            options.append(
+                Option(
+                    Text.assemble((ALL_CLIENTS, "bold"), (f"  {total_open} open", "dim")),
+                    id=ALL_CLIENTS,
+                )
+            )
         for _, client in scored:
             dot, colour = health(client)
             label = Text.assemble(

@@ -53,6 +53,8 @@ class HelpScreen(ModalScreen[None]):
             with VerticalScroll():
                 yield Static(table)
                 yield Static(Text.assemble(("Filter  ", "bold"), FILTER_HELP), classes="help-note")
-                yield Static(Text("Remap any key in config.toml under [keys], e.g. "
-                                  'board.done = "ctrl+d".'), classes="help-note")  # fmt: skip
+                yield Static(
+                    Text('Remap any key in config.toml under [keys], e.g. board.done = "ctrl+d".'),
+                    classes="help-note",
+                )
             yield Label("Esc closes", classes="dialog-hint")

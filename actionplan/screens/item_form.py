@@ -63,46 +63,91 @@ class ItemForm(ModalScreen[FormResult | None]):
         with Vertical(classes="dialog form"):
             yield Label(heading, classes="dialog-title")
             with VerticalScroll():
-                yield from _field("Client", Input(
-                    self.client or "", id="client", placeholder="client name (new ones are created)",
-                    suggester=SuggestFromList(self.clients, case_sensitive=False)))  # fmt: skip
-                yield from _field("Title", Input(self._get("title", ""), id="title",
-                                                 placeholder="what must get done"))  # fmt: skip
+                yield from _field(
+                    "Client",
+                    Input(
+                        self.client or "",
+                        id="client",
+                        placeholder="client name (new ones are created)",
+                        suggester=SuggestFromList(self.clients, case_sensitive=False),
+                    ),
+                )
+                yield from _field(
+                    "Title",
+                    Input(self._get("title", ""), id="title", placeholder="what must get done"),
+                )
                 with Horizontal(classes="form-row"):
                     with Vertical():
                         yield Label("Status")
-                        yield Select([(LABELS[s], s.value) for s in Status], id="status",
-                                     value=_value(self.status), allow_blank=False)  # fmt: skip
+                        yield Select(
+                            [(LABELS[s], s.value) for s in Status],
+                            id="status",
+                            value=_value(self.status),
+                            allow_blank=False,
+                        )
                     with Vertical():
                         yield Label("Waiting on")
-                        yield Select([(w.value, w.value) for w in WaitingOn], id="waiting_on",
-                                     value=_value(self._get("waiting_on")) or Select.BLANK,
-                                     prompt="whom?")  # fmt: skip
-                yield from _field("Owner", Input(
-                    self._get("owner") or "", id="owner", placeholder="name; Tab completes",
-                    suggester=SuggestFromList(self.people, case_sensitive=False)))  # fmt: skip
+                        yield Select(
+                            [(w.value, w.value) for w in WaitingOn],
+                            id="waiting_on",
+                            value=_value(self._get("waiting_on")) or Select.BLANK,
+                            prompt="whom?",
+                        )
+                yield from _field(
+                    "Owner",
+                    Input(
+                        self._get("owner") or "",
+                        id="owner",
+                        placeholder="name; Tab completes",
+                        suggester=SuggestFromList(self.people, case_sensitive=False),
+                    ),
+                )
                 with Horizontal(classes="form-row"):
                     with Vertical():
-                        yield from _field("Due", Input(due.isoformat() if due else "", id="due",
-                                                       placeholder="fri, +2w, 5 dec"))  # fmt: skip
+                        yield from _field(
+                            "Due",
+                            Input(
+                                due.isoformat() if due else "",
+                                id="due",
+                                placeholder="fri, +2w, 5 dec",
+                            ),
+                        )
                     with Vertical():
-                        yield from _field("Committed to client", Input(
-                            committed.isoformat() if committed else "", id="committed",
-                            placeholder="the date the client was told"))  # fmt: skip
+                        yield from _field(
+                            "Committed to client",
+                            Input(
+                                committed.isoformat() if committed else "",
+                                id="committed",
+                                placeholder="the date the client was told",
+                            ),
+                        )
                 with Horizontal(classes="form-row checks"):
                     yield Checkbox("Must-do", self._get("must", True), id="must")
-                    yield Checkbox("Internal only", _value(self._get("visibility")) == "internal",
-                                   id="internal_only")  # fmt: skip
+                    yield Checkbox(
+                        "Internal only",
+                        _value(self._get("visibility")) == "internal",
+                        id="internal_only",
+                    )
                     yield Checkbox("Escalated", self._get("escalated", False), id="escalated")
-                yield from _field("Escalation reason", Input(
-                    self._get("escalation_reason", ""), id="escalation_reason",
-                    placeholder="why management must see it"))  # fmt: skip
+                yield from _field(
+                    "Escalation reason",
+                    Input(
+                        self._get("escalation_reason", ""),
+                        id="escalation_reason",
+                        placeholder="why management must see it",
+                    ),
+                )
                 yield Label("Client note (may appear in summaries)")
                 yield TextArea(self._get("client_note", ""), id="client_note", classes="note")
-                yield Label(Text("INTERNAL NOTE — never leaves actionplan: no summary, export "
-                                 "or clipboard"), classes="internal-label")  # fmt: skip
-                yield TextArea(self._get("internal_note", ""), id="internal_note",
-                               classes="note internal")  # fmt: skip
+                yield Label(
+                    Text(
+                        "INTERNAL NOTE — never leaves actionplan: no summary, export or clipboard"
+                    ),
+                    classes="internal-label",
+                )
+                yield TextArea(
+                    self._get("internal_note", ""), id="internal_note", classes="note internal"
+                )
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save  ctrl+s", id="save", variant="primary")
                 yield Button("Cancel  esc", id="cancel")
@@ -162,8 +207,12 @@ class ItemForm(ModalScreen[FormResult | None]):
         def line(name: str, max_len: int, required: bool) -> None:
             nonlocal ok
             try:
-                values[name] = clean_line(self.query_one(f"#{name}", Input).value, field=name,
-                                          max_len=max_len, required=required)  # fmt: skip
+                values[name] = clean_line(
+                    self.query_one(f"#{name}", Input).value,
+                    field=name,
+                    max_len=max_len,
+                    required=required,
+                )
                 self._note(name, "")
             except TextError as exc:
                 self._note(name, str(exc), error=True)
@@ -179,11 +228,12 @@ class ItemForm(ModalScreen[FormResult | None]):
                 ok = False
             else:
                 values[name] = result
-        status = Status(self.query_one("#status", Select).value)
+        status = Status(str(self.query_one("#status", Select).value))
         values["status"] = status
         waiting = self.query_one("#waiting_on", Select).value
-        values["waiting_on"] = waiting if status == Status.WAITING and waiting != Select.BLANK \
-            else None  # fmt: skip
+        values["waiting_on"] = (
+            waiting if status == Status.WAITING and waiting != Select.BLANK else None
+        )
         values["must"] = self.query_one("#must", Checkbox).value
         internal = self.query_one("#internal_only", Checkbox).value
         values["visibility"] = "internal" if internal else "client"

@@ -79,8 +79,9 @@ class DatePrompt(_Prompt[tuple[date | None] | None]):
     """A due date in the parser's phrases, with what it means shown as you type."""
 
     def __init__(self, item_title: str, current: date | None, *, today: date, day_first: bool):
-        super().__init__(f"Due date of: {item_title}",
-                         "fri · +2w · in 3 days · eom · 5 dec · 2026-12-05 · none")  # fmt: skip
+        super().__init__(
+            f"Due date of: {item_title}", "fri · +2w · in 3 days · eom · 5 dec · 2026-12-05 · none"
+        )
         self.current = current
         self.today = today
         self.day_first = day_first

@@ -58,8 +58,10 @@ def render_card(
     is_open = _value(row["status"]) not in ("done", "dropped")
     card = Text(no_wrap=False, overflow="fold")
     if show_client:
-        card.append(_clip(strip_controls(row["client"], keep_newlines=False), width) + "\n",
-                    style="italic cyan")  # fmt: skip
+        card.append(
+            _clip(strip_controls(row["client"], keep_newlines=False), width) + "\n",
+            style="italic cyan",
+        )
     lead = 4 if row["escalated"] else 0
     if row["escalated"]:
         card.append(" ! ", style=MARK_ESCALATED)
@@ -70,8 +72,11 @@ def render_card(
     limit = 2 if width >= 30 else 3
     if len(lines) > limit:
         lines = lines[:limit]
-        lines[-1] = _clip(lines[-1] + " …", width) if len(lines[-1]) < width - 1 else \
-            lines[-1][: width - 1] + "…"  # fmt: skip
+        lines[-1] = (
+            _clip(lines[-1] + " …", width)
+            if len(lines[-1]) < width - 1
+            else lines[-1][: width - 1] + "…"
+        )
     card.append("\n".join(lines)[lead:], style="bold")
     card.append("\n")
     card.append_text(_meta(row, today, width, is_open))

@@ -64,7 +64,7 @@ class BoardColumn(OptionList):
                 Option(
                     render_card(r, today=today, width=width, show_client=show_client, gap=gap),
                     id=str(r["id"]),
-                )  # fmt: skip
+                )
                 for r in rows
             )
         count = f"{len(rows)}/{total}" if total is not None and total != len(rows) else len(rows)
