@@ -14,6 +14,7 @@ from textual.app import App
 from textual.message import Message
 
 from actionplan import clock
+from actionplan.commands import BoardCommands
 from actionplan.config import Config
 from actionplan.db import Database
 from actionplan.state import remember_client
