@@ -63,94 +63,110 @@ class ItemForm(ModalScreen[FormResult | None]):
         with Vertical(classes="dialog form"):
             yield Label(heading, classes="dialog-title")
             with VerticalScroll():
-                yield from _field(
+                yield from _row(
                     "Client",
                     Input(
                         self.client or "",
                         id="client",
+                        compact=True,
                         placeholder="client name (new ones are created)",
                         suggester=SuggestFromList(self.clients, case_sensitive=False),
                     ),
                 )
-                yield from _field(
+                yield from _row(
                     "Title",
-                    Input(self._get("title", ""), id="title", placeholder="what must get done"),
+                    Input(
+                        self._get("title", ""),
+                        id="title",
+                        compact=True,
+                        placeholder="what must get done",
+                    ),
                 )
-                with Horizontal(classes="form-row"):
-                    with Vertical():
-                        yield Label("Status")
-                        yield Select(
-                            [(LABELS[s], s.value) for s in Status],
-                            id="status",
-                            value=_value(self.status),
-                            allow_blank=False,
-                        )
-                    with Vertical():
-                        yield Label("Waiting on")
-                        yield Select(
-                            [(w.value, w.value) for w in WaitingOn],
-                            id="waiting_on",
-                            value=_value(self._get("waiting_on")) or Select.BLANK,
-                            prompt="whom?",
-                        )
-                yield from _field(
+                yield from _row(
+                    "Status",
+                    Select(
+                        [(LABELS[s], s.value) for s in Status],
+                        id="status",
+                        compact=True,
+                        value=_value(self.status),
+                        allow_blank=False,
+                    ),
+                )
+                yield from _row(
+                    "Waiting on",
+                    Select(
+                        [(w.value, w.value) for w in WaitingOn],
+                        id="waiting_on",
+                        compact=True,
+                        value=_value(self._get("waiting_on")) or Select.NULL,
+                        prompt="whom?",
+                    ),
+                )
+                yield from _row(
                     "Owner",
                     Input(
                         self._get("owner") or "",
                         id="owner",
-                        placeholder="name; Tab completes",
+                        compact=True,
+                        placeholder="name; Tab completes, new names are added",
                         suggester=SuggestFromList(self.people, case_sensitive=False),
                     ),
                 )
-                with Horizontal(classes="form-row"):
-                    with Vertical():
-                        yield from _field(
-                            "Due",
-                            Input(
-                                due.isoformat() if due else "",
-                                id="due",
-                                placeholder="fri, +2w, 5 dec",
-                            ),
-                        )
-                    with Vertical():
-                        yield from _field(
-                            "Committed to client",
-                            Input(
-                                committed.isoformat() if committed else "",
-                                id="committed",
-                                placeholder="the date the client was told",
-                            ),
-                        )
+                yield from _row(
+                    "Due",
+                    Input(
+                        due.isoformat() if due else "",
+                        id="due",
+                        compact=True,
+                        placeholder="fri, +2w, 5 dec, none",
+                    ),
+                )
+                yield from _row(
+                    "Committed",
+                    Input(
+                        committed.isoformat() if committed else "",
+                        id="committed",
+                        compact=True,
+                        placeholder="the date the client was told",
+                    ),
+                )
                 with Horizontal(classes="form-row checks"):
-                    yield Checkbox("Must-do", self._get("must", True), id="must")
+                    yield Checkbox("Must-do", self._get("must", True), id="must", compact=True)
                     yield Checkbox(
                         "Internal only",
                         _value(self._get("visibility")) == "internal",
                         id="internal_only",
+                        compact=True,
                     )
-                    yield Checkbox("Escalated", self._get("escalated", False), id="escalated")
-                yield from _field(
-                    "Escalation reason",
+                    yield Checkbox(
+                        "Escalated", self._get("escalated", False), id="escalated", compact=True
+                    )
+                yield from _row(
+                    "Reason",
                     Input(
                         self._get("escalation_reason", ""),
                         id="escalation_reason",
-                        placeholder="why management must see it",
+                        compact=True,
+                        placeholder="why management must see it (internal)",
                     ),
                 )
-                yield Label("Client note (may appear in summaries)")
-                yield TextArea(self._get("client_note", ""), id="client_note", classes="note")
+                yield Label("Client note (may appear in summaries)", classes="note-label")
+                yield TextArea(
+                    self._get("client_note", ""), id="client_note", classes="note", compact=True
+                )
                 yield Label(
-                    Text(
-                        "INTERNAL NOTE — never leaves actionplan: no summary, export or clipboard"
-                    ),
+                    Text("INTERNAL NOTE · never leaves actionplan"),
                     classes="internal-label",
                 )
                 yield TextArea(
-                    self._get("internal_note", ""), id="internal_note", classes="note internal"
+                    self._get("internal_note", ""),
+                    id="internal_note",
+                    classes="note internal",
+                    compact=True,
                 )
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Save  ctrl+s", id="save", variant="primary")
-                yield Button("Cancel  esc", id="cancel")
+                yield Button("Save ctrl+s", id="save", variant="primary", compact=True)
+                yield Button("Cancel esc", id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#title" if self.client else "#client").focus()
@@ -185,6 +201,7 @@ class ItemForm(ModalScreen[FormResult | None]):
         box = self.query_one(f"#{name}-note", Static)
         box.update(Text(text))
         box.set_class(error, "-error")
+        box.set_class(bool(text), "-shown")
 
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
@@ -232,7 +249,7 @@ class ItemForm(ModalScreen[FormResult | None]):
         values["status"] = status
         waiting = self.query_one("#waiting_on", Select).value
         values["waiting_on"] = (
-            waiting if status == Status.WAITING and waiting != Select.BLANK else None
+            waiting if status == Status.WAITING and waiting != Select.NULL else None
         )
         values["must"] = self.query_one("#must", Checkbox).value
         internal = self.query_one("#internal_only", Checkbox).value
@@ -256,7 +273,9 @@ def _changed(row: dict[str, Any], key: str, value: Any) -> bool:
     return _value(current) != _value(value) and not (current in (None, "") and value in (None, ""))
 
 
-def _field(label: str, widget: Input) -> ComposeResult:
-    yield Label(label)
-    yield widget
+def _row(label: str, widget: Input | Select[str]) -> ComposeResult:
+    """A labelled one-line field, and a line under it for what it means or what is wrong."""
+    with Horizontal(classes="form-row"):
+        yield Label(label, classes="field-label")
+        yield widget
     yield Static("", id=f"{widget.id}-note", classes="field-note")
