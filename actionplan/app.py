@@ -86,6 +86,7 @@ class ActionPlanApp(App[None]):
         while True:
             entry = self._jobs.get()
             if entry is None:
+                self._jobs.task_done()
                 return
             label, job, reply_to = entry
             result, error = None, None
@@ -95,6 +96,12 @@ class ActionPlanApp(App[None]):
             except Exception as exc:  # every failure is shown; the board reloads the truth
                 error = user_message(exc)
             reply_to.post_message(WriteDone(label, result, error))
+            self._jobs.task_done()
+
+    @property
+    def writes_pending(self) -> int:
+        """Writes queued or running (tests wait for this to reach zero)."""
+        return self._jobs.unfinished_tasks
 
     def remember(self, client: str | None) -> None:
         """Open this client next time (not for the throwaway demo)."""

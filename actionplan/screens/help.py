@@ -27,6 +27,18 @@ def _keys(binding: Binding, keymap: dict[str, str]) -> str:
     return " / ".join(names.get(k.strip(), k.strip()) for k in keys.split(","))
 
 
+def help_rows(keymap: dict[str, str]) -> list[tuple[str, str]]:
+    """Every key of the board and what it does, as the help screen lists them."""
+    from actionplan.screens.board import BoardScreen
+    from actionplan.widgets.column import BoardColumn
+
+    rows = []
+    for binding in [*BoardScreen.BINDINGS, *BoardColumn.BINDINGS]:
+        assert isinstance(binding, Binding)
+        rows.append((_keys(binding, keymap), binding.tooltip or binding.description))
+    return rows + EXTRA
+
+
 class HelpScreen(ModalScreen[None]):
     """All keys, with what they do."""
 
@@ -35,23 +47,17 @@ class HelpScreen(ModalScreen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        from actionplan.screens.board import BoardScreen
-        from actionplan.widgets.column import BoardColumn
-
         keymap = getattr(self.app, "config", None)
         remap = keymap.keys if keymap is not None else {}
         table = Table(box=None, show_header=False, pad_edge=False, expand=True)
         table.add_column("key", style="bold cyan", no_wrap=True)
         table.add_column("action", ratio=1)
-        for binding in [*BoardScreen.BINDINGS, *BoardColumn.BINDINGS]:
-            assert isinstance(binding, Binding)
-            table.add_row(_keys(binding, remap), binding.tooltip or binding.description)
-        for key, what in EXTRA:
+        for key, what in help_rows(remap):
             table.add_row(key, what)
         with Vertical(classes="dialog help"):
             yield Label("Keys", classes="dialog-title")
             with VerticalScroll():
-                yield Static(table)
+                yield Static(table, id="help-keys")
                 yield Static(Text.assemble(("Filter  ", "bold"), FILTER_HELP), classes="help-note")
                 yield Static(
                     Text('Remap any key in config.toml under [keys], e.g. board.done = "ctrl+d".'),
