@@ -456,7 +456,11 @@ def _item_row(
 
 def _insert_items(session: Session, rows: list[dict[str, Any]]) -> list[int]:
     stmt = sa.insert(Item).returning(col(Item.id), sort_by_parameter_order=True)
-    return list(session.scalars(stmt, rows))
+    ids: list[int] = []
+    # Chunks keep SQLAlchemy's ordered RETURNING linear; one huge call grows quadratically.
+    for start in range(0, len(rows), 500):
+        ids.extend(session.scalars(stmt, rows[start : start + 500]))
+    return ids
 
 
 def _next_positions(session: Session, client_ids: set[int]) -> dict[tuple[int, Status], int]:

@@ -738,29 +738,49 @@ def test_a_new_database_file_is_private(bare: Cli, tmp_path: Path) -> None:
 # --- demo and the board --------------------------------------------------------------------------
 
 
-def test_demo_shows_the_demo_plan_and_leaves_the_user_database_alone(
-    bare: Cli, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("COLUMNS", "240")
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> list[dict]:
+    """Record what the board would open instead of starting the full-screen app."""
+    from actionplan.cli import board
+    from actionplan.queries import list_items
+
+    seen: list[dict] = []
+
+    def fake_run_app(db, *, demo: bool) -> None:
+        with db.session() as session:
+            rows = list_items(session=session)
+        seen.append({"db": db.display, "demo": demo, "clients": {r["client"] for r in rows},
+                     "items": len(rows)})  # fmt: skip
+
+    monkeypatch.setattr(board, "_run_app", fake_run_app)
+    return seen
+
+
+def test_demo_opens_the_board_on_a_throwaway_demo_plan(bare: Cli, opened: list[dict]) -> None:
     user_db = Path(os.environ["ACTIONPLAN_DB"])
-    out = bare.ok("demo")
-    assert "Northwind Logistics" in out
+    bare.ok("demo")
+    [run] = opened
+    assert run["demo"] is True and run["items"] >= 100
+    assert "Northwind Logistics" in run["clients"]
+    assert run["db"] != str(user_db) and not Path(run["db"]).exists()  # thrown away
     assert not user_db.exists()
 
 
 def test_demo_leaves_an_existing_user_database_unchanged(
-    sq: Cli, monkeypatch: pytest.MonkeyPatch
+    sq: Cli, opened: list[dict], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("COLUMNS", "240")
     add_basic(sq, "My own item")
     monkeypatch.setenv("ACTIONPLAN_DB", sq.db or "")
     before = sq.items()
-    assert "Northwind Logistics" in sq.ok("demo")
+    sq.ok("demo")
     assert sq.items() == before
 
 
-def test_the_board_on_an_empty_plan_says_how_to_start(ap: Cli) -> None:
-    assert "actionplan add" in ap.ok()
+def test_actionplan_alone_opens_the_board_on_the_users_plan(ap: Cli, opened: list[dict]) -> None:
+    add_basic(ap, "My own item")
+    ap.ok()
+    [run] = opened
+    assert run["demo"] is False and run["items"] == 1
 
 
 # --- user text stays inert -----------------------------------------------------------------------
@@ -774,7 +794,7 @@ def test_markup_is_kept_literally_and_escapes_are_stripped(
     [item] = ap.items()
     assert item["title"] == "[bold]x[/] red alert"
     assert item["client"] == "Acme [b]Corp[/b]"
-    for out in (ap.ok("list"), ap.ok()):
+    for out in (ap.ok("list"),):
         assert "[bold]x[/] red alert" in out
         assert "Acme [b]Corp[/b]" in out
         assert "\x1b" not in out

@@ -101,8 +101,9 @@ def run_list(args: argparse.Namespace) -> int:
     with db.session() as session:
         rows = list_items(session=session, where=where)
     if args.json:
-        records = [{"id": r["id"], **csv_record(r)} for r in rows]
-        print(json.dumps(records, ensure_ascii=False, indent=1))
+        encode = json.JSONEncoder(ensure_ascii=False).encode
+        lines = ",\n".join(encode({"id": r["id"], **csv_record(r)}) for r in rows)
+        print(f"[\n{lines}\n]" if rows else "[]")
         return 0
     if not rows:
         print("no items match")

@@ -14,6 +14,8 @@ from actionplan.text import strip_controls
 
 def width(text: str) -> int:
     """Columns the text takes in a terminal (wide East Asian characters count twice)."""
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
@@ -55,6 +57,9 @@ def _show(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, bool):
         return "yes" if value else "no"
+    text = str(getattr(value, "value", value))
+    if text.isprintable():
+        return text
     # Text from a shared database may not have passed our input cleaning; never let it
     # reach the terminal as escape sequences.
-    return strip_controls(str(getattr(value, "value", value)), keep_newlines=False)
+    return strip_controls(text, keep_newlines=False)

@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from enum import Enum
+from operator import attrgetter
 from typing import Any
 
 import sqlalchemy as sa
@@ -45,6 +46,7 @@ def export_json(*, session: Session, client: str | None = None) -> str:
         Invalid: when ``client`` names no client.
     """
     selected = _selection(session, client)
+    encode = json.JSONEncoder(ensure_ascii=False).encode
     parts = [f'{{"format": "{FORMAT}", "version": {VERSION}, "schema": "{SCHEMA_HEAD}"']
     for model in TABLES:
         table = _table(model)
@@ -52,14 +54,40 @@ def export_json(*, session: Session, client: str | None = None) -> str:
         condition = selected.get(table.name)
         if condition is not None:
             stmt = stmt.where(condition)
-        records = [_record(row) for row in session.execute(stmt)]
+        records = _records(session, stmt, table)
         if model is Operation and client is not None:
             _drop_outside_links(records)
-        rows = [json.dumps(r, ensure_ascii=False) for r in records]
-        body = ",\n".join(rows)
-        parts.append(f',\n"{table.name}": [\n{body}\n]' if rows else f',\n"{table.name}": []')
+        body = ",\n".join(map(encode, records))
+        parts.append(f',\n"{table.name}": [\n{body}\n]' if records else f',\n"{table.name}": []')
     parts.append("}\n")
     return "".join(parts)
+
+
+def _records(session: Session, stmt: sa.Select[Any], table: sa.Table) -> list[dict[str, Any]]:
+    """Rows as JSON-ready dicts; each column's conversion is chosen once, not per cell."""
+    names = [c.name for c in table.columns]
+    converters = [_to_json(c) for c in table.columns]
+    plain = [i for i, f in enumerate(converters) if f is None]
+    special = [(i, f) for i, f in enumerate(converters) if f is not None]
+    records = []
+    for row in session.execute(stmt):
+        record = {names[i]: row[i] for i in plain}
+        for i, convert in special:
+            value = row[i]
+            record[names[i]] = None if value is None else convert(value)
+        records.append({n: record[n] for n in names})  # keep the table's column order
+    return records
+
+
+def _to_json(column: sa.Column[Any]) -> Callable[[Any], Any] | None:
+    kind = value_type(column)
+    if kind is datetime:
+        return lambda v: v.astimezone(UTC).isoformat()
+    if kind is date:
+        return date.isoformat
+    if issubclass(kind, Enum):
+        return attrgetter("value")
+    return None
 
 
 def _selection(session: Session, client: str | None) -> dict[str, Any]:
@@ -84,19 +112,6 @@ def _selection(session: Session, client: str | None) -> dict[str, Any]:
         "history": history.c.item_id.in_(items_of_client),
         "snapshot": _table(Snapshot).c.client_id == cid,
     }
-
-
-def _record(row: sa.Row[Any]) -> dict[str, Any]:
-    record = {}
-    for key, value in row._mapping.items():
-        if isinstance(value, datetime):
-            value = value.astimezone(UTC).isoformat()
-        elif isinstance(value, date):
-            value = value.isoformat()
-        elif isinstance(value, Enum):
-            value = value.value
-        record[key] = value
-    return record
 
 
 def _drop_outside_links(operations: list[dict[str, Any]]) -> None:
