@@ -296,17 +296,35 @@ async def test_help_lists_every_board_key(acme: Database) -> None:
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         text = " ".join(f"{key} {what}" for key, what in help_rows({}))
-        for words in ("Move card left", "Move card right", "Undo", "Escalate", "Filter",
-                      "Show dropped", "Quit"):  # fmt: skip
+        for words in (
+            "Move card left",
+            "Move card right",
+            "Undo",
+            "Escalate",
+            "Filter",
+            "Show or hide dropped",
+            "Quit",
+        ):
             assert words in text
-        assert "! Escalate" in text and "D Due date" in text
+        assert "! Escalate" in text and "D Set due date" in text
         await pilot.press("escape")
         assert isinstance(app.screen, BoardScreen)
 
 
 def test_help_shows_remapped_keys() -> None:
     rows = dict((what, key) for key, what in help_rows({"board.done": "ctrl+d"}))
-    assert rows["Done"] == "ctrl+d"
+    assert rows["Mark done"] == "ctrl+d"
+
+
+async def test_remapped_keys_work_on_the_board(acme: Database) -> None:
+    app = ActionPlanApp(
+        acme, Config(name=AUTHOR, keys={"board.done": "ctrl+d"}), today=lambda: TODAY
+    )
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("ctrl+d")
+        await settle(pilot, app)
+        assert item(acme, 1).status == Status.DONE
 
 
 async def test_z_shows_dropped_and_f_folds_done(acme: Database) -> None:

@@ -25,10 +25,10 @@ class BoardColumn(OptionList):
     """The cards of one status, drawn as Rich text (no widget per card, so 5,000 stay fast)."""
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("G", "last", "Last", show=False),
+        Binding("j", "cursor_down", "Next card", show=False),
+        Binding("k", "cursor_up", "Previous card", show=False),
+        Binding("g,home", "first", "First card", show=False),
+        Binding("G,end", "last", "Last card", show=False),
     ]
 
     def __init__(self, status: Status) -> None:

@@ -1,0 +1,50 @@
+"""Snapshots of key screens on the demo plan at a fixed date: what a user sees, pixel for pixel.
+
+Update after an intended change with: pytest tests/test_snapshots.py --snapshot-update
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from actionplan.app import ActionPlanApp
+from actionplan.config import Config
+from actionplan.demo import load_demo
+from tests.test_board import settle
+
+TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture
+def demo_app(sqlite_db) -> ActionPlanApp:
+    with sqlite_db.session() as s:
+        load_demo(session=s, today=TODAY)
+    return ActionPlanApp(sqlite_db, Config(name="Tester"), today=lambda: TODAY)
+
+
+def _after(*keys: str):
+    async def run_before(pilot) -> None:
+        await settle(pilot, pilot.app)
+        if keys:
+            await pilot.press(*keys)
+            await settle(pilot, pilot.app)
+
+    return run_before
+
+
+def test_board_at_80x24(snap_compare, demo_app) -> None:
+    assert snap_compare(demo_app, terminal_size=(80, 24), run_before=_after())
+
+
+def test_board_at_160x45(snap_compare, demo_app) -> None:
+    assert snap_compare(demo_app, terminal_size=(160, 45), run_before=_after("j", "l"))
+
+
+def test_item_editor(snap_compare, demo_app) -> None:
+    assert snap_compare(demo_app, terminal_size=(100, 32), run_before=_after("e"))
+
+
+def test_help_screen(snap_compare, demo_app) -> None:
+    assert snap_compare(demo_app, terminal_size=(100, 40), run_before=_after("question_mark"))
