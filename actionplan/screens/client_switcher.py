@@ -43,8 +43,8 @@ class ClientSwitcher(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog switcher"):
             yield Label("Switch client", classes="dialog-title")
-            yield Input(placeholder="type to search", id="search")
-            yield OptionList(id="client-list")
+            yield Input(placeholder="type to search", id="search", compact=True)
+            yield OptionList(id="client-list", compact=True)
 
     def on_mount(self) -> None:
         self._fill("")
