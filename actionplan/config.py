@@ -65,6 +65,16 @@ def load_config(path: Path | None = None) -> Config:
     keys = raw.get("keys", {})
     if not isinstance(name, str) or not isinstance(day_first, bool) or not isinstance(keys, dict):
         raise ConfigError(f"config {path}: name must be text, day_first true/false, [keys] a table")
-    return Config(
-        name=name.strip(), day_first=day_first, keys={str(k): str(v) for k, v in keys.items()}
-    )
+    return Config(name=name.strip(), day_first=day_first, keys=_flatten(keys))
+
+
+def _flatten(table: dict[str, object], prefix: str = "") -> dict[str, str]:
+    """[keys] board.done = "x" (a nested table in TOML) and "board.done" = "x" mean the same."""
+    flat: dict[str, str] = {}
+    for key, value in table.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(_flatten(value, f"{name}."))
+        else:
+            flat[name] = str(value)
+    return flat
