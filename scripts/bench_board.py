@@ -14,7 +14,8 @@ What it does
        ``rows`` of ``#col-doing`` / ``#col-planned`` hold its id): key to repainted screen.
        "Move saved" is the same key press to the queued write committed
        (``app.writes_pending == 0``). Between moves the driver waits, untimed, for the write and
-       for the reload the board does after it, so every move starts from a settled board.
+       for whatever the board does after it (workers other than the writer finished, messages
+       handled), so every move starts from a settled board.
 
     The key is posted the way ``Pilot.press`` posts it (``driver.send_message(Key)``), but the
     wait is a 1 ms poll rather than ``Pilot.press``/``Pilot.pause``: those sleep at least 20 ms
@@ -23,8 +24,10 @@ What it does
     the output as ``pilot_move_ms_median`` for comparison (``--pilot-moves``).
 
 Output (stdout, one JSON object)
-    drawn_s, move_ms_median, move_ms_p90, moves (each ms), saved_ms_median, reload_ms_median,
-    planned_cards, client_items, pilot_move_ms_median (or null).
+    client, client_items, planned_cards, drawn_s; per move in ms: moves (key to repaint), saved
+    (key to write committed), settled (key to the board quiet again: the write and any reload or
+    count refresh after it done and painted); their move_ms_median, move_ms_p90, saved_ms_median,
+    settled_ms_median; pilot_move_ms_median.
 
 Other modes
     --probe DB     prints the client the board should open on a new machine, its size, and the
@@ -109,6 +112,7 @@ async def until(condition: Any, what: str) -> None:
 
 async def drive(path: str, moves: int, pilot_moves: int, profile: str | None) -> dict[str, Any]:
     from textual import events
+    from textual.worker import WorkerState
 
     from actionplan.app import ActionPlanApp
     from actionplan.config import load_config
@@ -147,19 +151,30 @@ async def drive(path: str, moves: int, pilot_moves: int, profile: str | None) ->
         out["client_items"] = len(screen.rows)
         out["client"] = screen.client
 
-        async def settle(rows_before: Any) -> float:
-            """Wait for the write and the reload after it; returns when the write committed."""
+        def busy() -> bool:
+            """A write queued or running, or a worker (a reload, counts) not finished."""
+            if app.writes_pending:
+                return True
+            active = (WorkerState.PENDING, WorkerState.RUNNING)
+            return any(w.group != "writer" and w.state in active for w in app.workers)
+
+        async def settle() -> float:
+            """Wait for the write and whatever the board does after it (a reload, new counts).
+
+            Returns when the write committed.
+            """
             await until(lambda: app.writes_pending == 0, "the write")
             saved = time.perf_counter()
-            await until(lambda: screen.rows is not rows_before, "the reload after the write")
-            await pilot.pause()
-            return saved
+            while True:
+                await until(lambda: not busy(), "the board to settle after the write")
+                await pilot.pause()  # handles WriteDone and what the workers posted
+                if not busy():
+                    return saved
 
         async def move(key: str, target: BoardColumn) -> tuple[float, float, float]:
             card = screen.card
             assert card is not None, "no highlighted card"
             item_id = card["id"]
-            rows_before = screen.rows
             painted: list[float] = []
 
             def on_paint() -> None:
@@ -171,9 +186,9 @@ async def drive(path: str, moves: int, pilot_moves: int, profile: str | None) ->
             app._driver.send_message(events.Key(key, key))  # as Pilot.press sends it
             await until(lambda: bool(painted), f"{key} to repaint")
             paints.hook = None
-            saved = await settle(rows_before)
-            reloaded = time.perf_counter()
-            return painted[0] - start, saved - start, reloaded - start
+            saved = await settle()
+            settled = time.perf_counter()
+            return painted[0] - start, saved - start, settled - start
 
         profiler = None
         if profile:
@@ -194,25 +209,30 @@ async def drive(path: str, moves: int, pilot_moves: int, profile: str | None) ->
             key, target = ("L", doing) if i % 2 == 0 else ("H", planned)
             card = screen.card
             assert card is not None
-            rows_before = screen.rows
             start = time.perf_counter()
             await pilot.press(key)
             await pilot.pause()
             await until(lambda t=target, c=card: any(r["id"] == c["id"] for r in t.rows), "move")
             pilot_ms.append((time.perf_counter() - start) * 1000)
-            await settle(rows_before)
+            await settle()
 
     app.db.dispose()
-    key_ms = [t[0] * 1000 for t in timings]
+    key_ms, saved_ms, settled_ms = ([round(t[i] * 1000, 2) for t in timings] for i in range(3))
     out |= {
-        "moves": [round(ms, 2) for ms in key_ms],
-        "move_ms_median": statistics.median(key_ms) if key_ms else None,
+        "moves": key_ms,
+        "move_ms_median": _median(key_ms),
         "move_ms_p90": _p90(key_ms),
-        "saved_ms_median": statistics.median(t[1] * 1000 for t in timings) if timings else None,
-        "reload_ms_median": statistics.median(t[2] * 1000 for t in timings) if timings else None,
-        "pilot_move_ms_median": statistics.median(pilot_ms) if pilot_ms else None,
+        "saved": saved_ms,
+        "saved_ms_median": _median(saved_ms),
+        "settled": settled_ms,
+        "settled_ms_median": _median(settled_ms),
+        "pilot_move_ms_median": _median(pilot_ms),
     }
     return out
+
+
+def _median(values: list[float]) -> float | None:
+    return statistics.median(values) if values else None
 
 
 def _p90(values: list[float]) -> float | None:

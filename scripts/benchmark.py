@@ -24,12 +24,32 @@ How
       (``ru_maxrss``, KiB on Linux). The table shows the largest over the repeats.
     * Output of the measured commands goes to /dev/null, so the terminal is not measured.
 
+The board (figures marked "board")
+    Measured on the demo plan (``actionplan.demo.load_demo`` with today 2026-11-23, about 120
+    items, built with the children's Python) and on the sizes of 1,000 items or more. The board
+    opens, on a new machine, the client with most overdue then most open items; in the
+    generated plans that is the largest client (20% of the items), and every run checks it is.
+    Each board run gets a fresh ``XDG_STATE_HOME``, so no run remembers the previous client.
+
+    * "start to drawn board (tmux)": ``actionplan --db FILE`` in a real terminal, a detached
+      160x45 tmux session (a private tmux server, ``-L``, started once per benchmark). The clock
+      starts just before ``tmux new-session`` and stops when ``tmux capture-pane`` (polled every
+      10 ms) shows the "Planned" column title, the client's name and the first line of the first
+      Planned card of that client; then the session is killed and its process waited for. This
+      process is tmux's child, not ours, so it has no peak memory figure.
+    * scripts/bench_board.py, a child run like the commands (so wait4 gives its peak memory):
+      the app under ``App.run_test(headless=True, size=(160, 45))``, timed from the driver's
+      first statement to the first paint of the loaded board, then ``BOARD_MOVES`` card moves
+      (Planned -> In progress -> Planned ...), each timed from the key to the first paint showing
+      the card in its new column ("move key->repaint"), and to the write committed ("move
+      saved"). Move figures pool the moves of every measured run (median). See that script.
+
 Adding a figure
     Write one function decorated with ``@figure(...)``. It gets the run context and the plan
     (or None for a figure that does not depend on the plan size), may do untimed set-up, and
     returns the argv to time. It is called before every run, so it can hand each run a fresh
-    database. Planned figures: board draw time (a child that runs the app headless until the
-    first full draw and exits), move time, client summary export.
+    database. A measurement that is not one timed command (the board's) is a function
+    decorated with ``@measurement(...)`` that runs its own repeats and returns Results.
 
 Usage
     .venv/bin/python scripts/benchmark.py [--sizes 50,5000,50000] [--repeat 3] [--json OUT]
@@ -43,11 +63,13 @@ import json
 import os
 import platform
 import random
+import shlex
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import textwrap
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -55,9 +77,19 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+BENCH_BOARD = Path(__file__).resolve().parent / "bench_board.py"
 TODAY = date(2026, 11, 23)
 IMPORT_ROWS = 5_000
 DEFAULT_SIZES = (50, 5_000, 50_000)
+DEMO = "demo"
+BOARD_MIN_SIZE = 1_000
+"""Board figures run on the demo plan and on the sizes from this up (not on the 50-item plan)."""
+BOARD_COLS, BOARD_ROWS = 160, 45
+BOARD_MOVES = 30
+"""Card moves per driver run."""
+BOARD_WARMUP_MOVES = 2
+TMUX_POLL_S = 0.01
+TMUX_TIMEOUT_S = 60.0
 LARGEST_SHARE = 0.20
 COLUMNS = [
     "client",
@@ -198,6 +230,13 @@ class Plan:
     size: int
     db: Path
     largest_client: str
+    name: str | None = None
+    """A named plan ("demo") rather than a generated one."""
+
+    @property
+    def key(self) -> int | str:
+        """How targets are looked up: the name of a named plan, else the size."""
+        return self.name or self.size
 
 
 @dataclass
@@ -207,7 +246,11 @@ class Context:
     exe: str
     env: dict[str, str]
     tmp: Path
+    python: str = sys.executable
+    """The interpreter of the actionplan install (for the board driver and the demo plan)."""
+    tmux: Tmux | None = None
     _counter: int = 0
+    _probes: dict[Path, dict[str, object]] = field(default_factory=dict)
 
     def actionplan(self, *args: str | Path) -> list[str]:
         """The argv of an actionplan command."""
@@ -217,6 +260,24 @@ class Context:
         """A new, not yet existing file path in the scratch folder."""
         self._counter += 1
         return self.tmp / f"run{self._counter}{suffix}"
+
+    def board_env(self) -> dict[str, str]:
+        """The child environment with a fresh, empty state folder (no client remembered)."""
+        state = self.fresh_path("-state")
+        state.mkdir()
+        return self.env | {"XDG_STATE_HOME": str(state)}
+
+    def probe(self, plan: Plan) -> dict[str, object]:
+        """What the board should open on this plan (bench_board.py --probe), checked once."""
+        if plan.db not in self._probes:
+            info = probe_db(self, plan.db)
+            if info["client"] != plan.largest_client or not info["first_planned_title"]:
+                raise ChildFailed(
+                    f"the board would open {info['client']!r}, not the largest client "
+                    f"{plan.largest_client!r} with Planned cards: {info}"
+                )
+            self._probes[plan.db] = info
+        return self._probes[plan.db]
 
 
 @dataclass(frozen=True)
@@ -331,20 +392,32 @@ class Result:
 
     figure: str
     size: int | None
-    target_s: float | None
+    target: float | None
+    """In ``unit``."""
     samples: list[Sample]
+    unit: str = "s"
+    """"s" or "ms": the median of ``values``; "MB": the samples' peak memory."""
+    values: list[float] | None = None
+    """The figure's own values in ``unit``; None: the samples' wall seconds."""
+    plan: str | None = None
+    """The plan's name when it is a named plan (the demo)."""
 
     @property
-    def median_s(self) -> float:
-        return statistics.median(s.seconds for s in self.samples)
+    def median(self) -> float:
+        if self.unit == "MB":
+            return self.peak_mb or 0.0
+        values = self.values if self.values is not None else [s.seconds for s in self.samples]
+        return statistics.median(values)
 
     @property
-    def peak_mb(self) -> float:
-        return max(s.maxrss_kb for s in self.samples) / 1024
+    def peak_mb(self) -> float | None:
+        """None when the measured process is not ours (the tmux child)."""
+        peak = max((s.maxrss_kb for s in self.samples), default=0)
+        return peak / 1024 if peak else None
 
     @property
     def missed(self) -> bool:
-        return self.target_s is not None and self.median_s > self.target_s
+        return self.target is not None and self.median > self.target
 
 
 def measure(ctx: Context, fig: Figure, plan: Plan | None, repeat: int) -> Result:
@@ -353,6 +426,193 @@ def measure(ctx: Context, fig: Figure, plan: Plan | None, repeat: int) -> Result
     samples = [run_child(fig.command(ctx, plan), ctx.env) for _ in range(repeat)]
     size = plan.size if plan else fig.fixed_size
     return Result(fig.name, size, fig.target(plan.size if plan else None), samples)
+
+
+# --- the board ------------------------------------------------------------------------------
+
+Measure = Callable[[Context, Plan, int], list[Result]]
+
+
+@dataclass(frozen=True)
+class Measurement:
+    """A board measurement: runs its own warm-up and repeats, returns one or more Results."""
+
+    name: str
+    run: Measure
+    on_demo: bool = True
+    min_size: int = BOARD_MIN_SIZE
+
+    def applies(self, plan: Plan) -> bool:
+        return self.on_demo if plan.name == DEMO else plan.size >= self.min_size
+
+
+MEASUREMENTS: list[Measurement] = []
+
+
+def measurement(name: str, **options: object) -> Callable[[Measure], Measure]:
+    """Register a board measurement (see the module docstring)."""
+
+    def register(run: Measure) -> Measure:
+        MEASUREMENTS.append(Measurement(name, run, **options))  # type: ignore[arg-type]
+        return run
+
+    return register
+
+
+class Tmux:
+    """A private tmux server (``-L``) for the benchmark's terminals, killed at the end."""
+
+    def __init__(self, env: Mapping[str, str]) -> None:
+        self.binary = shutil.which("tmux") or "tmux"
+        self.socket = f"actionplan-bench-{os.getpid()}"
+        self.env = dict(env)
+        # One server for every run, so a run does not pay for starting it. A crashed board
+        # stays on screen (remain-on-exit), for the error message.
+        self("start-server", ";", "set-option", "-g", "exit-empty", "off", ";",
+             "set-option", "-g", "remain-on-exit", "on")  # fmt: skip
+
+    def __call__(self, *args: str, check: bool = True) -> str:
+        done = subprocess.run(
+            [self.binary, "-L", self.socket, "-f", os.devnull, *args],
+            env=self.env,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+        )
+        if check and done.returncode != 0:
+            raise ChildFailed(f"tmux {' '.join(args)}: {done.stderr.strip()}")
+        return done.stdout
+
+    def close(self) -> None:
+        self("kill-server", check=False)
+
+
+def board_in_tmux(ctx: Context, plan: Plan, name: str, expect: list[str]) -> Sample:
+    """Seconds from ``tmux new-session`` to a capture of the pane showing every ``expect``."""
+    assert ctx.tmux is not None
+    env = ctx.board_env()
+    passed = ["ACTIONPLAN_TODAY", "ACTIONPLAN_CONFIG", "PYTHONPYCACHEPREFIX", "XDG_STATE_HOME"]
+    assigns = [arg for k in passed for arg in ("-e", f"{k}={env[k]}")]
+    command = shlex.join(["exec", *ctx.actionplan("--db", plan.db)])
+    size = ["-x", str(BOARD_COLS), "-y", str(BOARD_ROWS)]
+    start = time.perf_counter()
+    ctx.tmux("new-session", "-d", "-s", name, *size, *assigns, command)
+    screen, seconds = "", None
+    while time.perf_counter() - start < TMUX_TIMEOUT_S:
+        screen = ctx.tmux("capture-pane", "-p", "-t", name)
+        if all(text in screen for text in expect):
+            seconds = time.perf_counter() - start
+            break
+        time.sleep(TMUX_POLL_S)
+    pid = int(ctx.tmux("display-message", "-p", "-t", name, "#{pane_pid}").strip() or 0)
+    ctx.tmux("kill-session", "-t", name)
+    deadline = time.perf_counter() + 10
+    while pid and Path(f"/proc/{pid}").exists() and time.perf_counter() < deadline:
+        time.sleep(0.01)  # the board has gone before the next run starts
+    if seconds is None:
+        raise ChildFailed(f"the board never showed {expect} in tmux; the screen was:\n{screen}")
+    title = screen.splitlines()[0] if screen else ""
+    if expect[1] not in title:
+        raise ChildFailed(f"the board opened another client than {expect[1]!r}: {title}")
+    return Sample(seconds=seconds, maxrss_kb=0)
+
+
+BOARD_START_TARGETS: dict[int | str, float] = {DEMO: 0.8, 5_000: 1.0, 50_000: 1.5}
+
+
+@measurement("board: start to drawn board (tmux)")
+def board_start(ctx: Context, plan: Plan, repeat: int) -> list[Result]:
+    if ctx.tmux is None:
+        print("  (no tmux: skipped)", file=sys.stderr)
+        return []
+    info = ctx.probe(plan)
+    # A prefix of the card's first line: the title wraps at the column's width (about 35).
+    first_line = textwrap.wrap(str(info["first_planned_title"]), 20)[0]
+    expect = ["Planned", plan.largest_client, first_line]
+    samples = [board_in_tmux(ctx, plan, f"run{i}", expect) for i in range(repeat + 1)][1:]
+    target = BOARD_START_TARGETS.get(plan.key)
+    return [
+        Result("board: start to drawn board (tmux)", plan.size, target, samples, plan=plan.name)
+    ]
+
+
+BOARD_MOVE_TARGETS_MS: dict[int | str, float] = {5_000: 50}
+BOARD_PEAK_TARGETS_MB: dict[int | str, float] = {5_000: 150}
+
+
+@measurement("board: in-process driver (bench_board.py)")
+def board_driver(ctx: Context, plan: Plan, repeat: int) -> list[Result]:
+    ctx.probe(plan)
+    argv = [ctx.python, str(BENCH_BOARD), str(plan.db), "--moves"]
+    run_child([*argv, str(BOARD_WARMUP_MOVES)], ctx.board_env())
+    samples, runs = [], []
+    for _ in range(repeat):
+        out = ctx.fresh_path(".json")
+        samples.append(run_child([*argv, str(BOARD_MOVES)], ctx.board_env(), str(out)))
+        runs.append(json.loads(out.read_text(encoding="utf-8")))
+    if any(run["client"] != plan.largest_client for run in runs):
+        raise ChildFailed(f"bench_board.py opened {runs[0]['client']!r}, not the largest client")
+    n = f"{runs[0]['planned_cards']:,} of {runs[0]['client_items']:,} cards"
+
+    def result(figure: str, unit: str, values: list[float], target: float | None) -> Result:
+        return Result(figure, plan.size, target, samples, unit, values, plan=plan.name)
+
+    return [
+        result("board: drawn, in-process (headless)", "s", [r["drawn_s"] for r in runs], None),
+        result(
+            f"board: move key→repaint ({n} in Planned)",
+            "ms",
+            [ms for r in runs for ms in r["moves"]],
+            BOARD_MOVE_TARGETS_MS.get(plan.key),
+        ),
+        result(
+            "board: move saved (key→write committed)",
+            "ms",
+            [ms for r in runs for ms in r["saved"]],
+            None,
+        ),
+        result(
+            "board: peak memory, in-process driver", "MB", [], BOARD_PEAK_TARGETS_MB.get(plan.key)
+        ),
+    ]
+
+
+DEMO_BUILD = """
+import sys
+from datetime import date
+from actionplan.db import open_database
+from actionplan.demo import load_demo
+db = open_database(sys.argv[1])
+with db.session() as session:
+    print(load_demo(session=session, today=date.fromisoformat(sys.argv[2])))
+db.dispose()
+"""
+
+
+def build_demo(ctx: Context) -> Plan:
+    """The demo plan in a file: ``load_demo`` with the benchmark's today."""
+    db = ctx.tmp / "demo.db"
+    out = ctx.fresh_path(".txt")
+    run_child([ctx.python, "-c", DEMO_BUILD, str(db), TODAY.isoformat()], ctx.env, str(out))
+    size = int(out.read_text(encoding="utf-8").split()[-1])
+    return Plan(size, db, str(probe_db(ctx, db)["largest_client"]), name=DEMO)
+
+
+def probe_db(ctx: Context, db: Path) -> dict[str, object]:
+    """``bench_board.py --probe``: the client the board opens, the largest, the first card."""
+    out = ctx.fresh_path(".json")
+    run_child([ctx.python, str(BENCH_BOARD), "--probe", str(db)], ctx.env, str(out))
+    return json.loads(out.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def measure_board(ctx: Context, plan: Plan, repeat: int) -> list[Result]:
+    results: list[Result] = []
+    for m in MEASUREMENTS:
+        if m.applies(plan):
+            label = f"{plan.name} plan ({plan.size:,})" if plan.name else f"{plan.size:,}"
+            print(f"measuring {m.name} on {label} ...", file=sys.stderr, flush=True)
+            results.extend(m.run(ctx, plan, repeat))
+    return results
 
 
 def build_plan(ctx: Context, size: int) -> tuple[Plan, Result]:
@@ -407,22 +667,25 @@ def find_executable() -> str:
 def markdown(results: list[Result], machine: Mapping[str, object], repeat: int) -> str:
     """The table for the README, with targets beside the figures, and a machine line."""
     lines = [
-        "| figure | size | median s | peak MB | target s | |",
+        "| figure | size | median | peak MB | target | |",
         "|---|---:|---:|---:|---:|---|",
     ]
     for r in results:
         size = f"{r.size:,}" if r.size is not None else "–"
-        target = f"≤ {r.target_s:g}" if r.target_s is not None else ""
-        verdict = "" if r.target_s is None else ("**MISS**" if r.missed else "ok")
-        lines.append(
-            f"| {r.figure} | {size} | {r.median_s:.2f} | {r.peak_mb:.0f} | {target} | {verdict} |"
-        )
+        if r.plan:
+            size = f"{r.plan} {size}"
+        target = f"≤ {r.target:g} {r.unit}" if r.target is not None else ""
+        verdict = "" if r.target is None else ("**MISS**" if r.missed else "ok")
+        value = f"{r.median:.0f} {r.unit}" if r.unit != "s" else f"{r.median:.2f} s"
+        peak = f"{r.peak_mb:.0f}" if r.peak_mb is not None else "–"
+        lines.append(f"| {r.figure} | {size} | {value} | {peak} | {target} | {verdict} |")
     lines.append("")
     lines.append(
         f"Machine: {machine['cpu']}, {machine['cores']} cores, Python {machine['python']}, "
         f"{machine['os']}, {machine['date']}. Whole process, median of {repeat} fresh "
         "processes after one warm-up; peak MB is the child's max RSS (wait4; floor "
-        f"{machine['rss_floor_mb']:.0f} MB)."
+        f"{machine['rss_floor_mb']:.0f} MB). Board: {BOARD_COLS}x{BOARD_ROWS}, moves pooled over "
+        "the runs (see scripts/bench_board.py)."
     )
     return "\n".join(lines)
 
@@ -436,6 +699,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--repeat", type=int, default=3, help="measured runs per figure")
     parser.add_argument("--json", metavar="OUT", help="also write the raw numbers here")
+    parser.add_argument("--no-board", action="store_true", help="command-line figures only")
     args = parser.parse_args(argv)
     try:
         args.sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
@@ -461,11 +725,19 @@ def main(argv: list[str] | None = None) -> int:
             "ACTIONPLAN_CONFIG": str(config),
             "PYTHONPYCACHEPREFIX": str(tmp / "pycache"),
         }
-        ctx = Context(exe=exe, env=env, tmp=tmp)
+        python = Path(exe).parent / "python"
+        ctx = Context(
+            exe=exe, env=env, tmp=tmp, python=str(python) if python.exists() else sys.executable
+        )
         try:
+            if not args.no_board and shutil.which("tmux"):
+                ctx.tmux = Tmux(env)
             for fig in (f for f in FIGURES if not f.sized):
                 print(f"measuring {fig.name} ...", file=sys.stderr, flush=True)
                 results.append(measure(ctx, fig, None, args.repeat))
+            if not args.no_board:
+                print("building the demo plan ...", file=sys.stderr, flush=True)
+                results.extend(measure_board(ctx, build_demo(ctx), args.repeat))
             for size in args.sizes:
                 print(f"building a plan of {size:,} items ...", file=sys.stderr, flush=True)
                 plan, built = build_plan(ctx, size)
@@ -473,9 +745,14 @@ def main(argv: list[str] | None = None) -> int:
                 for fig in (f for f in FIGURES if f.sized):
                     print(f"measuring {fig.name} on {size:,} ...", file=sys.stderr, flush=True)
                     results.append(measure(ctx, fig, plan, args.repeat))
+                if not args.no_board:
+                    results.extend(measure_board(ctx, plan, args.repeat))
         except ChildFailed as exc:
             print(f"benchmark: {exc}", file=sys.stderr)
             return 1
+        finally:
+            if ctx.tmux is not None:
+                ctx.tmux.close()
     machine = machine_info(sys.executable)
     floor = run_child(["/bin/true"], os.environ) if Path("/bin/true").exists() else None
     machine["rss_floor_mb"] = floor.maxrss_kb / 1024 if floor else 0.0
@@ -489,10 +766,13 @@ def main(argv: list[str] | None = None) -> int:
                 {
                     "figure": r.figure,
                     "size": r.size,
-                    "target_s": r.target_s,
-                    "median_s": r.median_s,
+                    "plan": r.plan,
+                    "unit": r.unit,
+                    "target": r.target,
+                    "median": r.median,
                     "peak_mb": r.peak_mb,
                     "missed": r.missed,
+                    "values": r.values,
                     "seconds": [s.seconds for s in r.samples],
                     "maxrss_kb": [s.maxrss_kb for s in r.samples],
                 }

@@ -343,8 +343,7 @@ async def test_a_markup_looking_title_is_shown_literally(db: Database) -> None:
     app = make_app(db)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot, app)
-        option = column(app, Status.PLANNED).get_option_at_index(0)
-        shown = " ".join(str(option.prompt).split())
+        shown = " ".join(column(app, Status.PLANNED).card_text(0).split())
         assert "[bold]x[/] <b>y</b> [red]z" in shown
 
 

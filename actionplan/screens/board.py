@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, Static
 
 from actionplan import plan
 from actionplan.app import ActionPlanApp, WriteDone
@@ -24,6 +24,7 @@ from actionplan.filters import BoardFilter, matcher, parse_filter
 from actionplan.models import Status
 from actionplan.queries import ClientCounts, ItemFilter, clients_with_counts, list_items
 from actionplan.widgets.column import BoardColumn
+from actionplan.widgets.keybar import KeyBar
 
 BOARD_STATUSES = [Status.PLANNED, Status.DOING, Status.WAITING, Status.DONE, Status.DROPPED]
 ALL_CLIENTS = "All clients"
@@ -113,6 +114,7 @@ class BoardScreen(Screen[None]):
         self.filter = BoardFilter()
         self.show_dropped = False
         self.loaded_once = False
+        self._binding_state: tuple[bool, ...] | str | None = "unset"
 
     @property
     def plan_app(self) -> ActionPlanApp:
@@ -126,8 +128,7 @@ class BoardScreen(Screen[None]):
                 for status in BOARD_STATUSES:
                     yield BoardColumn(status)
             yield Static(id="first-run")
-        # The palette's own footer hint gives way to the keys; help lists ctrl+p.
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyBar()
 
     def on_resize(self) -> None:
         if self.loaded_once:
@@ -207,7 +208,7 @@ class BoardScreen(Screen[None]):
             if target.display:
                 target.focus()
         self._draw_title()
-        self.refresh_bindings()
+        self._update_bindings()
 
     def _draw_title(self) -> None:
         title = Text()
@@ -242,16 +243,28 @@ class BoardScreen(Screen[None]):
             target.highlighted = min(current.highlighted, target.option_count - 1)
         target.focus()
 
-    @on(OptionList.OptionHighlighted)
+    @on(BoardColumn.Highlighted)
     def _highlighted(self) -> None:
-        self.refresh_bindings()
+        self._update_bindings()
 
-    @on(OptionList.OptionSelected, ".board-column")
+    @on(BoardColumn.Selected)
     def _selected(self) -> None:
         self.action_edit()
 
     def on_descendant_focus(self) -> None:
-        self.refresh_bindings()
+        self._update_bindings()
+
+    def _update_bindings(self) -> None:
+        """Refresh the footer only when the keys that apply have changed (it is not free)."""
+        card = self.card
+        state = None
+        if card is not None:
+            statuses = [c.status for c in self.columns]
+            index = statuses.index(card["status"]) if card["status"] in statuses else -1
+            state = (card["status"] == Status.DONE, index == 0, index == len(statuses) - 1)
+        if state != self._binding_state:
+            self._binding_state = state
+            self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in CARD_ACTIONS:
@@ -279,10 +292,28 @@ class BoardScreen(Screen[None]):
             self.reload()  # show the truth again
             return
         result = message.result
+        if message.label in ("move", "done", "reorder") and isinstance(result, plan.Item):
+            # The screen already shows the move; only the card's bookkeeping is new.
+            row = next((r for r in self.rows if r["id"] == result.id), None)
+            if row is not None:
+                row.update(version=result.version, done_at=result.done_at)
+                self._load_counts()
+                return
         keep = getattr(result, "id", None) if isinstance(result, plan.Item) else None
         if message.label in ("delete", "undo"):
             self.notify(_feedback(message.label, result), timeout=4)
         self.reload(keep=keep)
+
+    @work(thread=True, exclusive=True, group="counts", exit_on_error=False)
+    def _load_counts(self) -> None:
+        app = self.plan_app
+        with app.db.session() as session:
+            clients = clients_with_counts(session=session, today=app.today())
+        self.app.call_from_thread(self._show_counts, clients)
+
+    def _show_counts(self, clients: list[ClientCounts]) -> None:
+        self.clients = clients
+        self._draw_title()
 
     def action_move(self, step: int) -> None:
         card, column = self.card, self.column
@@ -301,11 +332,13 @@ class BoardScreen(Screen[None]):
         )
 
     def _optimistic_move(self, card: dict[str, Any], source: BoardColumn, status: Status) -> None:
-        """Show the move at once; the write follows, and a failure puts the card back."""
+        """Show the move at once (two cards redrawn); the write follows, a failure undoes it."""
         card["status"] = status
         card["version"] += 1  # what the write will make it, so a quick second move still fits
-        self.draw(keep=card["id"])
-        self.query_one(f"#col-{status.value}", BoardColumn).focus()
+        source.remove_row(card["id"])
+        target = self.query_one(f"#col-{status.value}", BoardColumn)
+        target.append_row(card)
+        target.focus()
 
     def action_reorder(self, step: int) -> None:
         card, column = self.card, self.column
@@ -313,23 +346,12 @@ class BoardScreen(Screen[None]):
             if self.filter.active:
                 self.notify("Clear the filter (Esc) to reorder cards", severity="warning")
             return
-        rows = column.rows
-        index = rows.index(card)
-        target = index + step
-        if not 0 <= target < len(rows):
-            return
-        rows.insert(target, rows.pop(index))
-        column.show(
-            rows,
-            today=self.plan_app.today(),
-            show_client=self.client == ALL_CLIENTS,
-            keep=card["id"],
-        )
-        author = self.plan_app.author
         if card["status"] == Status.DONE:
             self.notify("Done is ordered by completion date", severity="warning")
-            self.reload()
             return
+        if not column.move_row(card["id"], step):
+            return
+        author = self.plan_app.author
         self._write("reorder", partial(_reorder, item_id=card["id"], offset=step, author=author))
 
     def action_done(self) -> None:
@@ -349,7 +371,8 @@ class BoardScreen(Screen[None]):
         if card is None:
             return
         self.rows = [r for r in self.rows if r["id"] != card["id"]]
-        self.draw()
+        if self.column is not None:
+            self.column.remove_row(card["id"])
         author = self.plan_app.author
         self._write("delete", partial(_delete, item_id=card["id"], author=author))
 

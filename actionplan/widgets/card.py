@@ -42,58 +42,53 @@ def _value(v: Any) -> str:
     return str(getattr(v, "value", v))
 
 
-def render_card(
-    row: dict[str, Any], *, today: date, width: int, show_client: bool = False, gap: bool = False
-) -> Text:
-    """One item as a card.
+def card_lines(
+    row: dict[str, Any], *, today: date, width: int, show_client: bool = False
+) -> list[Text]:
+    """One item as the lines of a card, each at most ``width`` wide.
+
+    Always the same number of lines (client, when shown; two of title; when and who; marks),
+    so every card on the board has one height.
 
     Args:
         row: an item as ``queries.list_items`` gives it.
         today: what "late" and "in 3d" count from.
-        width: the columns the card may use; the title wraps to at most 2 lines (3 when narrow).
+        width: the columns each line may use.
         show_client: on the all-clients board, the client's name leads the card.
-        gap: end with a blank line, to space cards out when there is room.
     """
     width = max(8, width)
     is_open = _value(row["status"]) not in ("done", "dropped")
-    card = Text(no_wrap=False, overflow="fold")
+    lines: list[Text] = []
     if show_client:
-        card.append(
-            _clip(strip_controls(row["client"], keep_newlines=False), width) + "\n",
-            style="italic cyan",
-        )
-    lead = 4 if row["escalated"] else 0
-    if row["escalated"]:
-        card.append(" ! ", style=MARK_ESCALATED)
-        card.append(" ")
+        client = strip_controls(row["client"], keep_newlines=False)
+        lines.append(Text(_clip(client, width), style="italic cyan"))
     # User text goes in as plain Text: "[bold]" or "<b>" in a title stays literal.
     title = strip_controls(row["title"], keep_newlines=False)
-    lines = textwrap.wrap(" " * lead + title, width) or [""]
-    limit = 2 if width >= 30 else 3
-    if len(lines) > limit:
-        lines = lines[:limit]
-        lines[-1] = (
-            _clip(lines[-1] + " …", width)
-            if len(lines[-1]) < width - 1
-            else lines[-1][: width - 1] + "…"
-        )
-    card.append("\n".join(lines)[lead:], style="bold")
-    card.append("\n")
-    card.append_text(_meta(row, today, width, is_open))
-    marks = _marks(row, is_open)
-    if marks:
-        card.append("\n")
-        for n, (label, style) in enumerate(marks):
-            if n:
-                card.append(" ")
-            card.append(label, style=style)
-    if gap:
-        card.append("\n")
-    return card
+    lead = "    " if row["escalated"] else ""
+    wrapped = textwrap.wrap(lead + title, width) or [""]
+    if len(wrapped) > 2:
+        rest = " ".join(wrapped[1:])
+        wrapped = [wrapped[0], _clip(rest, width)]
+    first = Text(wrapped[0][len(lead) :], style="bold")
+    if row["escalated"]:
+        first = Text.assemble((" ! ", MARK_ESCALATED), " ", first)
+    lines.append(first)
+    lines.append(Text(wrapped[1] if len(wrapped) > 1 else "", style="bold"))
+    meta = _meta(row, today, width, is_open)
+    meta.truncate(width, overflow="ellipsis")
+    lines.append(meta)
+    marks = Text()
+    for n, (label, style) in enumerate(_marks(row, is_open)):
+        if n:
+            marks.append(" ")
+        marks.append(label, style=style)
+    marks.truncate(width, overflow="ellipsis")
+    lines.append(marks)
+    return lines
 
 
 def _meta(row: dict[str, Any], today: date, width: int, is_open: bool) -> Text:
-    """The second line: when (due, or when it was done) then who."""
+    """When (due, or when it was done) then who, cut to the width."""
     meta = Text()
     when = ""
     if not is_open and row.get("done_at") is not None:
@@ -142,7 +137,7 @@ def _marks(row: dict[str, Any], is_open: bool) -> list[tuple[str, str]]:
         marks.append((f"slipped +{(row['due'] - row['committed']).days}d", MARK_SLIPPED))
     if _value(row["status"]) == "waiting":
         on = _value(row["waiting_on"]) if row["waiting_on"] else "whom?"
-        marks.append((f"waiting on {on}", MARK_WAITING))
+        marks.append((f"on {on}", MARK_WAITING))
     if not row["must"]:
         marks.append(("nice", MARK_NICE))
     if _value(row["visibility"]) == "internal":
