@@ -56,6 +56,7 @@ class ActionPlanApp(App[None]):
         self.today = today
         self.demo = demo
         self._jobs: queue.Queue[tuple[str, WriteJob, Any] | None] = queue.Queue()
+        self._deferred = 0  # writes waiting for the next paint (UI thread only)
 
     @property
     def author(self) -> str:
@@ -75,9 +76,17 @@ class ActionPlanApp(App[None]):
     def write(self, label: str, job: WriteJob, reply_to: Any) -> None:
         """Queue a database write; ``reply_to`` gets a WriteDone when it has run.
 
-        Writes run one at a time, in the order given, off the UI thread.
+        Writes run one at a time, in the order given, off the UI thread. A write is queued
+        once the screen has shown the change it makes: the writer thread would otherwise
+        compete with that paint for the interpreter, and the key would feel slower.
         """
-        self._jobs.put((label, job, reply_to))
+        self._deferred += 1
+
+        def queue_it() -> None:
+            self._deferred -= 1
+            self._jobs.put((label, job, reply_to))
+
+        self.call_after_refresh(queue_it)
 
     @work(thread=True, exclusive=True, group="writer", exit_on_error=False)
     def _writer(self) -> None:
@@ -101,7 +110,7 @@ class ActionPlanApp(App[None]):
     @property
     def writes_pending(self) -> int:
         """Writes queued or running (tests wait for this to reach zero)."""
-        return self._jobs.unfinished_tasks
+        return self._deferred + self._jobs.unfinished_tasks
 
     def remember(self, client: str | None) -> None:
         """Open this client next time (not for the throwaway demo)."""

@@ -31,6 +31,13 @@ def test_the_demo_plan_has_what_a_realistic_account_holds(db) -> None:
     assert all(r["done_at"] is not None for r in rows if r["status"] == Status.DONE)
 
 
+def test_names_with_non_ascii_capitals_match_ignoring_case(db) -> None:
+    with db.session() as s:
+        load_demo(session=s, today=TODAY)
+        rows = list_items(session=s, where=ItemFilter(client="łÓDŹ PRECYZJA SP. Z O.O."))
+    assert rows and {r["client"] for r in rows} == {"Łódź Precyzja Sp. z o.o."}
+
+
 def test_demo_dates_move_with_today_so_the_demo_never_goes_stale(sqlite_template, tmp_path):
     import shutil
 

@@ -36,7 +36,15 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 def _run_app(db: object, *, demo: bool) -> None:
-    from actionplan.app import ActionPlanApp
+    import gc
 
-    app = ActionPlanApp(db, config(), demo=demo)  # type: ignore[arg-type]
-    app.run()
+    # Start-up allocates a great many objects that live for the whole session; collecting
+    # them again and again only delays the first screen. The app freezes them once drawn.
+    gc.disable()
+    try:
+        from actionplan.app import ActionPlanApp
+
+        app = ActionPlanApp(db, config(), demo=demo)  # type: ignore[arg-type]
+        app.run()
+    finally:
+        gc.enable()

@@ -6,7 +6,6 @@ import json
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from enum import Enum
-from operator import attrgetter
 from typing import Any
 
 import sqlalchemy as sa
@@ -46,7 +45,7 @@ def export_json(*, session: Session, client: str | None = None) -> str:
         Invalid: when ``client`` names no client.
     """
     selected = _selection(session, client)
-    encode = json.JSONEncoder(ensure_ascii=False).encode
+    encode = _row_encoder()
     parts = [f'{{"format": "{FORMAT}", "version": {VERSION}, "schema": "{SCHEMA_HEAD}"']
     for model in TABLES:
         table = _table(model)
@@ -63,31 +62,64 @@ def export_json(*, session: Session, client: str | None = None) -> str:
     return "".join(parts)
 
 
+def _row_encoder() -> Callable[[Any], str]:
+    """JSON for one row: the C encoder made once, not once per row as json.dumps does."""
+    from json import encoder
+
+    make = getattr(encoder, "c_make_encoder", None)
+    if make is None:
+        return json.JSONEncoder(ensure_ascii=False).encode
+
+    def refuse(value: Any) -> Any:
+        raise TypeError(f"cannot export {type(value).__name__}")
+
+    c_encode = make(None, refuse, encoder.encode_basestring, None, ": ", ", ", False, False, True)
+    return lambda row: "".join(c_encode(row, 0))
+
+
 def _records(session: Session, stmt: sa.Select[Any], table: sa.Table) -> list[dict[str, Any]]:
     """Rows as JSON-ready dicts; each column's conversion is chosen once, not per cell."""
     names = [c.name for c in table.columns]
     converters = [_to_json(c) for c in table.columns]
-    plain = [i for i, f in enumerate(converters) if f is None]
-    special = [(i, f) for i, f in enumerate(converters) if f is not None]
-    records = []
-    for row in session.execute(stmt):
-        record = {names[i]: row[i] for i in plain}
-        for i, convert in special:
-            value = row[i]
-            record[names[i]] = None if value is None else convert(value)
-        records.append({n: record[n] for n in names})  # keep the table's column order
-    return records
+    # Dates, times and enums are read as the database holds them (text in SQLite) and put in
+    # canonical form here: far cheaper than building Python objects only to print them.
+    raw = [
+        sa.type_coerce(c, sa.String) if f is not None else c
+        for c, f in zip(table.columns, converters, strict=True)
+    ]
+    stmt = stmt.with_only_columns(*raw)
+    columns = list(zip(names, converters, strict=True))
+    return [
+        {
+            name: value if f is None or value is None else f(value)
+            for (name, f), value in zip(columns, row, strict=True)
+        }
+        for row in session.execute(stmt)
+    ]
 
 
 def _to_json(column: sa.Column[Any]) -> Callable[[Any], Any] | None:
     kind = value_type(column)
     if kind is datetime:
-        return lambda v: v.astimezone(UTC).isoformat()
+        return _moment
     if kind is date:
-        return date.isoformat
+        return lambda v: v if isinstance(v, str) else v.isoformat()
     if issubclass(kind, Enum):
-        return attrgetter("value")
+        return lambda v: v if isinstance(v, str) else v.value
+    if kind is bool:
+        return bool  # SQLite hands back 0 and 1
     return None
+
+
+def _moment(value: Any) -> str:
+    """A stored time as ISO 8601 in UTC, always with microseconds (one form on every backend)."""
+    if isinstance(value, str):  # SQLite: "2026-11-23 09:19:57.726849", already UTC
+        if len(value) == 26 and value[10] == " ":
+            return f"{value[:10]}T{value[11:]}+00:00"
+        value = datetime.fromisoformat(value)
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f+00:00")
 
 
 def _selection(session: Session, client: str | None) -> dict[str, Any]:
