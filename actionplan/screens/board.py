@@ -21,7 +21,7 @@ from actionplan import plan
 from actionplan.app import ActionPlanApp, WriteDone
 from actionplan.filters import HELP as FILTER_HELP
 from actionplan.filters import BoardFilter, matcher, parse_filter
-from actionplan.models import Status
+from actionplan.models import Item, Status
 from actionplan.queries import ClientCounts, ItemFilter, clients_with_counts, list_items
 from actionplan.widgets.column import BoardColumn
 from actionplan.widgets.keybar import KeyBar
@@ -295,14 +295,14 @@ class BoardScreen(Screen[None]):
             self.reload()  # show the truth again
             return
         result = message.result
-        if message.label in ("move", "done", "reorder") and isinstance(result, plan.Item):
+        if message.label in ("move", "done", "reorder") and isinstance(result, Item):
             # The screen already shows the move; only the card's bookkeeping is new.
             row = next((r for r in self.rows if r["id"] == result.id), None)
             if row is not None:
                 row.update(version=result.version, done_at=result.done_at)
                 self._load_counts()
                 return
-        keep = getattr(result, "id", None) if isinstance(result, plan.Item) else None
+        keep = getattr(result, "id", None) if isinstance(result, Item) else None
         if message.label in ("delete", "undo"):
             self.notify(_feedback(message.label, result), timeout=4)
         self.reload(keep=keep)
@@ -639,7 +639,7 @@ def _first_run_text() -> Text:
 
 
 def _feedback(label: str, result: Any) -> str:
-    if label == "delete" and isinstance(result, plan.Item):
+    if label == "delete" and isinstance(result, Item):
         return f"Deleted #{result.id} {result.title[:40]}. Press u to undo."
     if label == "undo":
         return f"Undid: {result.summary}" if result is not None else "Nothing to undo"

@@ -1,0 +1,333 @@
+"""Adding, editing, moving, reordering, deleting and restoring items."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session, col, func, select
+
+from actionplan.models import HistoryEvent, Item, Status
+from actionplan.plan.errors import Invalid, NotFound
+from actionplan.plan.journal import Recorder, lock, operation
+from actionplan.plan.people import client_ids, person_ids
+from actionplan.plan.values import EDITABLE, NewItem, clean_value, new_item
+from actionplan.text import TextError
+
+
+def add_item(*, session: Session, author: str, **values: Any) -> Item:
+    """Add one item (fields as in :class:`NewItem`); unknown clients and owners are created.
+
+    Raises:
+        Invalid: when a field cannot be accepted; nothing is saved.
+    """
+    new = new_item(**values)
+    (item_id,) = add_items(session=session, author=author, items=[new], summary=None)
+    item = session.get(Item, item_id)
+    assert item is not None
+    return item
+
+
+def add_items(
+    *, session: Session, author: str, items: Sequence[NewItem], summary: str | None
+) -> list[int]:
+    """Add validated items in one transaction (an import is one operation, undone at once).
+
+    Returns:
+        The new items' ids, in the order given.
+    """
+    with operation(session, author=author, kind="add" if len(items) == 1 else "import") as rec:
+        now = rec.op.at
+        clients = client_ids(session, dict.fromkeys(i.client for i in items), now)
+        people = person_ids(session, dict.fromkeys(i.owner for i in items if i.owner), now)
+        rows = []
+        next_pos = _next_positions(session, set(clients.values()))
+        for new in items:
+            client_id = clients[new.client.lower()]
+            key = (client_id, new.status)
+            position = next_pos.get(key, 0)
+            next_pos[key] = position + 1
+            rows.append(_item_row(new, client_id, people, position, now))
+        ids = _insert_items(session, rows)
+        author_name = rec.op.author
+        session.execute(
+            sa.insert(HistoryEvent),
+            [
+                {
+                    "op_id": rec.op.id,
+                    "item_id": item_id,
+                    "at": now,
+                    "author": author_name,
+                    "field": "created",
+                    "old": None,
+                    "new": row["title"],
+                    "reason": rec.reason,
+                }
+                for item_id, row in zip(ids, rows, strict=True)
+            ],
+        )
+        rec.op.summary = (
+            summary or f"added #{ids[0]} {rows[0]['title'][:60]}"
+            if len(ids) == 1
+            else summary or f"imported {len(ids)} items"
+        )
+    return ids
+
+
+def _item_row(
+    new: NewItem, client_id: int, people: dict[str, int], position: int, now: datetime
+) -> dict[str, Any]:
+    return {
+        "client_id": client_id,
+        "title": new.title,
+        "client_note": new.client_note,
+        "internal_note": new.internal_note,
+        "status": new.status,
+        "waiting_on": new.waiting_on,
+        "owner_id": people[new.owner.lower()] if new.owner else None,
+        "due": new.due,
+        "committed": new.committed,
+        "must": new.must,
+        "escalated": new.escalated,
+        "escalation_reason": new.escalation_reason,
+        "visibility": new.visibility,
+        "position": position,
+        "created_at": now,
+        "updated_at": now,
+        "done_at": (new.done_at or now) if new.status == Status.DONE else None,
+        "deleted_at": None,
+        "version": 1,
+    }
+
+
+def _insert_items(session: Session, rows: list[dict[str, Any]]) -> list[int]:
+    stmt = sa.insert(Item).returning(col(Item.id), sort_by_parameter_order=True)
+    ids: list[int] = []
+    # Chunks keep SQLAlchemy's ordered RETURNING linear; one huge call grows quadratically.
+    for start in range(0, len(rows), 500):
+        ids.extend(session.scalars(stmt, rows[start : start + 500]))
+    return ids
+
+
+def _next_positions(session: Session, client_ids: set[int]) -> dict[tuple[int, Status], int]:
+    if not client_ids:
+        return {}
+    stmt = (
+        select(Item.client_id, Item.status, func.max(Item.position))
+        .where(col(Item.client_id).in_(client_ids))
+        .group_by(col(Item.client_id), col(Item.status))
+    )
+    return {(c, Status(s)): (p or 0) + 1 for c, s, p in session.exec(stmt).all()}
+
+
+def _next_position(session: Session, client_id: int, status: Status) -> int:
+    return _next_positions(session, {client_id}).get((client_id, status), 0)
+
+
+# --- editing ------------------------------------------------------------------------------------
+
+
+def edit_item(
+    *,
+    session: Session,
+    item_id: int,
+    author: str,
+    expected_version: int | None = None,
+    reason: str | None = None,
+    **changes: Any,
+) -> Item:
+    """Change any editable fields of an item (see ``EDITABLE``) in one transaction.
+
+    A new status puts the card at the end of its new column and sets or clears the done time;
+    waiting-on given alone moves the item to waiting.
+
+    Args:
+        expected_version: the version the user saw; a different one means someone else
+            changed the item, and nothing is saved.
+        reason: why, kept in the history (e.g. why a date moved).
+
+    Raises:
+        NotFound, Invalid, Conflict: nothing is saved.
+    """
+    cleaned = _clean_changes(changes)
+    with operation(session, author=author, kind="edit", reason=reason) as rec:
+        item = lock(session, item_id, expected_version)
+        if item.deleted_at is not None:
+            raise NotFound(f"item #{item_id} is deleted (restore it first)")
+        _apply(session, rec, item, cleaned)
+        rec.op.summary = _describe_edit(item, cleaned)
+    return item
+
+
+def _clean_changes(changes: dict[str, Any]) -> dict[str, Any]:
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise Invalid(f"cannot change {sorted(unknown)[0]!r}")
+    if not changes:
+        raise Invalid("nothing to change")
+    try:
+        cleaned = {k: clean_value(k, v) for k, v in changes.items()}
+    except TextError as exc:
+        raise Invalid(str(exc)) from None
+    if "waiting_on" in cleaned and cleaned["waiting_on"] is not None:
+        status = cleaned.setdefault("status", Status.WAITING)
+        if status != Status.WAITING:
+            raise Invalid("waiting-on is only for waiting items")
+    if cleaned.get("escalated") is True and not cleaned.get("escalation_reason"):
+        raise Invalid("an escalation needs a reason")
+    if cleaned.get("escalated") is False:
+        cleaned["escalation_reason"] = ""
+    return cleaned
+
+
+def _apply(session: Session, rec: Recorder, item: Item, changes: dict[str, Any]) -> None:
+    if "client" in changes:
+        client_id = client_ids(session, [changes["client"]], rec.op.at)[changes["client"].lower()]
+        if rec.set(item, "client_id", client_id):
+            rec.set(item, "position", _next_position(session, client_id, item.status))
+    if "owner" in changes:
+        owner = changes["owner"]
+        owner_id = person_ids(session, [owner], rec.op.at)[owner.lower()] if owner else None
+        rec.set(item, "owner_id", owner_id)
+    if "status" in changes and changes["status"] != item.status:
+        status = changes["status"]
+        rec.set(item, "position", _next_position(session, item.client_id, status))
+        rec.set(item, "status", status)
+        rec.set(item, "done_at", rec.op.at if status == Status.DONE else None)
+        if status != Status.WAITING:
+            rec.set(item, "waiting_on", None)
+    for name in (
+        "title",
+        "client_note",
+        "internal_note",
+        "waiting_on",
+        "due",
+        "committed",
+        "must",
+        "escalated",
+        "escalation_reason",
+        "visibility",
+    ):
+        if name in changes:
+            rec.set(item, name, changes[name])
+    # Checked on the result, so a change is judged together with what the item already holds.
+    if item.escalated and not item.escalation_reason:
+        raise Invalid("an escalation needs a reason")
+    if item.escalation_reason and not item.escalated:
+        raise Invalid("a reason is only for an escalated item (escalate it with the reason)")
+    if item.waiting_on is not None and item.status != Status.WAITING:
+        raise Invalid("waiting-on is only for waiting items")
+
+
+def _describe_edit(item: Item, changes: dict[str, Any]) -> str:
+    names = ", ".join(sorted(changes))
+    return f"changed {names} of #{item.id} {item.title[:50]}"
+
+
+def move_item(
+    *,
+    session: Session,
+    item_id: int,
+    status: Status | str,
+    author: str,
+    expected_version: int | None = None,
+) -> Item:
+    """Move an item to another status column (at its end)."""
+    return edit_item(
+        session=session,
+        item_id=item_id,
+        author=author,
+        status=status,
+        expected_version=expected_version,
+    )
+
+
+def set_owner(*, session: Session, item_id: int, owner: str | None, author: str) -> Item:
+    """Give an item to a person (created if new), or to nobody with None."""
+    return edit_item(session=session, item_id=item_id, author=author, owner=owner or None)
+
+
+def set_due(
+    *, session: Session, item_id: int, due: date | None, author: str, reason: str | None = None
+) -> Item:
+    """Set or clear today's forecast date."""
+    return edit_item(session=session, item_id=item_id, author=author, due=due, reason=reason)
+
+
+def set_committed(*, session: Session, item_id: int, committed: date | None, author: str) -> Item:
+    """Set or clear the date the client was told."""
+    return edit_item(session=session, item_id=item_id, author=author, committed=committed)
+
+
+def escalate(*, session: Session, item_id: int, reason: str, author: str) -> Item:
+    """Flag an item for management, with the reason."""
+    return edit_item(
+        session=session, item_id=item_id, author=author, escalated=True, escalation_reason=reason
+    )
+
+
+def deescalate(*, session: Session, item_id: int, author: str) -> Item:
+    """Clear an item's escalation and its reason."""
+    return edit_item(session=session, item_id=item_id, author=author, escalated=False)
+
+
+def reorder_item(*, session: Session, item_id: int, offset: int, author: str) -> Item:
+    """Move an item up (negative offset) or down within its column.
+
+    Positions in the column are renumbered where needed, so ties never block a move.
+
+    Raises:
+        NotFound: for a missing or deleted item.
+    """
+    with operation(session, author=author, kind="reorder") as rec:
+        item = lock(session, item_id)
+        if item.deleted_at is not None:
+            raise NotFound(f"item #{item_id} is deleted")
+        column = list(
+            session.exec(
+                select(Item)
+                .where(Item.client_id == item.client_id, Item.status == item.status)
+                .where(col(Item.deleted_at).is_(None))
+                .order_by(col(Item.position), col(Item.id))
+            ).all()
+        )
+        index = next(i for i, row in enumerate(column) if row.id == item_id)
+        target = max(0, min(len(column) - 1, index + offset))
+        column.insert(target, column.pop(index))
+        base = min(row.position for row in column)
+        for pos, row in enumerate(column, start=base):
+            rec.set(row, "position", pos)
+        rec.op.summary = f"moved #{item_id} {'up' if offset < 0 else 'down'}"
+    return item
+
+
+def delete_item(*, session: Session, item_id: int, author: str) -> Item:
+    """Delete an item (it can be restored, or the delete undone).
+
+    Raises:
+        NotFound: when there is no such item, or it is already deleted.
+    """
+    with operation(session, author=author, kind="delete") as rec:
+        item = lock(session, item_id)
+        if item.deleted_at is not None:
+            raise NotFound(f"item #{item_id} is already deleted")
+        rec.set(item, "deleted_at", rec.op.at)
+        rec.op.summary = f"deleted #{item_id} {item.title[:60]}"
+    return item
+
+
+def restore_item(*, session: Session, item_id: int, author: str) -> Item:
+    """Bring back a deleted item.
+
+    Raises:
+        NotFound: when there is no such item; Invalid when it is not deleted.
+    """
+    with operation(session, author=author, kind="restore") as rec:
+        item = lock(session, item_id)
+        if item.deleted_at is None:
+            raise Invalid(f"item #{item_id} is not deleted")
+        rec.set(item, "deleted_at", None)
+        rec.op.summary = f"restored #{item_id} {item.title[:60]}"
+    return item

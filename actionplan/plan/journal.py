@@ -1,0 +1,106 @@
+"""One operation = one transaction, one Operation row, and a history event per field changed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from actionplan import clock
+from actionplan.models import HistoryEvent, Item, Operation
+from actionplan.plan.errors import Conflict, Invalid, NotFound
+from actionplan.plan.values import dump_value
+from actionplan.text import NAME_MAX, REASON_MAX, TextError, clean_line
+
+
+@dataclass
+class Recorder:
+    """Applies field changes to items and writes a history event for each."""
+
+    session: Session
+    op: Operation
+    reason: str | None = None
+    touched: dict[int, Item] = field(default_factory=dict)
+
+    def set(self, item: Item, name: str, value: Any) -> bool:
+        old = getattr(item, name)
+        if old == value:
+            return False
+        setattr(item, name, value)
+        assert item.id is not None and self.op.id is not None
+        self.touched[item.id] = item
+        self.session.add(
+            HistoryEvent(
+                op_id=self.op.id,
+                item_id=item.id,
+                at=self.op.at,
+                author=self.op.author,
+                field=name,
+                old=dump_value(old),
+                new=dump_value(value),
+                reason=self.reason,
+            )
+        )
+        return True
+
+
+def begin_write(session: Session) -> None:
+    if session.in_transaction():
+        session.commit()  # end a read-only transaction, so ours can take the write lock first
+    session.connection(execution_options={"actionplan_write": True})
+
+
+@contextmanager
+def operation(
+    session: Session, *, author: str, kind: str, reason: str | None = None
+) -> Iterator[Recorder]:
+    """One operation: one transaction, one Operation row, every change recorded."""
+    begin_write(session)
+    try:
+        now = clock.now()
+        op = Operation(at=now, author=_author(author), kind=kind, summary=kind)
+        session.add(op)
+        session.flush()
+        rec = Recorder(session, op, reason=_reason(reason))
+        yield rec
+        for item in rec.touched.values():
+            item.version += 1
+            item.updated_at = now
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+
+
+def _author(author: str) -> str:
+    return clean_line(author, field="author", max_len=NAME_MAX) or "unknown"
+
+
+def _reason(reason: str | None) -> str | None:
+    try:
+        return clean_line(reason, field="reason", max_len=REASON_MAX) or None
+    except TextError as exc:
+        raise Invalid(str(exc)) from None
+
+
+def lock(session: Session, item_id: int, expected_version: int | None = None) -> Item:
+    # FOR UPDATE holds the row on PostgreSQL until commit; SQLite already holds the write lock.
+    item = session.get(Item, item_id, with_for_update=True, populate_existing=True)
+    if item is None or (item.deleted_at is not None and expected_version is not None):
+        raise NotFound(f"no item #{item_id}")
+    if expected_version is not None and item.version != expected_version:
+        raise Conflict(f"item #{item_id} was changed by {last_author(session, item_id)} meanwhile")
+    return item
+
+
+def last_author(session: Session, item_id: int) -> str:
+    stmt = (
+        select(HistoryEvent.author)
+        .where(HistoryEvent.item_id == item_id)
+        .order_by(col(HistoryEvent.id).desc())
+        .limit(1)
+    )
+    return session.exec(stmt).first() or "someone"

@@ -1,0 +1,61 @@
+"""Writing an export back, ids and all, into an empty database."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session, col, func, select
+
+from actionplan.models import Client, HistoryEvent, Item, Operation, Person, Snapshot
+from actionplan.plan.errors import Invalid
+from actionplan.plan.journal import begin_write
+
+
+def restore_rows(*, session: Session, tables: dict[str, list[dict[str, Any]]]) -> None:
+    """Write exported rows back with their ids, into an empty database, in one transaction.
+
+    Raises:
+        Invalid: when the database already holds a plan.
+    """
+
+    order = [Client, Person, Operation, Item, HistoryEvent, Snapshot]
+    begin_write(session)
+    try:
+        for table in order:
+            if session.exec(select(func.count()).select_from(table)).one():
+                raise Invalid("the database is not empty: restore into a new one (--db NEW_FILE)")
+        for table in order:
+            rows = tables.get(table.__table__.name, [])  # type: ignore[attr-defined]
+            if table is Operation:
+                # An operation may point at a later one (undone_by); link them after all exist.
+                links = [(r["id"], r.get("undone_by_id")) for r in rows if r.get("undone_by_id")]
+                rows = [{**r, "undone_by_id": None} for r in rows]
+            if rows:
+                session.execute(sa.insert(table), rows)
+            if table is Operation:
+                for op_id, undone_by in links:
+                    session.execute(
+                        sa.update(Operation)
+                        .where(col(Operation.id) == op_id)
+                        .values(undone_by_id=undone_by)
+                    )
+        _reset_sequences(session, order)
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+
+
+def _reset_sequences(session: Session, tables: list[Any]) -> None:
+    # Rows inserted with explicit ids leave PostgreSQL's sequences behind; move them on.
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for table in tables:
+        name = table.__tablename__
+        session.execute(
+            sa.text(
+                f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
+                f"COALESCE((SELECT MAX(id) FROM {name}), 0) + 1, false)"
+            )
+        )

@@ -1,0 +1,158 @@
+"""Checking and cleaning the values of an item, and how history stores them as text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+from actionplan.models import Item, Status, Visibility, WaitingOn, value_type
+from actionplan.plan.errors import Invalid
+from actionplan.text import NAME_MAX, REASON_MAX, TITLE_MAX, TextError, clean_block, clean_line
+
+EDITABLE = (
+    "title",
+    "client_note",
+    "internal_note",
+    "status",
+    "waiting_on",
+    "owner",
+    "due",
+    "committed",
+    "must",
+    "escalated",
+    "escalation_reason",
+    "visibility",
+    "client",
+)
+
+
+@dataclass(frozen=True)
+class NewItem:
+    """A validated item to add (see :func:`new_item`)."""
+
+    client: str
+    title: str
+    owner: str | None = None
+    due: date | None = None
+    committed: date | None = None
+    status: Status = Status.PLANNED
+    waiting_on: WaitingOn | None = None
+    must: bool = True
+    client_note: str = ""
+    internal_note: str = ""
+    escalated: bool = False
+    escalation_reason: str = ""
+    visibility: Visibility = Visibility.CLIENT
+    done_at: datetime | None = None
+    """When a done item was finished (imports and the demo); None means now."""
+
+
+def new_item(**values: Any) -> NewItem:
+    """Validate and clean the fields of an item to add.
+
+    Raises:
+        Invalid: naming the first field that cannot be accepted.
+    """
+    unknown = set(values) - set(NewItem.__dataclass_fields__)
+    if unknown:
+        raise Invalid(f"unknown field {sorted(unknown)[0]!r}")
+    try:
+        client = clean_line(values.get("client"), field="client", max_len=NAME_MAX, required=True)
+        cleaned = {k: clean_value(k, v) for k, v in values.items() if k != "client"}
+        cleaned["title"] = clean_value("title", values.get("title"))
+    except TextError as exc:
+        raise Invalid(str(exc)) from None
+    item = NewItem(client=client, **cleaned)
+    return _consistent(item)
+
+
+def _consistent(item: NewItem) -> NewItem:
+    if item.waiting_on is not None and item.status != Status.WAITING:
+        raise Invalid("waiting-on is only for waiting items (set the status to waiting)")
+    # Checked on the result, so a change is judged together with what the item already holds.
+    if item.escalated and not item.escalation_reason:
+        raise Invalid("an escalation needs a reason")
+    if item.escalation_reason and not item.escalated:
+        raise Invalid("a reason is only for an escalated item (escalate it with the reason)")
+    if item.waiting_on is not None and item.status != Status.WAITING:
+        raise Invalid("waiting-on is only for waiting items")
+    if not item.escalated and item.escalation_reason:
+        item = replace(item, escalation_reason="")
+    return item
+
+
+def clean_value(name: str, value: Any) -> Any:
+    """Check and clean one field's value; raises TextError or Invalid."""
+    if name == "title":
+        return clean_line(value, field="title", max_len=TITLE_MAX, required=True)
+    if name in ("client_note", "internal_note"):
+        return clean_block(value, field=name.replace("_", " "))
+    if name == "escalation_reason":
+        return clean_line(value, field="escalation reason", max_len=REASON_MAX)
+    if name in ("owner", "client"):
+        text = clean_line(value, field=name, max_len=NAME_MAX, required=name == "client")
+        return text or None
+    if name == "done_at":
+        if value is not None and not isinstance(value, datetime):
+            raise Invalid("done_at must be a time")
+        return value
+    if name in ("due", "committed"):
+        if (value is not None and not isinstance(value, date)) or isinstance(value, datetime):
+            raise Invalid(f"{name} must be a date")
+        return value
+    if name in ("must", "escalated"):
+        if not isinstance(value, bool):
+            raise Invalid(f"{name} must be true or false")
+        return value
+    enums: dict[str, type[StrEnum]] = {
+        "status": Status,
+        "waiting_on": WaitingOn,
+        "visibility": Visibility,
+    }
+    if name in enums:
+        return enum_value(enums[name], value, name, optional=name == "waiting_on")
+    raise Invalid(f"unknown field {name!r}")
+
+
+def enum_value(enum: type[StrEnum], value: Any, name: str, *, optional: bool) -> Any:
+    if value is None or value == "":
+        if optional:
+            return None
+        raise Invalid(f"{name} is needed: one of {', '.join(m.value for m in enum)}")
+    try:
+        return enum(str(value).strip().lower())
+    except ValueError:
+        choices = ", ".join(m.value for m in enum)
+        raise Invalid(f"{name} {str(value)[:40]!r} is not one of {choices}") from None
+
+
+# --- serialising values for history ---------------------------------------------------------
+
+
+def dump_value(value: Any) -> str | None:
+    """A field value as history stores it: text, or None."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, StrEnum):
+        return value.value
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    return str(value)
+
+
+def load_value(column: str, text: str | None) -> Any:
+    """The inverse of :func:`dump_value` for a column of the item table."""
+    if text is None:
+        return None
+    python_type = value_type(Item.__table__.c[column])  # type: ignore[attr-defined]
+    if python_type is bool:
+        return text == "true"
+    if python_type is datetime:
+        return datetime.fromisoformat(text)
+    if python_type is date:
+        return date.fromisoformat(text)
+    return python_type(text)
