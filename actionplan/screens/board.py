@@ -3,31 +3,26 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
-from functools import partial
 from typing import Any
 
 from rich.text import Text
-from sqlmodel import Session
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from actionplan import plan
-from actionplan.app import ActionPlanApp, WriteDone
+from actionplan.app import ActionPlanApp
 from actionplan.filters import HELP as FILTER_HELP
 from actionplan.filters import BoardFilter, matcher, parse_filter
-from actionplan.models import Item, Status
+from actionplan.models import Status
 from actionplan.queries import ClientCounts, ItemFilter, clients_with_counts, list_items
+from actionplan.screens.card_actions import ALL_CLIENTS, CardActions
 from actionplan.widgets.column import BoardColumn
 from actionplan.widgets.keybar import KeyBar
 
 BOARD_STATUSES = [Status.PLANNED, Status.DOING, Status.WAITING, Status.DONE, Status.DROPPED]
-ALL_CLIENTS = "All clients"
 
 # Keys that act on the highlighted card; hidden from the footer when there is none.
 CARD_ACTIONS = {"move", "reorder", "edit", "delete", "done", "owner", "due", "escalate"}
@@ -43,7 +38,7 @@ class Loaded(Message):
     keep: int | None
 
 
-class BoardScreen(Screen[None]):
+class BoardScreen(CardActions):
     """Columns by status for one client, or for all clients."""
 
     BINDINGS = [
@@ -116,10 +111,6 @@ class BoardScreen(Screen[None]):
         self.loaded_once = False
         self._binding_state: tuple[bool, ...] | str | None = "unset"
 
-    @property
-    def plan_app(self) -> ActionPlanApp:
-        return self.app  # type: ignore[return-value]
-
     def compose(self) -> ComposeResult:
         with Vertical(id="board"):
             yield Static(id="board-title")
@@ -142,20 +133,6 @@ class BoardScreen(Screen[None]):
         self.reload()
 
     # --- reading -----------------------------------------------------------------------------
-
-    @property
-    def columns(self) -> list[BoardColumn]:
-        return [c for c in self.query(BoardColumn) if c.display]
-
-    @property
-    def column(self) -> BoardColumn | None:
-        focused = self.focused
-        return focused if isinstance(focused, BoardColumn) else None
-
-    @property
-    def card(self) -> dict[str, Any] | None:
-        column = self.column
-        return column.current if column else None
 
     def reload(self, keep: int | None = None) -> None:
         """Read the board again (off the UI thread), keeping the cursor on ``keep``."""
@@ -212,6 +189,20 @@ class BoardScreen(Screen[None]):
                 target.focus()
         self._draw_title()
         self._update_bindings()
+
+    def refresh_counts(self) -> None:
+        self._load_counts()
+
+    @work(thread=True, exclusive=True, group="counts", exit_on_error=False)
+    def _load_counts(self) -> None:
+        app = self.plan_app
+        with app.db.session() as session:
+            clients = clients_with_counts(session=session, today=app.today())
+        self.app.call_from_thread(self._show_counts, clients)
+
+    def _show_counts(self, clients: list[ClientCounts]) -> None:
+        self.clients = clients
+        self._draw_title()
 
     def _draw_title(self) -> None:
         title = Text()
@@ -282,256 +273,6 @@ class BoardScreen(Screen[None]):
                 step = int(parameters[0]) if parameters else 0  # type: ignore[call-overload]
                 return 0 <= index + step < len(statuses)
         return self.loaded_once or action != "new"
-
-    # --- writing -----------------------------------------------------------------------------
-
-    def _write(self, label: str, job: Any) -> None:
-        self.plan_app.write(label, job, self)
-
-    @on(WriteDone)
-    def _written(self, message: WriteDone) -> None:
-        if message.error:
-            self.notify(message.error, title=f"Not saved: {message.label}", severity="error")
-            self.reload()  # show the truth again
-            return
-        result = message.result
-        if message.label in ("move", "done", "reorder") and isinstance(result, Item):
-            # The screen already shows the move; only the card's bookkeeping is new.
-            row = next((r for r in self.rows if r["id"] == result.id), None)
-            if row is not None:
-                row.update(version=result.version, done_at=result.done_at)
-                self._load_counts()
-                return
-        keep = getattr(result, "id", None) if isinstance(result, Item) else None
-        if message.label in ("delete", "undo"):
-            self.notify(_feedback(message.label, result), timeout=4)
-        self.reload(keep=keep)
-
-    @work(thread=True, exclusive=True, group="counts", exit_on_error=False)
-    def _load_counts(self) -> None:
-        app = self.plan_app
-        with app.db.session() as session:
-            clients = clients_with_counts(session=session, today=app.today())
-        self.app.call_from_thread(self._show_counts, clients)
-
-    def _show_counts(self, clients: list[ClientCounts]) -> None:
-        self.clients = clients
-        self._draw_title()
-
-    def action_move(self, step: int) -> None:
-        card, column = self.card, self.column
-        if card is None or column is None:
-            return
-        statuses = [c.status for c in self.columns]
-        index = statuses.index(card["status"]) + step
-        if not 0 <= index < len(statuses):
-            return
-        target, version = statuses[index], card["version"]
-        self._optimistic_move(card, column, target)
-        author = self.plan_app.author
-        self._write(
-            "move",
-            partial(_move, item_id=card["id"], status=target, version=version, author=author),
-        )
-
-    def _optimistic_move(self, card: dict[str, Any], source: BoardColumn, status: Status) -> None:
-        """Show the move at once (two cards redrawn); the write follows, a failure undoes it."""
-        card["status"] = status
-        card["version"] += 1  # what the write will make it, so a quick second move still fits
-        source.remove_row(card["id"])
-        target = self.query_one(f"#col-{status.value}", BoardColumn)
-        target.append_row(card)
-        target.focus()
-
-    def action_reorder(self, step: int) -> None:
-        card, column = self.card, self.column
-        if card is None or column is None or self.filter.active:
-            if self.filter.active:
-                self.notify("Clear the filter (Esc) to reorder cards", severity="warning")
-            return
-        if card["status"] == Status.DONE:
-            self.notify("Done is ordered by completion date", severity="warning")
-            return
-        if not column.move_row(card["id"], step):
-            return
-        author = self.plan_app.author
-        self._write("reorder", partial(_reorder, item_id=card["id"], offset=step, author=author))
-
-    def action_done(self) -> None:
-        card, column = self.card, self.column
-        if card is None or column is None or card["status"] == Status.DONE:
-            return
-        version = card["version"]
-        self._optimistic_move(card, column, Status.DONE)
-        author = self.plan_app.author
-        self._write(
-            "done",
-            partial(_move, item_id=card["id"], status=Status.DONE, version=version, author=author),
-        )
-
-    def action_delete(self) -> None:
-        card = self.card
-        if card is None:
-            return
-        self.rows = [r for r in self.rows if r["id"] != card["id"]]
-        if self.column is not None:
-            self.column.remove_row(card["id"])
-        author = self.plan_app.author
-        self._write("delete", partial(_delete, item_id=card["id"], author=author))
-
-    def action_undo(self) -> None:
-        author = self.plan_app.author
-        self._write("undo", partial(_undo, author=author))
-
-    def action_owner(self) -> None:
-        from actionplan.screens.prompts import OwnerPrompt
-
-        card = self.card
-        if card is None:
-            return
-        names = self._people()
-
-        def chosen(owner: str | None) -> None:
-            if owner is None:
-                return
-            author = self.plan_app.author
-            self._write(
-                "owner",
-                partial(
-                    _edit,
-                    item_id=card["id"],
-                    version=card["version"],
-                    author=author,
-                    owner=owner or None,
-                ),
-            )
-
-        self.app.push_screen(OwnerPrompt(card["title"], card["owner"] or "", names), chosen)
-
-    def action_due(self) -> None:
-        from actionplan.screens.prompts import DatePrompt
-
-        card = self.card
-        if card is None:
-            return
-
-        def chosen(result: tuple[date | None] | None) -> None:
-            if result is None:
-                return
-            author = self.plan_app.author
-            self._write(
-                "due date",
-                partial(
-                    _edit, item_id=card["id"], version=card["version"], author=author, due=result[0]
-                ),
-            )
-
-        app = self.plan_app
-        self.app.push_screen(
-            DatePrompt(
-                card["title"], card["due"], today=app.today(), day_first=app.config.day_first
-            ),
-            chosen,
-        )
-
-    def action_escalate(self) -> None:
-        from actionplan.screens.prompts import TextPrompt
-
-        card = self.card
-        if card is None:
-            return
-        author = self.plan_app.author
-        if card["escalated"]:
-            self._write(
-                "de-escalate",
-                partial(
-                    _edit,
-                    item_id=card["id"],
-                    version=card["version"],
-                    author=author,
-                    escalated=False,
-                ),
-            )
-            self.notify("Escalation cleared (u to undo)", timeout=3)
-            return
-
-        def chosen(reason: str | None) -> None:
-            if reason:
-                self._write(
-                    "escalate",
-                    partial(
-                        _edit,
-                        item_id=card["id"],
-                        author=author,
-                        version=card["version"],
-                        escalated=True,
-                        escalation_reason=reason,
-                    ),
-                )
-
-        self.app.push_screen(
-            TextPrompt(
-                f"Escalate: {card['title']}",
-                "Why must management see this?",
-                required="An escalation needs a reason",
-            ),
-            chosen,
-        )
-
-    def action_new(self) -> None:
-        from actionplan.screens.item_form import ItemForm
-
-        client = None if self.client in (None, ALL_CLIENTS) else self.client
-        column = self.column
-        status = column.status if column and column.status != Status.DONE else Status.PLANNED
-        app = self.plan_app
-        form = ItemForm(
-            None,
-            client=client,
-            status=status,
-            people=self._people(),
-            clients=[c.name for c in self.clients],
-            today=app.today(),
-            day_first=app.config.day_first,
-        )
-        self.app.push_screen(form, self._saved_form)
-
-    def action_edit(self) -> None:
-        from actionplan.screens.item_form import ItemForm
-
-        card = self.card
-        if card is None:
-            return
-        app = self.plan_app
-        form = ItemForm(
-            card,
-            client=card["client"],
-            status=card["status"],
-            people=self._people(),
-            clients=[c.name for c in self.clients],
-            today=app.today(),
-            day_first=app.config.day_first,
-        )
-        self.app.push_screen(form, self._saved_form)
-
-    def _saved_form(self, result: tuple[int | None, int | None, dict[str, Any]] | None) -> None:
-        if result is None:
-            return
-        item_id, version, values = result
-        if item_id is not None and not values:
-            self.notify("No changes", timeout=2)
-            return
-        author = self.plan_app.author
-        if item_id is None:
-            self._write("add", partial(_add, author=author, values=values))
-        else:
-            self._write(
-                "edit", partial(_edit, item_id=item_id, version=version, author=author, **values)
-            )
-
-    def _people(self) -> list[str]:
-        names = {r["owner"] for r in self.rows if r["owner"]}
-        return sorted(names, key=str.lower)
 
     # --- filter, clients, views ------------------------------------------------------------
 
@@ -636,44 +377,3 @@ def _first_run_text() -> Text:
     text.append("From the command line: ", style="dim")
     text.append('actionplan add "Renew firewall licence" --client Acme --due fri', style="dim")
     return text
-
-
-def _feedback(label: str, result: Any) -> str:
-    if label == "delete" and isinstance(result, Item):
-        return f"Deleted #{result.id} {result.title[:40]}. Press u to undo."
-    if label == "undo":
-        return f"Undid: {result.summary}" if result is not None else "Nothing to undo"
-    return label
-
-
-# Write jobs: run on the writer thread with a session; each is one plan operation.
-
-
-def _move(session: Session, *, item_id: int, status: Status, version: int, author: str) -> Any:
-    return plan.move_item(
-        session=session, item_id=item_id, status=status, author=author, expected_version=version
-    )
-
-
-def _reorder(session: Session, *, item_id: int, offset: int, author: str) -> Any:
-    return plan.reorder_item(session=session, item_id=item_id, offset=offset, author=author)
-
-
-def _delete(session: Session, *, item_id: int, author: str) -> Any:
-    return plan.delete_item(session=session, item_id=item_id, author=author)
-
-
-def _undo(session: Session, *, author: str) -> Any:
-    return plan.undo(session=session, author=author)
-
-
-def _edit(
-    session: Session, *, item_id: int, version: int | None, author: str, **values: Any
-) -> Any:
-    return plan.edit_item(
-        session=session, item_id=item_id, author=author, expected_version=version, **values
-    )
-
-
-def _add(session: Session, *, author: str, values: dict[str, Any]) -> Any:
-    return plan.add_item(session=session, author=author, **values)
