@@ -22,7 +22,8 @@ class BoardCommands(Provider):
         found = []
         for binding in BoardScreen.BINDINGS:
             assert isinstance(binding, Binding)
-            found.append((binding.description, binding.key.split(",")[0], binding.action))
+            name = binding.tooltip or binding.description
+            found.append((name, binding.key.split(",")[0], binding.action))
         return found
 
     async def _run(self, action: str) -> None:

@@ -382,3 +382,16 @@ async def test_card_keys_are_hidden_from_the_footer_when_no_card(db: Database) -
         await pilot.pause()
         assert screen.check_action("delete", ()) is True
         assert screen.check_action("move", (-1,)) is True
+
+
+async def test_every_action_is_in_the_command_palette(acme: Database) -> None:
+    app = make_app(acme)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"mark done")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert item(acme, 1).status == Status.DONE
