@@ -110,3 +110,9 @@ def item_history(*, session: Session, item_id: int) -> list[HistoryEvent]:
 def person_names(*, session: Session) -> dict[int, str]:
     """Person id to name, for showing owner changes in history."""
     return dict(session.exec(select(Person.id, Person.name)).all())  # type: ignore[arg-type]
+
+
+def internal_names(*, session: Session) -> list[str]:
+    """The names of everyone on our side: never to appear in client-facing text."""
+    stmt = select(Person.name).where(Person.side == Side.US)
+    return list(session.exec(stmt).all())

@@ -77,6 +77,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--team")
     p.add_argument("--side", choices=["us", "client", "vendor"])
 
+    p = command(
+        "summary", "summary:run_summary", "a client-safe summary: what we're doing and when"
+    )
+    p.add_argument("client")
+    p.add_argument("--format", choices=["md", "txt", "html", "pdf", "talk"], default="md")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    p.add_argument(
+        "--save",
+        action="store_true",
+        help="keep it as a snapshot: the next summary says what changed since",
+    )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="export even when the leak guard finds internal-sounding text",
+    )
+    p.add_argument("--no-nice", action="store_true", help="leave out nice-to-haves")
+    p.add_argument("--next-call", metavar="WHEN", help="next steps are what is due before it")
+    p = command("snapshots", "summary:run_snapshots", "the summaries saved for a client")
+    p.add_argument("client")
+
     p = command("import", "transfer:run_import", "import a CSV file or restore a JSON export")
     p.add_argument("file", help="a .csv or .json file, or - for standard input")
     p.add_argument("--dry-run", action="store_true", help="check and report; change nothing")

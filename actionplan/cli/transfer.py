@@ -36,16 +36,19 @@ def read_input(name: str) -> str:
         raise CliError(f"{name}: not UTF-8 text (save the file as UTF-8 and try again)") from None
 
 
-def write_output(name: str | None, text: str) -> None:
+def write_output(name: str | None, content: str | bytes) -> None:
     """Write to stdout, or atomically to a private file (exports hold internal notes)."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
     if name is None or name == "-":
-        sys.stdout.write(text)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
         return
     path = Path(name).expanduser()
     try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)

@@ -1,0 +1,42 @@
+"""Saving a client summary as it was sent, so the next one can say what changed since."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlmodel import Session
+
+from actionplan import clock
+from actionplan.models import Snapshot
+from actionplan.plan.errors import NotFound
+from actionplan.plan.journal import begin_write
+from actionplan.plan.people import find_client
+
+
+def save_snapshot(
+    *, session: Session, client: str, model: dict[str, Any], markdown: str, author: str
+) -> Snapshot:
+    """Store a summary's model (JSON) and its Markdown, in one transaction.
+
+    Raises:
+        NotFound: when there is no such client.
+    """
+    found = find_client(session=session, name=client)
+    if found is None or found.id is None:
+        raise NotFound(f"no client named {client!r}")
+    begin_write(session)
+    try:
+        snapshot = Snapshot(
+            client_id=found.id,
+            created_at=clock.now(),
+            author=author[:100] or "unknown",
+            model_json=json.dumps(model, ensure_ascii=False, sort_keys=True),
+            markdown=markdown,
+        )
+        session.add(snapshot)
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    return snapshot

@@ -1,0 +1,1 @@
+"""Client summaries: a client-safe model of the plan, its renderers, the leak guard, snapshots."""

@@ -1,0 +1,112 @@
+"""The summary as one self-contained HTML page that prints cleanly on A4 or Letter."""
+
+from __future__ import annotations
+
+from html import escape
+
+from actionplan.summary.model import Line, Summary
+from actionplan.summary.words import NONE, long_day, moved_phrase, when
+
+_CSS = """
+:root { --ink: #1d232a; --muted: #5b6670; --rule: #d7dde2; }
+* { box-sizing: border-box; }
+body { font: 11pt/1.45 -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+       color: var(--ink); max-width: 52rem; margin: 2rem auto; padding: 0 1.5rem; }
+h1 { font-size: 1.6rem; margin: 0 0 .2rem; }
+h2 { font-size: 1.1rem; margin: 1.6rem 0 .5rem; border-bottom: 1px solid var(--rule);
+     padding-bottom: .2rem; break-after: avoid; }
+.meta, .none, .note, .trend { color: var(--muted); }
+.note { font-size: .92em; }
+.health { display: inline-block; padding: .15rem .6rem; border-radius: .3rem; font-weight: 600;
+          color: #fff; }
+.green { background: #2e7d32; } .amber { background: #b26a00; } .red { background: #c62828; }
+table { width: 100%; border-collapse: collapse; }
+th, td { text-align: left; vertical-align: top; padding: .35rem .5rem;
+         border-bottom: 1px solid var(--rule); }
+th { font-size: .85em; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
+thead { display: table-header-group; }
+tr { break-inside: avoid; }
+.nice { color: var(--muted); font-style: italic; }
+ul { padding-left: 1.2rem; margin: .3rem 0; }
+@page { size: A4; margin: 16mm 15mm; }
+@media print { body { margin: 0; max-width: none; padding: 0; font-size: 10pt; } }
+"""
+
+
+def h(text: str) -> str:
+    """User text escaped for HTML (shown as typed; never markup or script)."""
+    return escape(text, quote=True)
+
+
+def render_html(summary: Summary) -> str:
+    """A complete HTML document with its styles inline: no external assets."""
+    s = summary
+    period = f" · Period: since {long_day(s.since)}" if s.since else ""
+    trend = f' <span class="trend">({h(s.health.trend)})</span>' if s.health.trend else ""
+    parts = [
+        "<!doctype html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{h(s.client)}: what we're doing and when</title>",
+        f"<style>{_CSS}</style></head><body>",
+        f"<h1>{h(s.client)}: what we're doing and when</h1>",
+        f'<p class="meta">{long_day(s.day)} · Prepared by '
+        f"{h(s.prepared_by) or 'your account team'}{h(period)}</p>",
+        "<h2>Health</h2>",
+        f'<p><span class="health {s.health.level}">{s.health.level.capitalize()}</span> '
+        f"{h(s.health.reason)}{trend}</p>",
+        "<h2>Changes since last time</h2>",
+    ]
+    if not (s.done or s.new or s.moved):
+        parts.append(f'<p class="none">{NONE}</p>')
+    if s.done:
+        parts += ["<p><strong>Done</strong></p>", _list([h(ln.title) for ln in s.done])]
+    if s.new:
+        parts += [
+            "<p><strong>New</strong></p>",
+            _list([f"{h(ln.title)} ({when(ln, s.day)})" for ln in s.new]),
+        ]
+    if s.moved:
+        parts += [
+            "<p><strong>Dates moved</strong></p>",
+            _list([f"{h(m.line.title)}: {moved_phrase(m.was, m.line.due)}" for m in s.moved]),
+        ]
+    parts.append("<h2>The plan</h2>")
+    parts.append(_plan(s) if s.plan else f'<p class="none">{NONE}</p>')
+    parts.append("<h2>What we need from you</h2>")
+    parts.append(_list([f"{h(ln.title)}: {h(ln.owner)}, by {when(ln, s.day)}" for ln in s.asks]))
+    parts.append(f"<h2>Next steps (before {long_day(s.next_call)})</h2>")
+    parts.append(
+        _list([f"{when(ln, s.day)}: {h(ln.title)} ({h(ln.owner)})" for ln in s.next_steps])
+    )
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"
+
+
+def _list(items: list[str]) -> str:
+    if not items:
+        return f'<p class="none">{NONE}</p>'
+    return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
+
+
+def _plan(s: Summary) -> str:
+    rows = [
+        "<table><thead><tr><th>Item</th><th>Owner</th><th>Date</th><th>Status</th></tr>"
+        "</thead><tbody>"
+    ]
+    for line in s.plan:
+        rows.append(
+            f"<tr><td>{_item(line)}</td><td>{h(line.owner)}</td>"
+            f"<td>{when(line, s.day)}</td><td>{h(line.status)}</td></tr>"
+        )
+    rows.append("</tbody></table>")
+    return "".join(rows)
+
+
+def _item(line: Line) -> str:
+    text = h(line.title)
+    if not line.must:
+        text += ' <span class="nice">(nice to have)</span>'
+    if line.note:
+        text += f'<div class="note">{h(line.note)}</div>'
+    return text

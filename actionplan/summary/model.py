@@ -1,0 +1,283 @@
+"""The client summary as data: built only from client-safe fields, so nothing internal can leak.
+
+``build_summary`` is a pure function of the client's items, the last saved snapshot and today.
+Every renderer (Markdown, text, HTML, PDF, talk track) draws from the ``Summary`` it returns,
+and snapshots store it as JSON: none of them ever sees an internal note, an internal-only item,
+an escalation reason or the name of someone on our side.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from actionplan.text import strip_controls
+
+# How items read to a client (no internal words such as "dropped").
+STATUS_WORDS = {
+    "planned": "Planned",
+    "doing": "In progress",
+    "waiting": "Waiting",
+    "done": "Done",
+}
+WAITING_WORDS = {
+    "client": "Waiting on you",
+    "vendor": "Waiting on a supplier",
+    "internal": "In progress",
+}
+LEVELS = ("green", "amber", "red")
+RECENT_DONE_DAYS = 14  # "done" in changes when there is no earlier snapshot
+
+
+@dataclass(frozen=True)
+class Line:
+    """One item as the client sees it."""
+
+    key: int
+    title: str
+    note: str
+    owner: str
+    due: date | None
+    status: str
+    must: bool
+    is_open: bool
+    waiting_on_client: bool
+    committed: date | None = None
+
+
+@dataclass(frozen=True)
+class Moved:
+    """An item whose date changed since the last snapshot."""
+
+    line: Line
+    was: date | None
+
+
+@dataclass(frozen=True)
+class Health:
+    """Green, amber or red, with the one-line reason and the trend since last time."""
+
+    level: str
+    reason: str
+    trend: str | None = None
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Everything a client summary says, in order."""
+
+    client: str
+    day: date
+    prepared_by: str
+    since: date | None
+    health: Health
+    done: list[Line] = field(default_factory=list)
+    new: list[Line] = field(default_factory=list)
+    moved: list[Moved] = field(default_factory=list)
+    plan: list[Line] = field(default_factory=list)
+    asks: list[Line] = field(default_factory=list)
+    next_steps: list[Line] = field(default_factory=list)
+    next_call: date | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dict (dates as ISO text), as snapshots store it."""
+        return _jsonable(asdict(self))
+
+    @staticmethod
+    def from_json(data: dict[str, Any]) -> Summary:
+        """Read a snapshot's model back."""
+
+        def line(d: dict[str, Any]) -> Line:
+            return Line(**{**d, "due": _day(d.get("due")), "committed": _day(d.get("committed"))})
+
+        return Summary(
+            client=data["client"],
+            day=date.fromisoformat(data["day"]),
+            prepared_by=data.get("prepared_by", ""),
+            since=_day(data.get("since")),
+            health=Health(**data["health"]),
+            done=[line(d) for d in data.get("done", [])],
+            new=[line(d) for d in data.get("new", [])],
+            moved=[Moved(line(m["line"]), _day(m["was"])) for m in data.get("moved", [])],
+            plan=[line(d) for d in data.get("plan", [])],
+            asks=[line(d) for d in data.get("asks", [])],
+            next_steps=[line(d) for d in data.get("next_steps", [])],
+            next_call=_day(data.get("next_call")),
+        )
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def owner_label(row: dict[str, Any]) -> str:
+    """Who, as the client may see it: our people by team, the client's by name."""
+    side = str(getattr(row.get("owner_side"), "value", row.get("owner_side")) or "")
+    if not row.get("owner"):
+        return "to be assigned"
+    if side == "client":
+        return _safe(row["owner"])
+    if side == "vendor":
+        return _safe(row.get("owner_team") or "supplier")
+    return _safe(row.get("owner_team") or "our team")
+
+
+def _safe(text: str) -> str:
+    return " ".join(strip_controls(text, keep_newlines=False).split())
+
+
+def to_line(row: dict[str, Any]) -> Line:
+    """An item row (``queries.list_items``) reduced to what the client may read."""
+    status = str(getattr(row["status"], "value", row["status"]))
+    waiting = str(getattr(row["waiting_on"], "value", row["waiting_on"]) or "")
+    word = WAITING_WORDS.get(waiting, "Waiting") if status == "waiting" else STATUS_WORDS[status]
+    return Line(
+        key=row["id"],
+        title=_safe(row["title"]),
+        note=strip_controls(row["client_note"] or "", keep_newlines=True).strip(),
+        owner=owner_label(row),
+        due=row["due"],
+        status=word,
+        must=bool(row["must"]),
+        is_open=status not in ("done", "dropped"),
+        waiting_on_client=status == "waiting" and waiting == "client",
+        committed=row["committed"],
+    )
+
+
+def client_visible(row: dict[str, Any]) -> bool:
+    """Whether an item may appear in anything the client sees at all."""
+    visibility = str(getattr(row["visibility"], "value", row["visibility"]))
+    status = str(getattr(row["status"], "value", row["status"]))
+    return visibility == "client" and status != "dropped" and row.get("deleted_at") is None
+
+
+def build_summary(
+    *,
+    client: str,
+    rows: list[dict[str, Any]],
+    previous: Summary | None,
+    today: date,
+    prepared_by: str,
+    include_nice: bool = True,
+    next_call: date | None = None,
+) -> Summary:
+    """The client summary for today.
+
+    Args:
+        client: the client's name.
+        rows: the client's items as ``queries.list_items`` gives them (any status).
+        previous: the last saved snapshot, for "changes since" and the trend.
+        today: the summary's date.
+        prepared_by: the account manager's name (from the config).
+        include_nice: keep nice-to-haves in the plan (must-dos always lead).
+        next_call: "next steps" are what falls due before this date (default: a week on).
+    """
+    visible = [r for r in rows if client_visible(r)]
+    if not include_nice:
+        visible = [r for r in visible if r["must"]]
+    lines = [to_line(r) for r in visible]
+    open_lines = [ln for ln in lines if ln.is_open]
+    escalated = sum(1 for r in visible if r["escalated"] and _is_open(r))
+    health = _health(open_lines, escalated, today, previous)
+    next_call = next_call or today + timedelta(days=7)
+    since = previous.day if previous else None
+    done_after = since or today - timedelta(days=RECENT_DONE_DAYS)
+    done = [
+        to_line(r)
+        for r in visible
+        if not _is_open(r) and r["done_at"] is not None and r["done_at"].date() > done_after
+    ]
+    done.sort(key=lambda ln: ln.title.lower())
+    new, moved = _changes(open_lines, previous)
+    plan = sorted(open_lines, key=_plan_order)
+    asks = [ln for ln in plan if ln.waiting_on_client]
+    next_steps = [ln for ln in plan if ln.due is not None and ln.due < next_call]
+    next_steps.sort(key=lambda ln: (ln.due or date.max, ln.title.lower()))
+    return Summary(
+        client=_safe(client),
+        day=today,
+        prepared_by=_safe(prepared_by),
+        since=since,
+        health=health,
+        done=done,
+        new=new,
+        moved=moved,
+        plan=plan,
+        asks=asks,
+        next_steps=next_steps,
+        next_call=next_call,
+    )
+
+
+def _is_open(row: dict[str, Any]) -> bool:
+    return str(getattr(row["status"], "value", row["status"])) not in ("done", "dropped")
+
+
+def _plan_order(line: Line) -> tuple[bool, date, str]:
+    return (not line.must, line.due or date.max, line.title.lower())
+
+
+def _health(lines: list[Line], escalated: int, today: date, previous: Summary | None) -> Health:
+    late_must = [ln for ln in lines if ln.must and ln.due and (today - ln.due).days >= 7]
+    overdue = [ln for ln in lines if ln.due and ln.due < today]
+    slipped = [ln for ln in lines if ln.due and ln.committed and ln.due > ln.committed]
+    if late_must or escalated:
+        parts = []
+        if late_must:
+            parts.append(_count(len(late_must), "must-do item") + " a week or more late")
+        if escalated:
+            parts.append(_count(escalated, "item") + " escalated to management")
+        level, reason = "red", "; ".join(parts)
+    elif overdue or slipped:
+        parts = []
+        if overdue:
+            parts.append(_count(len(overdue), "item") + " overdue")
+        if slipped:
+            parts.append(_count(len(slipped), "item") + " moved past the date we gave")
+        level, reason = "amber", "; ".join(parts)
+    else:
+        level, reason = "green", "everything is on track"
+    return Health(level, reason, _trend(level, previous))
+
+
+def _trend(level: str, previous: Summary | None) -> str | None:
+    if previous is None:
+        return None
+    before = LEVELS.index(previous.health.level)
+    now = LEVELS.index(level)
+    if now < before:
+        return f"better than last time ({previous.health.level})"
+    if now > before:
+        return f"worse than last time ({previous.health.level})"
+    return "same as last time"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _changes(lines: list[Line], previous: Summary | None) -> tuple[list[Line], list[Moved]]:
+    if previous is None:
+        return [], []
+    before = {ln.key: ln for ln in [*previous.plan, *previous.done]}
+    new = [ln for ln in lines if ln.key not in before]
+    moved = [
+        Moved(ln, before[ln.key].due)
+        for ln in lines
+        if ln.key in before and before[ln.key].due != ln.due
+    ]
+    new.sort(key=_plan_order)
+    moved.sort(key=lambda m: _plan_order(m.line))
+    return new, moved

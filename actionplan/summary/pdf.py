@@ -1,0 +1,152 @@
+"""The summary as a PDF (ReportLab, imported only when a PDF is made), in a Unicode font."""
+
+from __future__ import annotations
+
+import io
+from html import escape
+from typing import Any
+
+from actionplan.resources import data_dir
+from actionplan.summary.model import Summary
+from actionplan.summary.words import NONE, long_day, moved_phrase, when
+
+FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"
+_COLOURS = {"green": "#2e7d32", "amber": "#b26a00", "red": "#c62828"}
+
+
+def render_pdf(summary: Summary) -> bytes:
+    """An A4 PDF; long plans break across pages with the table header repeated."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import (
+        ListFlowable,
+        Paragraph,
+        SimpleDocTemplate,
+        Spacer,
+        Table,
+        TableStyle,
+    )
+
+    _register_fonts()
+    s = summary
+    body = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=13)
+    muted = ParagraphStyle("muted", parent=body, textColor=colors.HexColor("#5b6670"))
+    small = ParagraphStyle("small", parent=muted, fontSize=8.5, leading=11)
+    h1 = ParagraphStyle("h1", parent=body, fontName=BOLD, fontSize=16, leading=20, spaceAfter=2)
+    h2 = ParagraphStyle(
+        "h2", parent=body, fontName=BOLD, fontSize=11.5, leading=15, spaceBefore=10, spaceAfter=4
+    )
+
+    def p(text: str, style: ParagraphStyle = body) -> Paragraph:
+        return Paragraph(text, style)
+
+    def items(texts: list[str]) -> Any:
+        if not texts:
+            return p(NONE, muted)
+        return ListFlowable(
+            [p(t) for t in texts],
+            bulletType="bullet",
+            start="•",
+            bulletFontName=FONT,
+            leftIndent=12,
+        )
+
+    period = f" · Period: since {long_day(s.since)}" if s.since else ""
+    story: list[Any] = [
+        p(f"{x(s.client)}: what we're doing and when", h1),
+        p(
+            f"{long_day(s.day)} · Prepared by {x(s.prepared_by) or 'your account team'}{period}",
+            muted,
+        ),
+        p("Health", h2),
+        p(
+            f'<font color="{_COLOURS[s.health.level]}"><b>{s.health.level.capitalize()}</b></font>'
+            f": {x(s.health.reason)}" + (f" ({x(s.health.trend)})" if s.health.trend else "")
+        ),
+        p("Changes since last time", h2),
+    ]
+    if not (s.done or s.new or s.moved):
+        story.append(p(NONE, muted))
+    for heading, texts in (
+        ("Done", [x(ln.title) for ln in s.done]),
+        ("New", [f"{x(ln.title)} ({when(ln, s.day)})" for ln in s.new]),
+        ("Dates moved", [f"{x(m.line.title)}: {moved_phrase(m.was, m.line.due)}" for m in s.moved]),
+    ):
+        if texts:
+            story += [p(f"<b>{heading}</b>"), items(texts)]
+    story.append(p("The plan", h2))
+    if s.plan:
+        header = [p(f"<b>{c}</b>", small) for c in ("Item", "Owner", "Date", "Status")]
+        rows = [header]
+        for ln in s.plan:
+            item = x(ln.title) + ("" if ln.must else " <i>(nice to have)</i>")
+            if ln.note:
+                item += f'<br/><font size="8.5" color="#5b6670">{x(ln.note)}</font>'
+            rows.append([p(item), p(x(ln.owner)), p(when(ln, s.day)), p(x(ln.status))])
+        width = A4[0] - 30 * mm
+        table = Table(
+            rows, colWidths=[width * 0.5, width * 0.2, width * 0.14, width * 0.16], repeatRows=1
+        )
+        table.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor("#d7dde2")),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ]
+            )
+        )
+        story.append(table)
+    else:
+        story.append(p(NONE, muted))
+    story += [
+        p("What we need from you", h2),
+        items([f"{x(ln.title)}: {x(ln.owner)}, by {when(ln, s.day)}" for ln in s.asks]),
+        p(f"Next steps (before {long_day(s.next_call)})", h2),
+        items([f"{when(ln, s.day)}: {x(ln.title)} ({x(ln.owner)})" for ln in s.next_steps]),
+        Spacer(1, 6),
+    ]
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(
+        out,
+        pagesize=A4,
+        leftMargin=15 * mm,
+        rightMargin=15 * mm,
+        topMargin=15 * mm,
+        bottomMargin=15 * mm,
+        title=f"{s.client}: what we're doing and when",
+        author=s.prepared_by,
+    )
+    doc.build(story, onFirstPage=_footer(s), onLaterPages=_footer(s))
+    return out.getvalue()
+
+
+def x(text: str) -> str:
+    """User text escaped for ReportLab's mini-markup (so "<b>" stays literal)."""
+    return escape(text, quote=False).replace("\n", "<br/>")
+
+
+def _footer(s: Summary) -> Any:
+    def draw(canvas: Any, doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(FONT, 7.5)
+        canvas.setFillGray(0.45)
+        canvas.drawString(doc.leftMargin, 9 * 2.8346, f"{s.client} · {long_day(s.day)}")
+        canvas.drawRightString(doc.pagesize[0] - doc.rightMargin, 9 * 2.8346, f"page {doc.page}")
+        canvas.restoreState()
+
+    return draw
+
+
+def _register_fonts() -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    if FONT in pdfmetrics.getRegisteredFontNames():
+        return
+    folder = data_dir() / "fonts"
+    pdfmetrics.registerFont(TTFont(FONT, str(folder / "DejaVuSans.ttf")))
+    pdfmetrics.registerFont(TTFont(BOLD, str(folder / "DejaVuSans-Bold.ttf")))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=FONT, boldItalic=BOLD)

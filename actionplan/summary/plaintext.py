@@ -1,0 +1,76 @@
+"""The summary as plain text within 80 columns, for any mail client or ticket."""
+
+from __future__ import annotations
+
+import textwrap
+
+from actionplan.summary.model import Summary
+from actionplan.summary.words import NONE, long_day, moved_phrase, when
+
+WIDTH = 80
+
+
+def render_text(summary: Summary) -> str:
+    """The whole summary as text no wider than 80 columns."""
+    s = summary
+    out: list[str] = []
+    title = f"{s.client}: what we're doing and when"
+    out += [*_wrap(title), "=" * min(WIDTH, len(title))]
+    out += _wrap(
+        f"{long_day(s.day)}. Prepared by {s.prepared_by or 'your account team'}."
+        + (f" Period: since {long_day(s.since)}." if s.since else "")
+    )
+    trend = f" ({s.health.trend})" if s.health.trend else ""
+    out += _section("HEALTH") + _wrap(f"{s.health.level.upper()}: {s.health.reason}{trend}")
+    out += _section("CHANGES SINCE LAST TIME")
+    if not (s.done or s.new or s.moved):
+        out.append(NONE)
+    for heading, lines in (
+        ("Done:", [ln.title for ln in s.done]),
+        ("New:", [f"{ln.title} ({when(ln, s.day)})" for ln in s.new]),
+        ("Dates moved:", [f"{m.line.title}: {moved_phrase(m.was, m.line.due)}" for m in s.moved]),
+    ):
+        if lines:
+            out.append(heading)
+            for text in lines:
+                out += _wrap(text, bullet=True)
+    out += _section("THE PLAN")
+    for line in s.plan:
+        kind = "" if line.must else " (nice to have)"
+        out += _wrap(f"{line.title}{kind}", bullet=True)
+        out += _wrap(f"{when(line, s.day)} · {line.status} · {line.owner}", indent=4)
+        if line.note:
+            out += _wrap(line.note, indent=4)
+    if not s.plan:
+        out.append(NONE)
+    out += _section("WHAT WE NEED FROM YOU")
+    for line in s.asks:
+        out += _wrap(f"{line.title}: {line.owner}, by {when(line, s.day)}", bullet=True)
+    if not s.asks:
+        out.append(NONE)
+    out += _section(f"NEXT STEPS (BEFORE {long_day(s.next_call).upper()})")
+    for line in s.next_steps:
+        out += _wrap(f"{when(line, s.day)}: {line.title} ({line.owner})", bullet=True)
+    if not s.next_steps:
+        out.append(NONE)
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _section(title: str) -> list[str]:
+    return ["", title, "-" * len(title)]
+
+
+def _wrap(text: str, *, bullet: bool = False, indent: int = 0) -> list[str]:
+    first = " " * indent + ("- " if bullet else "")
+    rest = " " * (indent + (2 if bullet else 0))
+    lines: list[str] = []
+    for n, paragraph in enumerate(text.split("\n")):
+        lines += textwrap.wrap(
+            paragraph,
+            WIDTH,
+            initial_indent=first if n == 0 else rest,
+            subsequent_indent=rest,
+            break_long_words=True,
+            break_on_hyphens=False,
+        ) or [""]
+    return lines
