@@ -97,6 +97,13 @@ class BoardScreen(CardActions):
         ),
         Binding("z", "toggle_dropped", "Show or hide dropped", id="board.dropped", show=False),
         Binding("f", "fold_done", "Fold or unfold Done", id="board.fold_done", show=False),
+        Binding(
+            "s",
+            "summary",
+            "Summary",
+            id="board.summary",
+            tooltip="The client summary: preview, export, copy, save a snapshot",
+        ),
         Binding("question_mark", "help", "Help", id="board.help", tooltip="This list of keys"),
         Binding("q", "app.quit", "Quit", id="board.quit"),
     ]
@@ -330,6 +337,14 @@ class BoardScreen(CardActions):
         column.collapsed = not column.collapsed
         column.set_class(column.collapsed, "-collapsed")
         self.draw()
+
+    def action_summary(self) -> None:
+        from actionplan.screens.summary_preview import SummaryPreview
+
+        if self.client in (None, ALL_CLIENTS):
+            self.notify("Pick one client first (c): a summary is for one client", timeout=4)
+            return
+        self.app.push_screen(SummaryPreview(self.client))
 
     def action_help(self) -> None:
         from actionplan.screens.help import HelpScreen

@@ -69,7 +69,9 @@ def render_html(summary: Summary) -> str:
     if s.moved:
         parts += [
             "<p><strong>Dates moved</strong></p>",
-            _list([f"{h(m.line.title)}: {moved_phrase(m.was, m.line.due)}" for m in s.moved]),
+            _list(
+                [f"{h(m.line.title)}: {moved_phrase(m.was, m.line.due, s.day)}" for m in s.moved]
+            ),
         ]
     parts.append("<h2>The plan</h2>")
     parts.append(_plan(s) if s.plan else f'<p class="none">{NONE}</p>')

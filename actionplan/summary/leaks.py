@@ -14,6 +14,27 @@ from actionplan.resources import data_dir
 from actionplan.summary.model import Line, Summary
 
 TICKET = re.compile(r"\b[A-Z][A-Z0-9]{1,9}-\d{1,7}\b")
+# Standards and encodings that look like ticket ids but are ordinary words to a client.
+NOT_TICKETS = {
+    "UTF",
+    "SHA",
+    "ISO",
+    "IEC",
+    "RFC",
+    "MD",
+    "EN",
+    "BS",
+    "PCI",
+    "NIST",
+    "SP",
+    "TLS",
+    "WPA",
+    "AES",
+    "RSA",
+    "COVID",
+    "IPV",
+    "CVE",
+}
 URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')]*[^\s<>\"').,;:!?]", re.IGNORECASE)
 
 
@@ -64,7 +85,11 @@ def check(summary: Summary, *, phrases: list[str], internal_names: list[str]) ->
     seen: set[tuple[str, str, str]] = set()
     for line, where, text in _texts(summary):
         found = [(m.group(0), rule) for pattern, rule in patterns for m in pattern.finditer(text)]
-        found += [(m.group(0), "ticket id") for m in TICKET.finditer(text)]
+        found += [
+            (m.group(0), "ticket id")
+            for m in TICKET.finditer(text)
+            if m.group(0).split("-")[0] not in NOT_TICKETS
+        ]
         found += [(m.group(0), "web address") for m in URL.finditer(text)]
         for match, rule in found:
             key = (line.title, where, match.lower())

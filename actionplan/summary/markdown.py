@@ -37,7 +37,7 @@ def render_markdown(summary: Summary) -> str:
         out += ["**New**", "", *[f"- {md(ln.title)} ({when(ln, s.day)})" for ln in s.new], ""]
     if s.moved:
         out += ["**Dates moved**", ""]
-        out += [f"- {md(m.line.title)}: {moved_phrase(m.was, m.line.due)}" for m in s.moved]
+        out += [f"- {md(m.line.title)}: {moved_phrase(m.was, m.line.due, s.day)}" for m in s.moved]
         out += [""]
     out += ["## The plan", ""]
     out += _plan_table(s) if s.plan else [NONE]

@@ -193,12 +193,7 @@ def build_summary(
     health = _health(open_lines, escalated, today, previous)
     next_call = next_call or today + timedelta(days=7)
     since = previous.day if previous else None
-    done_after = since or today - timedelta(days=RECENT_DONE_DAYS)
-    done = [
-        to_line(r)
-        for r in visible
-        if not _is_open(r) and r["done_at"] is not None and r["done_at"].date() > done_after
-    ]
+    done = [to_line(r) for r in visible if _done_since(r, previous, today)]
     done.sort(key=lambda ln: ln.title.lower())
     new, moved = _changes(open_lines, previous)
     plan = sorted(open_lines, key=_plan_order)
@@ -219,6 +214,20 @@ def build_summary(
         next_steps=next_steps,
         next_call=next_call,
     )
+
+
+def _done_since(row: dict[str, Any], previous: Summary | None, today: date) -> bool:
+    """Finished since the last snapshot: the client has not yet been told it is done."""
+    if _is_open(row) or row["done_at"] is None:
+        return False
+    if previous is None:
+        return row["done_at"].date() > today - timedelta(days=RECENT_DONE_DAYS)
+    if row["id"] in {ln.key for ln in previous.done}:
+        return False  # already reported as done
+    # Open at the last snapshot, or finished on or after its day (a snapshot saved in the
+    # morning does not know about the afternoon).
+    was_open = row["id"] in {ln.key for ln in previous.plan}
+    return was_open or row["done_at"].date() >= previous.day
 
 
 def _is_open(row: dict[str, Any]) -> bool:

@@ -72,7 +72,10 @@ def render_pdf(summary: Summary) -> bytes:
     for heading, texts in (
         ("Done", [x(ln.title) for ln in s.done]),
         ("New", [f"{x(ln.title)} ({when(ln, s.day)})" for ln in s.new]),
-        ("Dates moved", [f"{x(m.line.title)}: {moved_phrase(m.was, m.line.due)}" for m in s.moved]),
+        (
+            "Dates moved",
+            [f"{x(m.line.title)}: {moved_phrase(m.was, m.line.due, s.day)}" for m in s.moved],
+        ),
     ):
         if texts:
             story += [p(f"<b>{heading}</b>"), items(texts)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import textwrap
+from rich.cells import cell_len
 
 from actionplan.summary.model import Summary
 from actionplan.summary.words import NONE, long_day, moved_phrase, when
@@ -28,7 +28,10 @@ def render_text(summary: Summary) -> str:
     for heading, lines in (
         ("Done:", [ln.title for ln in s.done]),
         ("New:", [f"{ln.title} ({when(ln, s.day)})" for ln in s.new]),
-        ("Dates moved:", [f"{m.line.title}: {moved_phrase(m.was, m.line.due)}" for m in s.moved]),
+        (
+            "Dates moved:",
+            [f"{m.line.title}: {moved_phrase(m.was, m.line.due, s.day)}" for m in s.moved],
+        ),
     ):
         if lines:
             out.append(heading)
@@ -61,16 +64,31 @@ def _section(title: str) -> list[str]:
 
 
 def _wrap(text: str, *, bullet: bool = False, indent: int = 0) -> list[str]:
+    """Wrap to 80 terminal columns (wide characters count twice), keeping line breaks."""
     first = " " * indent + ("- " if bullet else "")
     rest = " " * (indent + (2 if bullet else 0))
     lines: list[str] = []
     for n, paragraph in enumerate(text.split("\n")):
-        lines += textwrap.wrap(
-            paragraph,
-            WIDTH,
-            initial_indent=first if n == 0 else rest,
-            subsequent_indent=rest,
-            break_long_words=True,
-            break_on_hyphens=False,
-        ) or [""]
+        line = first if n == 0 else rest
+        empty = True
+        for word in paragraph.split():
+            for piece in _pieces(word, WIDTH - len(rest)):
+                gap = "" if empty else " "
+                if cell_len(line) + len(gap) + cell_len(piece) > WIDTH and not empty:
+                    lines.append(line)
+                    line, gap = rest, ""
+                line += gap + piece
+                empty = False
+        lines.append(line.rstrip() if not empty else "")
     return lines
+
+
+def _pieces(word: str, room: int) -> list[str]:
+    """A word cut into pieces no wider than ``room`` columns."""
+    pieces, piece = [], ""
+    for ch in word:
+        if cell_len(piece + ch) > room:
+            pieces.append(piece)
+            piece = ""
+        piece += ch
+    return [*pieces, piece]

@@ -21,11 +21,20 @@ def render_talk(summary: Summary) -> str:
         more = f" and {len(s.done) - 3} more" if len(s.done) > 3 else ""
         out.append(f"Since we last spoke we finished {names}{more}.")
     slips = [ln for ln in s.plan if ln.due and ln.committed and ln.due > ln.committed]
+    year = s.day.year
     for line in slips:
         out.append(
-            f"{line.title} has moved from {short_day(line.committed)} to {short_day(line.due)}."
+            f"{line.title} has moved from {short_day(line.committed, year)} "
+            f"to {short_day(line.due, year)}."
         )
-    coming = [ln for ln in s.next_steps if ln not in slips][:3]
+    late = [ln for ln in s.plan if ln.due and ln.due < s.day and ln not in slips]
+    if late:
+        out.append(
+            "Still outstanding: "
+            + "; ".join(f"{ln.title}, which was due {short_day(ln.due, year)}" for ln in late[:3])
+            + "."
+        )
+    coming = [ln for ln in s.next_steps if ln not in slips and ln not in late][:3]
     if coming:
         out.append(
             "Coming up next: "

@@ -13,25 +13,26 @@ def long_day(day: date | None) -> str:
     return describe(day) if day else "no date yet"
 
 
-def short_day(day: date | None) -> str:
-    """ "28 Nov" (with the year when it is not this one's), or "no date"."""
+def short_day(day: date | None, year: int | None = None) -> str:
+    """ "28 Nov", with the year when it is not ``year`` (no year given: always without)."""
     if day is None:
         return "no date"
     text = f"{day.day} {describe(day).split()[2]}"
-    return text
+    return text if year is None or day.year == year else f"{text} {day.year}"
 
 
 def when(line: Line, today: date) -> str:
-    """The date column: short date, with the year when it differs from today's."""
+    """The date of an item: short, with the year if not this year's, "(late)" once past."""
     if line.due is None:
         return "date to be set"
-    text = short_day(line.due)
-    return text if line.due.year == today.year else f"{text} {line.due.year}"
+    text = short_day(line.due, today.year)
+    return f"{text} (late)" if line.is_open and line.due < today else text
 
 
-def moved_phrase(was: date | None, now: date | None) -> str:
-    """ "was 28 Nov, now 12 Dec"."""
-    return f"was {short_day(was)}, now {short_day(now)}"
+def moved_phrase(was: date | None, now: date | None, today: date) -> str:
+    """ "was 28 Nov, now 12 Dec" (years shown when they differ from today's or each other)."""
+    year = today.year if (was is None or now is None or was.year == now.year) else -1
+    return f"was {short_day(was, year)}, now {short_day(now, year)}"
 
 
 NONE = "None"
