@@ -7,8 +7,9 @@ import re
 from actionplan.summary.model import Line, Summary
 from actionplan.summary.words import NONE, long_day, moved_phrase, when
 
-# Characters that would turn user text into formatting, links or HTML in a Markdown viewer.
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+# Characters that would turn user text into formatting or HTML in a Markdown viewer; brackets
+# and # stay as typed (they only matter in positions user text never takes here).
+_SPECIAL = re.compile(r"([\\`*_<>|])")
 _HEALTH = {"green": "🟢 Green", "amber": "🟠 Amber", "red": "🔴 Red"}
 
 
