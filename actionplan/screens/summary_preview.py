@@ -105,21 +105,10 @@ class SummaryPreview(Screen[None]):
         self.query_one("#preview-md", Markdown).update(self.markdown)
         title = Text.assemble(
             (" Summary ", "bold reverse"),
-            " as the client will read it · ",
-            ("m", "bold"),
-            " md ",
-            ("t", "bold"),
-            " txt ",
-            ("h", "bold"),
-            " html ",
-            ("p", "bold"),
-            " pdf ",
-            ("k", "bold"),
-            " talk ",
-            ("y", "bold"),
-            " copy ",
-            ("S", "bold"),
-            " save snapshot",
+            " ",
+            (self.client, "bold"),
+            ": exactly what the client will read",
+            style="",
         )
         self.query_one("#preview-title", Static).update(title)
         leaks = self.query_one("#leaks", Static)

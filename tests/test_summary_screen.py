@@ -1,0 +1,133 @@
+"""The summary preview on the board (s): what leaves, the leak guard's question, snapshots."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlmodel import select
+
+from actionplan import plan
+from actionplan.db import Database
+from actionplan.models import Snapshot
+from actionplan.screens import summary_preview
+from actionplan.screens.summary_preview import ConfirmLeaks, SummaryPreview
+from tests.test_board import make_app, seed, settle
+
+
+@pytest.fixture
+def exports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "exports"
+    monkeypatch.setattr(summary_preview, "export_folder", lambda: folder)
+    return folder
+
+
+async def open_preview(pilot, app) -> SummaryPreview:
+    await settle(pilot, app)
+    await pilot.press("s")
+    screen = app.screen
+    assert isinstance(screen, SummaryPreview)
+    for _ in range(100):
+        await pilot.pause(0.02)
+        if screen.summary is not None:
+            return screen
+    raise AssertionError("the summary was never built")
+
+
+async def wait_for_file(pilot, folder: Path, suffix: str) -> Path:
+    for _ in range(200):
+        await pilot.pause(0.02)
+        found = list(folder.glob(f"*{suffix}")) if folder.exists() else []
+        if found:
+            return found[0]
+    raise AssertionError(f"no {suffix} file was written")
+
+
+async def test_s_previews_the_summary_without_anything_internal(db: Database, exports) -> None:
+    seed(db, "Renew firewall licence", internal_note="SECRET-NOTE no way before Q1")
+    seed(db, "Chase our credit note", visibility="internal")
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        preview = await open_preview(pilot, app)
+        assert "Renew firewall licence" in preview.markdown
+        assert "SECRET-NOTE" not in preview.markdown and "credit note" not in preview.markdown
+        assert not preview.hits
+
+
+async def test_each_format_is_exported_to_a_file(db: Database, exports: Path) -> None:
+    seed(db, "Renew firewall licence")
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_preview(pilot, app)
+        for key, suffix in (
+            ("m", ".md"),
+            ("t", ".txt"),
+            ("h", ".html"),
+            ("p", ".pdf"),
+            ("k", ".talk.txt"),
+        ):
+            await pilot.press(key)
+            path = await wait_for_file(pilot, exports, suffix)
+            assert path.stat().st_size > 0
+        assert (exports / "Acme 2026-11-23.pdf").read_bytes().startswith(b"%PDF")
+
+
+async def test_the_leak_guard_asks_first_and_no_keeps_everything_in(db, exports) -> None:
+    seed(db, "Renew firewall licence", client_note="no way this ships, see ABC-123")
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        preview = await open_preview(pilot, app)
+        assert {h.rule for h in preview.hits} == {"phrase", "ticket id"}
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmLeaks)
+        await pilot.press("n")
+        await pilot.pause(0.2)
+        assert not exports.exists() or not list(exports.iterdir())
+        await pilot.press("y")  # copy: asks too
+        assert isinstance(app.screen, ConfirmLeaks)
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.clipboard == preview.markdown
+        await pilot.press("m", "y")
+        await wait_for_file(pilot, exports, ".md")
+
+
+async def test_copy_puts_the_markdown_on_the_clipboard(db: Database, exports) -> None:
+    seed(db, "Renew firewall licence")
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        preview = await open_preview(pilot, app)
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.clipboard == preview.markdown and "Renew firewall licence" in app.clipboard
+
+
+async def test_shift_s_saves_a_snapshot_the_next_summary_compares_with(db: Database) -> None:
+    [item_id] = seed(db, "Renew firewall licence")
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_preview(pilot, app)
+        await pilot.press("S")
+        for _ in range(100):
+            await pilot.pause(0.02)
+            with db.session() as s:
+                if s.exec(select(Snapshot)).first() is not None:
+                    break
+        with db.session() as s:
+            snapshot = s.exec(select(Snapshot)).one()
+            assert "Renew firewall licence" in snapshot.markdown
+            plan.move_item(session=s, item_id=item_id, status="done", author="Tester")
+        await pilot.press("escape")
+        preview = await open_preview(pilot, app)
+        assert [ln.title for ln in preview.summary.done] == ["Renew firewall licence"]
+
+
+async def test_a_summary_needs_one_client(db: Database) -> None:
+    seed(db, "Renew firewall licence")
+    app = make_app(db, client="All clients")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("s")
+        await pilot.pause()
+        assert not isinstance(app.screen, SummaryPreview)
