@@ -131,3 +131,55 @@ async def test_a_summary_needs_one_client(db: Database) -> None:
         await pilot.press("s")
         await pilot.pause()
         assert not isinstance(app.screen, SummaryPreview)
+
+
+def test_a_slip_stays_client_not_told_until_a_snapshot_carries_the_new_date(db: Database):
+    from datetime import date
+
+    from actionplan.plan.snapshots import save_snapshot
+    from actionplan.queries import ItemFilter, list_items
+    from actionplan.summary.source import mark_untold, summary_for
+
+    def untold() -> dict[int, bool]:
+        with db.session() as s:
+            rows = list_items(session=s, where=ItemFilter(client="Acme"))
+            mark_untold(session=s, rows=rows)
+        return {r["id"]: r["untold"] for r in rows}
+
+    slipped, on_time = seed(
+        db, "Slipped", "On time", due=date(2026, 12, 10), committed=date(2026, 12, 1)
+    )
+    with db.session() as s:
+        plan.edit_item(session=s, item_id=on_time, author="T", committed=date(2026, 12, 10))
+    assert untold() == {slipped: True, on_time: False}
+
+    def save() -> None:
+        with db.session() as s:
+            summary = summary_for(
+                session=s, client="Acme", today=date(2026, 11, 23), prepared_by="T"
+            )
+            save_snapshot(
+                session=s, client="Acme", model=summary.to_json(), markdown="", author="T"
+            )
+
+    save()
+    assert untold() == {slipped: False, on_time: False}
+    with db.session() as s:  # it slips again: the client has not heard of the newer date
+        plan.edit_item(session=s, item_id=slipped, author="T", due=date(2026, 12, 20))
+    assert untold()[slipped] is True
+    save()
+    assert untold()[slipped] is False
+
+
+async def test_the_board_marks_a_slip_the_client_has_not_been_told(db: Database) -> None:
+    from datetime import date
+
+    from tests.test_board import column
+
+    seed(db, "Slipped", due=date(2026, 12, 10), committed=date(2026, 12, 1))
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        from actionplan.models import Status
+
+        assert "not told" in column(app, Status.PLANNED).card_text(0)

@@ -19,6 +19,7 @@ from actionplan.filters import BoardFilter, matcher, parse_filter
 from actionplan.models import Status
 from actionplan.queries import ClientCounts, ItemFilter, clients_with_counts, list_items
 from actionplan.screens.card_actions import ALL_CLIENTS, CardActions
+from actionplan.summary.source import mark_untold
 from actionplan.widgets.column import BoardColumn
 from actionplan.widgets.keybar import KeyBar
 
@@ -156,6 +157,7 @@ class BoardScreen(CardActions):
                 client = _first_client(app, clients)
             where = ItemFilter(client=None if client == ALL_CLIENTS else client)
             rows = list_items(session=session, where=where) if client else []
+            mark_untold(session=session, rows=rows)
         self.post_message(Loaded(rows, clients, client, keep))
 
     @on(Loaded)

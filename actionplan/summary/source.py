@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from actionplan.models import Snapshot
 from actionplan.plan import NotFound, find_client
@@ -59,3 +60,29 @@ def summary_for(
         include_nice=include_nice,
         next_call=next_call,
     )
+
+
+def mark_untold(*, session: Session, rows: list[dict[str, Any]]) -> None:
+    """Set ``row["untold"]`` on slipped items whose new date no saved snapshot has carried.
+
+    An item whose due date moved past the date the client was given stays "client not yet
+    told" until a summary showing the new date has been saved as sent.
+    """
+    slipped = [r for r in rows if r["due"] and r["committed"] and r["due"] > r["committed"]]
+    for row in rows:
+        row["untold"] = False
+    if not slipped:
+        return
+    client_ids = {r["client_id"] for r in slipped}
+    latest = (
+        select(func.max(Snapshot.id))
+        .where(col(Snapshot.client_id).in_(client_ids))
+        .group_by(col(Snapshot.client_id))
+    )
+    told: dict[int, str | None] = {}
+    for snapshot in session.exec(select(Snapshot).where(col(Snapshot.id).in_(latest))):
+        model = json.loads(snapshot.model_json)
+        for line in [*model.get("plan", []), *model.get("done", [])]:
+            told[line["key"]] = line.get("due")
+    for row in slipped:
+        row["untold"] = told.get(row["id"], "never") != row["due"].isoformat()

@@ -135,6 +135,8 @@ def _marks(row: dict[str, Any], is_open: bool) -> list[tuple[str, str]]:
     marks: list[tuple[str, str]] = []
     if is_open and row["due"] and row["committed"] and row["due"] > row["committed"]:
         marks.append((f"slipped +{(row['due'] - row['committed']).days}d", MARK_SLIPPED))
+    if is_open and row.get("untold"):
+        marks.append(("not told", MARK_UNTOLD))
     if _value(row["status"]) == "waiting":
         on = _value(row["waiting_on"]) if row["waiting_on"] else "whom?"
         marks.append((f"on {on}", MARK_WAITING))
