@@ -91,6 +91,8 @@ BOARD_WARMUP_MOVES = 2
 TMUX_POLL_S = 0.01
 TMUX_TIMEOUT_S = 60.0
 LARGEST_SHARE = 0.20
+# The CSV contract's columns, spelled out rather than imported: the harness imports nothing of
+# actionplan, whose memory would otherwise show in every child's peak (wait4 counts it).
 COLUMNS = [
     "client",
     "title",
