@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from actionplan.summary.model import Summary
 
-FORMATS = ("md", "txt", "html", "pdf", "talk")
-
 
 def render(summary: Summary, fmt: str) -> str | bytes:
     """The summary in one format: md, txt, html, talk (text) or pdf (bytes)."""

@@ -78,6 +78,7 @@ class BoardColumn(ScrollView, can_focus=True):
         self._today = date.today()
         self._show_client = False
         self._cache: dict[tuple[Any, ...], list[Strip]] = {}
+        self._total: int | None = None  # cards before the filter, for "3/12"
 
     # --- content ----------------------------------------------------------------------------
 
@@ -128,7 +129,7 @@ class BoardColumn(ScrollView, can_focus=True):
         else:
             self.virtual_size = size
         shown = len(self.rows)
-        total = getattr(self, "_total", None)
+        total = self._total
         count = f"{shown}/{total}" if total is not None and total != shown else str(shown)
         fold = " ▸" if self.collapsed else ""
         self.border_title = f"{LABELS[self.status]} {count}{fold}"
@@ -284,8 +285,3 @@ class BoardColumn(ScrollView, can_focus=True):
             segments = list(Segment.apply_style(text.render(console, end=""), style=style))
             strips.append(Strip(segments, width).simplify())
         return strips
-
-    def refresh_cards(self) -> None:
-        """Forget drawn cards (e.g. the day changed) and draw again."""
-        self._cache.clear()
-        self.refresh()
