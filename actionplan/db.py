@@ -18,7 +18,7 @@ from sqlmodel import Session
 DB_ENV = "ACTIONPLAN_DB"
 # The newest migration. tests/test_migrations.py checks it against the scripts, so a start-up
 # that finds this revision needs no Alembic import at all.
-SCHEMA_HEAD = "0001"
+SCHEMA_HEAD = "0002"
 _MIGRATIONS = Path(__file__).parent / "migrations"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -256,8 +256,20 @@ def _upgrade(engine: Engine, url: URL, revision: str | None) -> Path | None:
         )
     from alembic import command
 
-    with engine.begin() as conn:
-        command.upgrade(_alembic_config(conn), "head")
+    with engine.connect() as conn:
+        raw = conn.connection.driver_connection if path is not None else None
+        if raw is not None:
+            # Batch migrations copy a table, drop it and rename the copy; with foreign keys
+            # on, dropping a referenced table fails. They are checked again before commit.
+            raw.execute("PRAGMA foreign_keys=OFF")  # a no-op inside a transaction: before BEGIN
+        try:
+            with conn.begin():
+                command.upgrade(_alembic_config(conn), "head")
+                if raw is not None and conn.exec_driver_sql("PRAGMA foreign_key_check").first():
+                    raise DatabaseError(f"{redact(url)}: the upgrade broke a reference; undone")
+        finally:
+            if raw is not None:
+                raw.execute("PRAGMA foreign_keys=ON")
     return backup
 
 

@@ -49,6 +49,21 @@ class WaitingOn(StrEnum):
     INTERNAL = "internal"
 
 
+class RepeatUnit(StrEnum):
+    """The unit of a recurring item's interval."""
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+
+
+class RepeatFrom(StrEnum):
+    """What the next occurrence of a recurring item is counted from."""
+
+    DUE = "due"
+    DONE = "done"
+
+
 class Visibility(StrEnum):
     """Whether an item may appear in anything the client sees."""
 
@@ -114,6 +129,14 @@ class Item(SQLModel, table=True):
     done_at: datetime | None = None
     deleted_at: datetime | None = None
     version: int = 1
+    # Recurring items: every ``repeat_every`` ``repeat_unit``s, counted from the due date or
+    # from completion. Completing one adds the next occurrence, which ``follows_id`` links back.
+    repeat_every: int | None = None
+    repeat_unit: RepeatUnit | None = Field(default=None, sa_type=_enum(RepeatUnit))
+    repeat_from: RepeatFrom | None = Field(default=None, sa_type=_enum(RepeatFrom))
+    follows_id: int | None = Field(default=None, foreign_key="item.id")
+    # Hidden from triage until this date (a triage "snooze"); the board still shows the item.
+    snoozed_until: date | None = None
 
     @property
     def slipped(self) -> bool:

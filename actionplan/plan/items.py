@@ -9,11 +9,11 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
-from actionplan.models import HistoryEvent, Item, Status
+from actionplan.models import HistoryEvent, Item, RepeatFrom, Status
 from actionplan.plan.errors import Invalid, NotFound
 from actionplan.plan.journal import Recorder, lock, operation
 from actionplan.plan.people import client_ids, person_ids
-from actionplan.plan.values import EDITABLE, NewItem, clean_value, new_item
+from actionplan.plan.values import EDITABLE, NewItem, check_repeat, clean_value, new_item
 from actionplan.text import TextError
 
 
@@ -93,6 +93,10 @@ def _item_row(
         "escalated": new.escalated,
         "escalation_reason": new.escalation_reason,
         "visibility": new.visibility,
+        "repeat_every": new.repeat_every,
+        "repeat_unit": new.repeat_unit,
+        "repeat_from": new.repeat_from,
+        "snoozed_until": new.snoozed_until,
         "position": position,
         "created_at": now,
         "updated_at": now,
@@ -209,9 +213,19 @@ def _apply(session: Session, rec: Recorder, item: Item, changes: dict[str, Any])
         "escalated",
         "escalation_reason",
         "visibility",
+        "repeat_every",
+        "repeat_unit",
+        "repeat_from",
+        "snoozed_until",
     ):
         if name in changes:
             rec.set(item, name, changes[name])
+    if item.repeat_every is not None and item.repeat_from is None:
+        rec.set(item, "repeat_from", RepeatFrom.DUE)
+    if item.repeat_every is None:
+        rec.set(item, "repeat_unit", None)
+        rec.set(item, "repeat_from", None)
+    check_repeat(item.repeat_every, item.repeat_unit)
     # Checked on the result, so a change is judged together with what the item already holds.
     if item.escalated and not item.escalation_reason:
         raise Invalid("an escalation needs a reason")

@@ -7,7 +7,15 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from actionplan.models import Item, Status, Visibility, WaitingOn, value_type
+from actionplan.models import (
+    Item,
+    RepeatFrom,
+    RepeatUnit,
+    Status,
+    Visibility,
+    WaitingOn,
+    value_type,
+)
 from actionplan.plan.errors import Invalid
 from actionplan.text import NAME_MAX, REASON_MAX, TITLE_MAX, TextError, clean_block, clean_line
 
@@ -25,6 +33,10 @@ EDITABLE = (
     "escalation_reason",
     "visibility",
     "client",
+    "repeat_every",
+    "repeat_unit",
+    "repeat_from",
+    "snoozed_until",
 )
 
 
@@ -45,6 +57,10 @@ class NewItem:
     escalated: bool = False
     escalation_reason: str = ""
     visibility: Visibility = Visibility.CLIENT
+    repeat_every: int | None = None
+    repeat_unit: RepeatUnit | None = None
+    repeat_from: RepeatFrom | None = None
+    snoozed_until: date | None = None
     done_at: datetime | None = None
     """When a done item was finished (imports and the demo); None means now."""
 
@@ -80,7 +96,23 @@ def _consistent(item: NewItem) -> NewItem:
         raise Invalid("waiting-on is only for waiting items")
     if not item.escalated and item.escalation_reason:
         item = replace(item, escalation_reason="")
+    check_repeat(item.repeat_every, item.repeat_unit)
+    if item.repeat_every is not None and item.repeat_from is None:
+        item = replace(item, repeat_from=RepeatFrom.DUE)
+    if item.repeat_every is None:
+        item = replace(item, repeat_unit=None, repeat_from=None)
     return item
+
+
+REPEAT_MAX = 999
+
+
+def check_repeat(every: int | None, unit: RepeatUnit | None) -> None:
+    """A repeat needs both a count (1 to 999) and a unit, or neither."""
+    if (every is None) != (unit is None):
+        raise Invalid("a repeat needs both a number and a unit (days, weeks or months)")
+    if every is not None and not 1 <= every <= REPEAT_MAX:
+        raise Invalid(f"a repeat is every 1 to {REPEAT_MAX} days, weeks or months")
 
 
 def clean_value(name: str, value: Any) -> Any:
@@ -98,7 +130,11 @@ def clean_value(name: str, value: Any) -> Any:
         if value is not None and not isinstance(value, datetime):
             raise Invalid("done_at must be a time")
         return value
-    if name in ("due", "committed"):
+    if name == "repeat_every":
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+            raise Invalid("repeat_every must be a whole number")
+        return value
+    if name in ("due", "committed", "snoozed_until"):
         if (value is not None and not isinstance(value, date)) or isinstance(value, datetime):
             raise Invalid(f"{name} must be a date")
         return value
@@ -110,9 +146,12 @@ def clean_value(name: str, value: Any) -> Any:
         "status": Status,
         "waiting_on": WaitingOn,
         "visibility": Visibility,
+        "repeat_unit": RepeatUnit,
+        "repeat_from": RepeatFrom,
     }
     if name in enums:
-        return enum_value(enums[name], value, name, optional=name == "waiting_on")
+        optional = name in ("waiting_on", "repeat_unit", "repeat_from")
+        return enum_value(enums[name], value, name, optional=optional)
     raise Invalid(f"unknown field {name!r}")
 
 

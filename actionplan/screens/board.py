@@ -105,6 +105,41 @@ class BoardScreen(CardActions):
             id="board.summary",
             tooltip="The client summary: preview, export, copy, save a snapshot",
         ),
+        Binding(
+            "t",
+            "triage",
+            "Triage",
+            id="board.triage",
+            tooltip="Triage: walk through what needs attention, one item at a time",
+        ),
+        Binding(
+            "a",
+            "agenda",
+            "Agenda",
+            id="board.agenda",
+            tooltip="Agenda: every client's open items by when they are due",
+        ),
+        Binding(
+            "w",
+            "workload",
+            "Workload",
+            id="board.workload",
+            tooltip="Workload: open items per owner, week by week",
+        ),
+        Binding(
+            "R",
+            "recurring",
+            "Recurring checks, 12 weeks ahead",
+            id="board.recurring",
+            show=False,
+        ),
+        Binding(
+            "T",
+            "template",
+            "Apply a checklist template to this client",
+            id="board.template",
+            show=False,
+        ),
         Binding("question_mark", "help", "Help", id="board.help", tooltip="This list of keys"),
         Binding("q", "app.quit", "Quit", id="board.quit"),
     ]
@@ -347,6 +382,48 @@ class BoardScreen(CardActions):
             self.notify("Pick one client first (c): a summary is for one client", timeout=4)
             return
         self.app.push_screen(SummaryPreview(self.client))
+
+    def action_triage(self) -> None:
+        from actionplan.screens.triage import TriageScreen
+
+        scope = None if self.client in (None, ALL_CLIENTS) else self.client
+        self.app.push_screen(TriageScreen(scope), self._back_from_view)
+
+    def action_agenda(self) -> None:
+        from actionplan.screens.agenda import AgendaScreen
+
+        self.app.push_screen(AgendaScreen(), self._back_from_view)
+
+    def action_workload(self) -> None:
+        from actionplan.screens.workload import WorkloadScreen
+
+        self.app.push_screen(WorkloadScreen(), self._back_from_view)
+
+    def action_recurring(self) -> None:
+        from actionplan.screens.recurring import RecurringScreen
+
+        self.app.push_screen(RecurringScreen(), self._back_from_view)
+
+    def action_template(self) -> None:
+        from actionplan.screens.template_picker import TemplatePicker
+
+        if self.client in (None, ALL_CLIENTS):
+            self.notify("Pick one client first (c): a checklist is applied to one client")
+            return
+        self.app.push_screen(TemplatePicker(self.client), self._back_from_view)
+
+    def _back_from_view(self, jump: tuple[str, int] | None) -> None:
+        """Back from triage, agenda, workload...: show the item chosen there, or reload."""
+        if jump is None:
+            self.reload()
+            return
+        client, item_id = jump
+        if self.filter.active:
+            self.key_escape()
+        if client != self.client:
+            self.client = client
+            self.plan_app.remember(client)
+        self._load(client, item_id)
 
     def action_help(self) -> None:
         from actionplan.screens.help import HelpScreen
