@@ -29,6 +29,8 @@ class WriteDone(Message):
     label: str
     result: Any
     error: str | None
+    failure: BaseException | None = None
+    """The exception behind ``error`` (a merge Clash carries both versions)."""
 
 
 class ActionPlanApp(App[None]):
@@ -98,13 +100,13 @@ class ActionPlanApp(App[None]):
                 self._jobs.task_done()
                 return
             label, job, reply_to = entry
-            result, error = None, None
+            result, error, failure = None, None, None
             try:
                 with self.db.session() as session:
                     result = job(session)
             except Exception as exc:  # every failure is shown; the board reloads the truth
-                error = user_message(exc)
-            reply_to.post_message(WriteDone(label, result, error))
+                error, failure = user_message(exc), exc
+            reply_to.post_message(WriteDone(label, result, error, failure))
             self._jobs.task_done()
 
     @property

@@ -25,6 +25,7 @@ class ItemFilter:
     statuses: tuple[Status, ...] = ()
     overdue_on: date | None = None
     include_deleted: bool = False
+    ids: tuple[int, ...] = ()
 
 
 def list_items(*, session: Session, where: ItemFilter | None = None) -> list[dict[str, Any]]:
@@ -57,6 +58,8 @@ def list_items(*, session: Session, where: ItemFilter | None = None) -> list[dic
         stmt = stmt.where(sa.func.lower(person.c.name) == where.owner.strip().lower())
     if where.statuses:
         stmt = stmt.where(item.c.status.in_(where.statuses))
+    if where.ids:
+        stmt = stmt.where(item.c.id.in_(where.ids))
     if where.overdue_on is not None:
         stmt = stmt.where(item.c.due < where.overdue_on, item.c.status.in_(OPEN_STATUSES))
     return [dict(row._mapping) for row in session.execute(stmt)]
