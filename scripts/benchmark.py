@@ -24,6 +24,14 @@ How
       (``ru_maxrss``, KiB on Linux). The table shows the largest over the repeats.
     * Output of the measured commands goes to /dev/null, so the terminal is not measured.
 
+The client summary (figures marked "summary")
+    ``actionplan summary CLIENT --format md`` (to /dev/null) and ``--format pdf -o FILE`` (a new
+    file each run), on the sizes of 1,000 items or more, for the client whose plan lists nearest
+    ``SUMMARY_ITEMS`` (200) open items: a large but realistic client, picked from the generated
+    CSV (open = planned, doing or waiting; ties go to the first name), so the same client on
+    every run. The PDF is the most a summary costs (ReportLab is imported only for it). Both
+    pass ``--force``: the leak guard still checks every line, it only may not stop the run.
+
 The board (figures marked "board")
     Measured on the demo plan (``actionplan.demo.load_demo`` with today 2026-11-23, about 120
     items, built with the children's Python) and on the sizes of 1,000 items or more. The board
@@ -91,6 +99,8 @@ BOARD_WARMUP_MOVES = 2
 TMUX_POLL_S = 0.01
 TMUX_TIMEOUT_S = 60.0
 LARGEST_SHARE = 0.20
+SUMMARY_ITEMS = 200
+"""The summary figures use the client whose plan lists nearest this many open items."""
 # The CSV contract's columns, spelled out rather than imported: the harness imports nothing of
 # actionplan, whose memory would otherwise show in every child's peak (wait4 counts it).
 COLUMNS = [
@@ -234,6 +244,10 @@ class Plan:
     largest_client: str
     name: str | None = None
     """A named plan ("demo") rather than a generated one."""
+    summary_client: str | None = None
+    """The client nearest ``SUMMARY_ITEMS`` open items (generated plans only)."""
+    summary_items: int = 0
+    """How many open items that client has."""
 
     @property
     def key(self) -> int | str:
@@ -329,6 +343,8 @@ class Figure:
     """Target seconds by plan size (None: any size)."""
     fixed_size: int | None = None
     """For a figure that is not sized, the size it works on anyway (shown in the table)."""
+    min_size: int = 1
+    """A sized figure is measured on plans of at least this many items."""
 
     def target(self, size: int | None) -> float | None:
         return self.targets.get(size, self.targets.get(None))
@@ -343,11 +359,12 @@ def figure(
     sized: bool = True,
     targets: Mapping[int | None, float] | None = None,
     fixed_size: int | None = None,
+    min_size: int = 1,
 ) -> Callable[[Command], Command]:
     """Register a measurement (see the module docstring)."""
 
     def register(command: Command) -> Command:
-        FIGURES.append(Figure(name, command, sized, dict(targets or {}), fixed_size))
+        FIGURES.append(Figure(name, command, sized, dict(targets or {}), fixed_size, min_size))
         return command
 
     return register
@@ -383,6 +400,28 @@ def export_json(ctx: Context, plan: Plan | None) -> list[str]:
 def list_json(ctx: Context, plan: Plan | None) -> list[str]:
     assert plan is not None
     return ctx.actionplan("--db", plan.db, "list", "--json")
+
+
+SUMMARY_CLIENT = f"<{SUMMARY_ITEMS}-item client>"
+
+
+@figure(f"summary {SUMMARY_CLIENT} --format md", targets={None: 1.0}, min_size=BOARD_MIN_SIZE)
+def summary_md(ctx: Context, plan: Plan | None) -> list[str]:
+    assert plan is not None and plan.summary_client
+    return ctx.actionplan(
+        "--db", plan.db, "summary", plan.summary_client, "--format", "md", "--force"
+    )
+
+
+@figure(
+    f"summary {SUMMARY_CLIENT} --format pdf -o FILE", targets={None: 1.5}, min_size=BOARD_MIN_SIZE
+)
+def summary_pdf(ctx: Context, plan: Plan | None) -> list[str]:
+    assert plan is not None and plan.summary_client
+    pdf = ctx.fresh_path(".pdf")
+    return ctx.actionplan(
+        "--db", plan.db, "summary", plan.summary_client, "--format", "pdf", "-o", pdf, "--force"
+    )
 
 
 # --- the run --------------------------------------------------------------------------------
@@ -623,7 +662,20 @@ def build_plan(ctx: Context, size: int) -> tuple[Plan, Result]:
     largest = write_plan_csv(csv_path, size)
     db = ctx.tmp / f"plan-{size}.db"
     sample = run_child(ctx.actionplan("--db", db, "import", csv_path), ctx.env)
-    return Plan(size, db, largest), Result("build: import CSV (1 run)", size, None, [sample])
+    client, items = client_nearest(csv_path, SUMMARY_ITEMS)
+    plan = Plan(size, db, largest, summary_client=client, summary_items=items)
+    return plan, Result("build: import CSV (1 run)", size, None, [sample])
+
+
+def client_nearest(csv_path: Path, items: int) -> tuple[str, int]:
+    """The client with nearest ``items`` open items in a plan CSV, and its count."""
+    counts: dict[str, int] = {}
+    with csv_path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if row["status"] in ("planned", "doing", "waiting"):
+                counts[row["client"]] = counts.get(row["client"], 0) + 1
+    client = min(sorted(counts), key=lambda name: abs(counts[name] - items))
+    return client, counts[client]
 
 
 def machine_info(exe_python: str) -> dict[str, object]:
@@ -744,7 +796,13 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"building a plan of {size:,} items ...", file=sys.stderr, flush=True)
                 plan, built = build_plan(ctx, size)
                 results.append(built)
-                for fig in (f for f in FIGURES if f.sized):
+                if size >= BOARD_MIN_SIZE:
+                    print(
+                        f"summary figures use {plan.summary_client} "
+                        f"({plan.summary_items} open items)",
+                        file=sys.stderr,
+                    )
+                for fig in (f for f in FIGURES if f.sized and size >= f.min_size):
                     print(f"measuring {fig.name} on {size:,} ...", file=sys.stderr, flush=True)
                     results.append(measure(ctx, fig, plan, args.repeat))
                 if not args.no_board:

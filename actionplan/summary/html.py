@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 
 from actionplan.summary.model import Line, Summary
@@ -17,18 +18,27 @@ h2 { font-size: 1.1rem; margin: 1.6rem 0 .5rem; border-bottom: 1px solid var(--r
      padding-bottom: .2rem; break-after: avoid; }
 .meta, .none, .note, .trend { color: var(--muted); }
 .note { font-size: .92em; }
-.health { display: inline-block; padding: .15rem .6rem; border-radius: .3rem; font-weight: 600;
-          color: #fff; }
-.green { background: #2e7d32; } .amber { background: #b26a00; } .red { background: #c62828; }
+/* Browsers leave backgrounds out of print by default; the badge must keep its colour (and its
+   border keeps it readable where a browser still drops the fill). */
+.health { display: inline-block; padding: .1rem .55rem; border-radius: .3rem; font-weight: 600;
+          color: #fff; border: 1px solid; -webkit-print-color-adjust: exact;
+          print-color-adjust: exact; }
+.green { background: #2e7d32; border-color: #2e7d32; }
+.amber { background: #b26a00; border-color: #b26a00; }
+.red { background: #c62828; border-color: #c62828; }
+.late { color: #c62828; }
 table { width: 100%; border-collapse: collapse; }
 th, td { text-align: left; vertical-align: top; padding: .35rem .5rem;
          border-bottom: 1px solid var(--rule); }
 th { font-size: .85em; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
+td.date { white-space: nowrap; }
 .nice { color: var(--muted); font-style: italic; }
 ul { padding-left: 1.2rem; margin: .3rem 0; }
-@page { size: A4; margin: 16mm 15mm; }
+@page { size: A4; margin: 16mm 15mm;
+        @bottom-right { content: "Page " counter(page) " of " counter(pages);
+                        font: 8pt Arial, sans-serif; color: #5b6670; } }
 @media print { body { margin: 0; max-width: none; padding: 0; font-size: 10pt; } }
 """
 
@@ -64,7 +74,7 @@ def render_html(summary: Summary) -> str:
     if s.new:
         parts += [
             "<p><strong>New</strong></p>",
-            _list([f"{h(ln.title)} ({when(ln, s.day)})" for ln in s.new]),
+            _list([f"{h(ln.title)} ({_when(ln, s.day)})" for ln in s.new]),
         ]
     if s.moved:
         parts += [
@@ -76,10 +86,10 @@ def render_html(summary: Summary) -> str:
     parts.append("<h2>The plan</h2>")
     parts.append(_plan(s) if s.plan else f'<p class="none">{NONE}</p>')
     parts.append("<h2>What we need from you</h2>")
-    parts.append(_list([f"{h(ln.title)}: {h(ln.owner)}, by {when(ln, s.day)}" for ln in s.asks]))
+    parts.append(_list([f"{h(ln.title)}: {h(ln.owner)}, by {_when(ln, s.day)}" for ln in s.asks]))
     parts.append(f"<h2>Next steps (before {long_day(s.next_call)})</h2>")
     parts.append(
-        _list([f"{when(ln, s.day)}: {h(ln.title)} ({h(ln.owner)})" for ln in s.next_steps])
+        _list([f"{_when(ln, s.day)}: {h(ln.title)} ({h(ln.owner)})" for ln in s.next_steps])
     )
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
@@ -99,10 +109,19 @@ def _plan(s: Summary) -> str:
     for line in s.plan:
         rows.append(
             f"<tr><td>{_item(line)}</td><td>{h(line.owner)}</td>"
-            f"<td>{when(line, s.day)}</td><td>{h(line.status)}</td></tr>"
+            f'<td class="date">{_when(line, s.day)}</td><td>{h(line.status)}</td></tr>'
         )
     rows.append("</tbody></table>")
     return "".join(rows)
+
+
+def _when(line: Line, day: date) -> str:
+    """The item's date; "(late)" in the colour of lateness (the word stays for black and white)."""
+    text = when(line, day)
+    late = " (late)"
+    if text.endswith(late):
+        return f'{text.removesuffix(late)} <span class="late">(late)</span>'
+    return text
 
 
 def _item(line: Line) -> str:

@@ -29,8 +29,10 @@ def snapshots(*, session: Session, client: str) -> list[Snapshot]:
 
 def last_summary(*, session: Session, client: str) -> Summary | None:
     """The model of the last snapshot saved for this client, if any."""
+    from actionplan.summary.compare import read_model
+
     found = snapshots(session=session, client=client)
-    return Summary.from_json(json.loads(found[0].model_json)) if found else None
+    return read_model(found[0]) if found else None
 
 
 def summary_for(
@@ -81,7 +83,10 @@ def mark_untold(*, session: Session, rows: list[dict[str, Any]]) -> None:
     )
     told: dict[int, str | None] = {}
     for snapshot in session.exec(select(Snapshot).where(col(Snapshot.id).in_(latest))):
-        model = json.loads(snapshot.model_json)
+        try:
+            model = json.loads(snapshot.model_json)
+        except ValueError:
+            continue  # a damaged snapshot tells nothing; the summary itself reports it
         for line in [*model.get("plan", []), *model.get("done", [])]:
             told[line["key"]] = line.get("due")
     for row in slipped:

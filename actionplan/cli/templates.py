@@ -1,0 +1,80 @@
+"""Checklist templates from the command line: list them, apply one to a client."""
+
+from __future__ import annotations
+
+import argparse
+
+from actionplan.cli.context import config, open_db, parse_when, today
+
+
+def run_list(args: argparse.Namespace) -> int:
+    """actionplan template list"""
+    from actionplan.cli.output import table
+    from actionplan.templates import list_templates, user_dir
+
+    entries = list_templates()
+    rows: list[list[object]] = []
+    for entry in entries:
+        source = "yours" if entry.own else "shipped"
+        if entry.template is None:
+            rows.append([entry.name, entry.path.name, "-", source, "cannot be used (see below)"])
+        else:
+            t = entry.template
+            rows.append([t.name, t.stem, len(t.items), source, t.description])
+    if rows:
+        print(table(["name", "file", "items", "source", "description"], rows, flex=4))
+    else:
+        print("no templates")
+    for entry in entries:
+        if entry.error:
+            print(f"broken: {entry.error}")
+    print(f"\nyour own templates go in {user_dir()} (*.toml; yours win over shipped ones)")
+    return 0
+
+
+def run_apply(args: argparse.Namespace) -> int:
+    """actionplan template apply NAME --client C [--start WHEN] [--dry-run]"""
+    from actionplan import plan
+    from actionplan.dates import describe
+    from actionplan.templates import apply_template, find_template, plan_items
+
+    template = find_template(args.name)
+    start = parse_when(args.start, field="start") or today()
+    items = plan_items(template, client=args.client, start=start)  # checks the client name
+    db = open_db(args)
+    with db.session() as session:
+        known = plan.find_client(session=session, name=args.client)
+        client = known.name if known else items[0].client
+        ids: list[int | None] = [None] * len(items)
+        if not args.dry_run:
+            ids = list(
+                apply_template(
+                    session=session,
+                    template=template,
+                    client=client,
+                    start=start,
+                    author=config().author,
+                )
+            )
+    verb = "would add" if args.dry_run else "added"
+    new = "" if known else " (a new client)"
+    count = f"{len(items)} item{'s' if len(items) != 1 else ''}"
+    print(f"{verb} {count} to {client}{new} from {template.name}, starting {describe(start)}:")
+    for item_id, item in zip(ids, items, strict=True):
+        number = f"#{item_id:<6} " if item_id is not None else ""
+        when = describe(item.due) if item.due else "no date"
+        marks = []
+        if item.repeat_every:
+            unit = item.repeat_unit.value if item.repeat_unit else ""
+            marks.append(f"every {item.repeat_every} {unit}{'s' if item.repeat_every > 1 else ''}")
+        if item.visibility == "internal":
+            marks.append("internal")
+        if not item.must:
+            marks.append("nice")
+        extra = f"  [{', '.join(marks)}]" if marks else ""
+        print(f"  {number}{when:<16} {item.title}{extra}")
+    if args.dry_run:
+        print("nothing changed (dry run)")
+    else:
+        print("undo all of them at once with: actionplan undo")
+    return 0

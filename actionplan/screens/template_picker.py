@@ -1,0 +1,217 @@
+"""Apply a checklist template to a client: pick one, give a start date, Enter adds every item."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import partial
+from pathlib import Path
+
+from rich.console import Group
+from rich.padding import Padding
+from rich.text import Text
+from sqlmodel import Session
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from actionplan.app import ActionPlanApp, WriteDone
+from actionplan.dates import DateError, describe, parse_optional_date
+from actionplan.templates import Template, TemplateEntry, apply_template
+
+
+@dataclass
+class Listed(Message):
+    """The template files, read (and checked) by a worker."""
+
+    entries: list[TemplateEntry]
+    own_folder: Path
+
+
+def _apply_job(
+    session: Session, *, template: Template, client: str, start: date, author: str
+) -> list[int]:
+    return apply_template(
+        session=session, template=template, client=client, start=start, author=author
+    )
+
+
+class TemplatePicker(ModalScreen[None]):
+    """The templates with their item counts; Enter adds the highlighted one to the client."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="template.cancel"),
+        Binding("down", "cursor(1)", "Next template", show=False, id="template.down"),
+        Binding("up", "cursor(-1)", "Previous template", show=False, id="template.up"),
+    ]
+
+    def __init__(self, client: str) -> None:
+        super().__init__()
+        self.client = client
+        self.entries: list[TemplateEntry] = []
+        self.applying: str | None = None  # the template being added, while its write runs
+
+    @property
+    def plan_app(self) -> ActionPlanApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog template-picker"):
+            yield Label(Text(f"Apply a checklist to {self.client}"), classes="dialog-title")
+            yield OptionList(Option(Text("reading templates…", style="dim")), id="templates")
+            yield Label("Start date: what the due offsets count from", classes="dialog-hint")
+            yield Input("today", id="template-start", compact=True)
+            yield Static("", classes="dialog-feedback", id="template-feedback")
+            yield Static(
+                Text("↑↓ choose · Enter add the items · Esc cancel", style="dim"),
+                id="template-keys",
+            )
+
+    def on_mount(self) -> None:
+        self.query_one("#template-start", Input).focus()
+        self._read()
+
+    @work(thread=True, exclusive=True, group="templates", exit_on_error=False)
+    def _read(self) -> None:
+        from actionplan.templates import list_templates, user_dir
+
+        self.post_message(Listed(list_templates(), user_dir()))
+
+    @on(Listed)
+    def _listed(self, message: Listed) -> None:
+        self.entries = message.entries
+        listing = self.query_one("#templates", OptionList)
+        listing.set_options([_option(entry) for entry in self.entries])
+        listing.highlighted = 0 if self.entries else None
+        folder = _home(str(message.own_folder))
+        hint = Text("↑↓ choose · Enter add the items · Esc cancel", style="dim")
+        hint.append(f"\nYour own templates: {folder}/*.toml", style="dim")
+        self.query_one("#template-keys", Static).update(hint)
+        if not self.entries:
+            self._feedback(f"No templates yet: put .toml files in {folder}", error=True)
+            return
+        self._explain()
+
+    # --- what the choice means -----------------------------------------------------------------
+
+    @property
+    def entry(self) -> TemplateEntry | None:
+        index = self.query_one("#templates", OptionList).highlighted
+        if index is None or not 0 <= index < len(self.entries):
+            return None
+        return self.entries[index]
+
+    def _start(self) -> date:
+        """The start date typed (empty means today); raises DateError."""
+        app = self.plan_app
+        text = self.query_one("#template-start", Input).value
+        today = app.today()
+        return parse_optional_date(text, today=today, day_first=app.config.day_first) or today
+
+    def _explain(self) -> None:
+        """Say what Enter would do now: the start date, how many items, the last date."""
+        entry = self.entry
+        if entry is None:
+            return
+        if entry.template is None:
+            self._feedback(_home(entry.error or "this template cannot be used"), error=True)
+            return
+        try:
+            start = self._start()
+        except DateError as exc:
+            self._feedback(str(exc), error=True)
+            return
+        items = entry.template.items
+        dues = [i.due.after(start) for i in items if i.due is not None]
+        text = f"→ {describe(start)} · {len(items)} item{'s' if len(items) != 1 else ''}"
+        if dues:
+            text += f", the last due {describe(max(dues))}"
+        self._feedback(text)
+
+    def _feedback(self, text: str, *, error: bool = False) -> None:
+        box = self.query_one("#template-feedback", Static)
+        box.update(Text(text))
+        box.set_class(error, "-error")
+
+    @on(Input.Changed, "#template-start")
+    def _date_changed(self) -> None:
+        self._explain()
+
+    @on(OptionList.OptionHighlighted, "#templates")
+    def _highlighted(self) -> None:
+        self._explain()
+
+    def action_cursor(self, step: int) -> None:
+        listing = self.query_one("#templates", OptionList)
+        if step > 0:
+            listing.action_cursor_down()
+        else:
+            listing.action_cursor_up()
+
+    # --- applying ----------------------------------------------------------------------------
+
+    @on(Input.Submitted, "#template-start")
+    @on(OptionList.OptionSelected, "#templates")
+    def _apply(self) -> None:
+        entry = self.entry
+        if self.applying or entry is None:
+            return
+        if entry.template is None:
+            self._explain()
+            return
+        try:
+            start = self._start()
+        except DateError as exc:
+            self._feedback(str(exc), error=True)
+            return
+        self.applying = entry.name
+        self._feedback(f"Adding the items of {entry.name}…")
+        app = self.plan_app
+        job = partial(
+            _apply_job, template=entry.template, client=self.client, start=start, author=app.author
+        )
+        app.write("template", job, self)
+
+    def on_write_done(self, message: WriteDone) -> None:
+        name, self.applying = self.applying or "the checklist", None
+        if message.error:
+            self._feedback(f"Nothing added: {message.error}", error=True)
+            return
+        count = len(message.result or [])
+        text = f"Added {count} item{'s' if count != 1 else ''} from {name} (u to undo)"
+        self.notify(text, markup=False)
+        self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        if self.applying is None:  # once sent, stay to say how it went
+            self.dismiss(None)
+
+
+def _option(entry: TemplateEntry) -> Option:
+    label = Text()
+    if entry.template is None:
+        label.append(entry.name, style="bold red")
+        label.append("  cannot be used", style="red")
+        return Option(label)
+    template = entry.template
+    label.append(template.name, style="bold")
+    count = len(template.items)
+    label.append(f"  {count} item{'s' if count != 1 else ''}", style="dim")
+    if entry.own:
+        label.append(" · yours", style="cyan")
+    if not template.description:
+        return Option(label)
+    # Indented as a block, so a long description wraps under itself, not under the name.
+    about = Padding(Text(template.description, style="dim"), (0, 0, 0, 2))
+    return Option(Group(label, about))
+
+
+def _home(text: str) -> str:
+    """Paths under the home folder shown as ~/..., so errors fit the dialog."""
+    home = str(Path.home())
+    return text.replace(home + "/", "~/") if home != "/" else text

@@ -1,0 +1,289 @@
+"""The calendar feed: parsed back with the icalendar package, stable, escaped, never internal."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime
+from typing import Any
+
+import icalendar
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from actionplan import plan
+from actionplan.cli import main
+from actionplan.db import Database
+from actionplan.interchange.ics import export_ics, fold, render_ics
+from actionplan.text import clean_block, clean_line
+
+AUTHOR = "Tester"
+TODAY = date(2026, 11, 23)
+
+
+def add(db: Database, title: str, client: str = "Acme", **values: Any) -> int:
+    with db.session() as s:
+        item = plan.add_item(session=s, author=AUTHOR, client=client, title=title, **values)
+        assert item.id is not None
+        return item.id
+
+
+def feed(db: Database, client: str | None = None) -> str:
+    with db.session() as s:
+        return export_ics(session=s, client=client)
+
+
+def events(text: str) -> dict[str, icalendar.Event]:
+    """The feed's events by UID, parsed by the icalendar package (strict about structure)."""
+    cal = icalendar.Calendar.from_ical(text)
+    return {str(e["UID"]): e for e in cal.walk("VEVENT")}
+
+
+def calendar_name(text: str) -> str:
+    """X-WR-CALNAME, unescaped (icalendar leaves this X- property raw; it is TEXT per RFC 5545)."""
+    raw = icalendar.Calendar.from_ical(text)["X-WR-CALNAME"].to_ical().decode("utf-8")
+    return re.sub(r"\\([\\;,nN])", lambda m: "\n" if m[1] in "nN" else m[1], raw)
+
+
+def db_arg(db: Database) -> str:
+    if db.url.get_backend_name() == "sqlite":
+        return str(db.url.database)
+    return db.url.render_as_string(hide_password=False)
+
+
+def physical_lines(text: str) -> list[bytes]:
+    data = text.encode("utf-8")
+    assert data.endswith(b"\r\n")
+    lines = data[:-2].split(b"\r\n")
+    assert not any(b"\n" in line or b"\r" in line for line in lines), "bare LF or CR"
+    return lines
+
+
+@pytest.fixture
+def busy(db: Database) -> dict[str, int]:
+    """Items in every state that matters to the feed."""
+    ids = {
+        "open": add(
+            db,
+            "Renew firewall licence",
+            due=date(2026, 11, 27),
+            owner="Priya Shah",
+            client_note="Renewal quote approved.",
+            internal_note="SECRET-open vendor is overcharging",
+        ),
+        "doing": add(db, "Patch servers", due=date(2026, 12, 1), status="doing"),
+        "waiting": add(
+            db, "Sign off DR plan", due=date(2026, 12, 3), status="waiting", waiting_on="client"
+        ),
+        "internal": add(
+            db,
+            "Chase vendor credit note",
+            due=date(2026, 11, 25),
+            visibility="internal",
+            internal_note="SECRET-internal do not forward",
+        ),
+        "undated": add(db, "Someday: tidy the wiki"),
+        "done": add(db, "Old task", due=date(2026, 11, 20), status="done"),
+        "dropped": add(db, "Dropped task", due=date(2026, 11, 21), status="dropped"),
+        "deleted": add(db, "Deleted task", due=date(2026, 11, 22)),
+        "beta": add(db, "Beta's backup test", client="Beta", due=date(2026, 11, 30)),
+    }
+    with db.session() as s:
+        plan.delete_item(session=s, item_id=ids["deleted"], author=AUTHOR)
+    return ids
+
+
+def test_every_dated_open_item_is_an_all_day_event_and_nothing_else(
+    db: Database, busy: dict[str, int]
+) -> None:
+    found = events(feed(db))
+    wanted = ["open", "doing", "waiting", "internal", "beta"]
+    assert set(found) == {f"item-{busy[k]}@actionplan" for k in wanted}
+    event = found[f"item-{busy['open']}@actionplan"]
+    assert event.decoded("DTSTART") == date(2026, 11, 27)
+    assert event.decoded("DTEND") == date(2026, 11, 28)
+    assert str(event["SUMMARY"]) == "Acme: Renew firewall licence"
+    assert str(event["DESCRIPTION"]) == (
+        "Owner: Priya Shah\nStatus: planned\n\nRenewal quote approved."
+    )
+    waiting = found[f"item-{busy['waiting']}@actionplan"]
+    assert "Status: waiting (on client)" in str(waiting["DESCRIPTION"])
+
+
+def test_calendar_header_names_the_feed(db: Database, busy: dict[str, int]) -> None:
+    cal = icalendar.Calendar.from_ical(feed(db, client="acme"))
+    assert str(cal["VERSION"]) == "2.0"
+    assert str(cal["CALSCALE"]) == "GREGORIAN"
+    assert "actionplan" in str(cal["PRODID"])
+    assert calendar_name(feed(db, client="acme")) == "actionplan: Acme"
+
+
+def test_internal_notes_never_appear_but_internal_only_items_are_marked_private(
+    db: Database, busy: dict[str, int]
+) -> None:
+    text = feed(db)
+    assert "SECRET" not in text.replace("\r\n ", "")
+    event = events(text)[f"item-{busy['internal']}@actionplan"]
+    assert str(event["CLASS"]) == "PRIVATE"
+    assert "Internal only" in str(event["DESCRIPTION"])
+    public = events(text)[f"item-{busy['open']}@actionplan"]
+    assert "CLASS" not in public
+
+
+def test_same_plan_gives_the_same_bytes_and_uids_survive_edits(
+    db: Database, busy: dict[str, int]
+) -> None:
+    first = feed(db)
+    assert feed(db) == first
+    with db.session() as s:
+        plan.set_due(session=s, item_id=busy["open"], due=date(2026, 12, 4), author=AUTHOR)
+    after = events(feed(db))
+    assert set(after) == set(events(first))
+    moved = after[f"item-{busy['open']}@actionplan"]
+    assert moved.decoded("DTSTART") == date(2026, 12, 4)
+    before = events(first)[f"item-{busy['open']}@actionplan"]
+    assert int(moved["SEQUENCE"]) > int(before["SEQUENCE"])
+
+
+def test_dtstamp_is_the_items_last_change_in_utc() -> None:
+    row = _row(title="t", updated_at=datetime(2026, 11, 23, 9, 30, 5))
+    stamp = events(render_ics([row]))["item-1@actionplan"].decoded("DTSTAMP")
+    assert stamp == datetime(2026, 11, 23, 9, 30, 5, tzinfo=UTC)
+
+
+def test_client_filter_keeps_one_client_case_insensitively(
+    db: Database, busy: dict[str, int]
+) -> None:
+    found = events(feed(db, client="BETA"))
+    assert set(found) == {f"item-{busy['beta']}@actionplan"}
+
+
+def test_lines_are_crlf_and_folded_at_75_octets(db: Database) -> None:
+    add(
+        db,
+        "Ünïcödé ✓ " * 15,
+        due=TODAY,
+        client_note="Zażółć gęślą jaźń; Καλημέρα, κόσμε 🎉🎉🎉 " * 20,
+    )
+    lines = physical_lines(feed(db))
+    assert max(len(line) for line in lines) <= 75
+    for line in lines:
+        line.decode("utf-8")  # no character was split across a fold
+    assert any(line.startswith(b" ") for line in lines)  # it really was folded
+
+
+def test_fold_keeps_short_lines_and_never_splits_a_character() -> None:
+    assert fold("SUMMARY:short") == "SUMMARY:short"
+    folded = fold("X:" + "€" * 60)
+    parts = folded.encode("utf-8").split(b"\r\n")
+    assert all(len(p) <= 75 for p in parts)
+    assert [p.decode("utf-8") for p in parts]
+    assert folded.replace("\r\n ", "") == "X:" + "€" * 60
+
+
+def test_fold_slices_plain_ascii_at_75_then_74_plus_the_space() -> None:
+    folded = fold("DESCRIPTION:" + "x" * 300)
+    parts = folded.split("\r\n")
+    assert [len(p) for p in parts[:-1]] == [75] * (len(parts) - 1)
+    assert all(p.startswith(" ") for p in parts[1:])
+    assert folded.replace("\r\n ", "") == "DESCRIPTION:" + "x" * 300
+
+
+def test_control_characters_and_terminal_escapes_are_stripped() -> None:
+    row = _row(title="Red\x1b[31m alert\x07", client_note="one\r\ntwo\x00\rthree\u202e")
+    text = render_ics([row])
+    assert "\x1b" not in text and "\x07" not in text and "\x00" not in text
+    event = events(text)["item-1@actionplan"]
+    assert str(event["SUMMARY"]) == "Acme: Red alert"
+    assert str(event["DESCRIPTION"]).endswith("one\ntwo\nthree")
+
+
+def test_export_command_writes_the_feed_and_filters_by_client(
+    db: Database, busy: dict[str, int], capsys: pytest.CaptureFixture[str], tmp_path
+) -> None:
+    assert main(["--db", db_arg(db), "export", "--format", "ics", "--client", "acme"]) == 0
+    out = capsys.readouterr().out
+    assert f"item-{busy['beta']}@actionplan" not in out
+    assert f"item-{busy['open']}@actionplan" in out
+    target = tmp_path / "plan.ics"
+    assert main(["--db", db_arg(db), "export", "--format", "ics", "-o", str(target)]) == 0
+    assert target.read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
+    assert len(events(target.read_text(encoding="utf-8"))) == 5
+
+
+def test_export_command_refuses_an_unknown_client(
+    sqlite_db: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["--db", db_arg(sqlite_db), "export", "--format", "ics", "--client", "Nobody"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err.strip() == "actionplan: no client named 'Nobody'"
+
+
+def test_an_empty_plan_is_an_empty_calendar(sqlite_db: Database) -> None:
+    cal = icalendar.Calendar.from_ical(feed(sqlite_db))
+    assert cal.walk("VEVENT") == []
+
+
+# --- any text at all ----------------------------------------------------------------------------
+
+
+def _row(**values: Any) -> dict[str, Any]:
+    row = {
+        "id": 1,
+        "client": "Acme",
+        "title": "title",
+        "owner": None,
+        "status": "planned",
+        "waiting_on": None,
+        "due": TODAY,
+        "visibility": "client",
+        "client_note": "",
+        "internal_note": "",
+        "updated_at": datetime(2026, 11, 23, 8, 0, tzinfo=UTC),
+        "deleted_at": None,
+        "version": 1,
+    }
+    row.update(values)
+    return row
+
+
+# Everything a user can type, with the characters RFC 5545 escapes and scripts beyond Latin-1;
+# control characters are left out because the plan strips them before saving.
+_TYPED = st.characters(blacklist_categories=("Cc", "Cs"))
+_HARD = st.sampled_from([*",;:\\\n\"'", "\\n", "\\,", "🎉", "Zażółć", "Καλημέρα", "日本語"])
+_TEXT = st.lists(st.one_of(_TYPED, _HARD), max_size=300).map("".join)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    client=_TEXT,
+    title=_TEXT,
+    note=_TEXT,
+    owner=_TEXT,
+    marker=st.text(alphabet="ABCDEFGHJKMNPQRSTVWXYZ23456789", min_size=12, max_size=12),
+)
+def test_any_text_round_trips_through_icalendar_and_internal_notes_never_leak(
+    client: str, title: str, note: str, owner: str, marker: str
+) -> None:
+    # What the plan would have stored (titles and names on one line, notes trimmed).
+    client = clean_line(client, field="client", max_len=10_000) or "Acme"
+    title = clean_line(title, field="title", max_len=10_000) or "t"
+    owner = clean_line(owner, field="owner", max_len=10_000) or None
+    note = clean_block(note, field="note")
+    row = _row(
+        client=client,
+        title=title,
+        owner=owner,
+        client_note=note,
+        internal_note=f"INTERNAL-{marker} no way we fix this",
+    )
+    text = render_ics([row], calendar_name=f"actionplan: {client}")
+    event = events(text)["item-1@actionplan"]
+    assert str(event["SUMMARY"]) == f"{client}: {title}"
+    description = str(event["DESCRIPTION"])
+    assert description.startswith(f"Owner: {owner or 'nobody'}\nStatus: planned")
+    assert description.endswith(note)
+    assert calendar_name(text) == f"actionplan: {client}"
+    assert marker not in text.replace("\r\n ", "")
+    assert all(len(line) <= 75 for line in physical_lines(text))
