@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Markdown, Static
 
 from actionplan.summary.compare import Comparison, compare, health_trend, sections, title
+from actionplan.summary.markdown import for_screen
 from actionplan.summary.model import Summary
 from actionplan.summary.words import NONE
 from actionplan.widgets.keybar import KeyBar
@@ -311,7 +312,7 @@ class SnapshotDocument(Screen[None]):
             yield Static(self.heading, id="snapshot-doc-title")
             with VerticalScroll(id="snapshot-doc-body"):
                 if self.markdown is not None:
-                    yield Markdown(self.markdown, id="snapshot-md")
+                    yield Markdown(for_screen(self.markdown), id="snapshot-md")
                 else:
                     yield Static(self.body or Text(""), id="snapshot-text")
         yield KeyBar()

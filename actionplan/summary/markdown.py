@@ -63,3 +63,9 @@ def _item(line: Line) -> str:
     if line.note:
         text += f"<br>{md(line.note)}"
     return text
+
+
+def for_screen(markdown: str) -> str:
+    """The Markdown as Textual's viewer can show it: it ignores ``<br>`` in a table cell, so
+    a note would run into its title; a dash keeps them apart (the export keeps ``<br>``)."""
+    return markdown.replace("<br>", " — ")
