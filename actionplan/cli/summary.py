@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from actionplan.cli.context import config, open_db, parse_when, today
 from actionplan.cli.errors import CliError
 from actionplan.cli.transfer import write_output
+
+if TYPE_CHECKING:
+    from actionplan.models import Snapshot
 
 
 def run_summary(args: argparse.Namespace) -> int:
@@ -63,16 +67,44 @@ def run_summary(args: argparse.Namespace) -> int:
 
 
 def run_snapshots(args: argparse.Namespace) -> int:
-    """actionplan snapshots CLIENT"""
+    """actionplan snapshots CLIENT [--show ID | --compare OLDER NEWER]"""
     from actionplan.cli.output import table
     from actionplan.summary.source import snapshots
 
     db = open_db(args)
     with db.session() as session:
         found = snapshots(session=session, client=args.client)
+    if args.show is not None or args.compare:
+        return _show_or_compare(args, found)
     if not found:
         print(f"no snapshots yet: actionplan summary {args.client!r} --save")
         return 0
     rows = [[s.id, s.created_at.strftime("%Y-%m-%d %H:%M"), s.author] for s in found]
     print(table(["id", "saved (UTC)", "by"], rows, flex=2))
+    return 0
+
+
+def _show_or_compare(args: argparse.Namespace, found: list[Snapshot]) -> int:
+    """--show ID prints the Markdown as it was sent; --compare says what changed between two."""
+    from actionplan.summary.compare import (
+        compare,
+        in_order,
+        pick,
+        read_model,
+        render_comparison,
+        saved_at,
+    )
+
+    if args.show is not None:
+        write_output(None, pick(found, args.show, args.client).markdown)
+        return 0
+    first, second = (pick(found, n, args.client) for n in args.compare)
+    if first.id == second.id:
+        raise CliError("--compare needs two different snapshots")
+    older, newer = in_order(first, second)
+    labels = (
+        f"snapshot {older.id} ({saved_at(older)})",
+        f"snapshot {newer.id} ({saved_at(newer)})",
+    )
+    print(render_comparison(compare(read_model(older), read_model(newer)), labels), end="")
     return 0

@@ -58,6 +58,7 @@ class SummaryPreview(Screen[None]):
         Binding("k", "export('talk')", "Talk track", id="summary.talk"),
         Binding("y", "copy", "Copy", id="summary.copy", tooltip="Copy the Markdown"),
         Binding("S", "save", "Save snapshot", id="summary.save"),
+        Binding("v", "snapshots", "Past snapshots", id="summary.snapshots"),
         Binding("escape,q", "close", "Close", id="summary.close"),
     ]
 
@@ -102,7 +103,9 @@ class SummaryPreview(Screen[None]):
     @on(Built)
     def _built(self, message: Built) -> None:
         self.summary, self.markdown, self.hits = message.summary, message.markdown, message.hits
-        self.query_one("#preview-md", Markdown).update(self.markdown)
+        from actionplan.summary.markdown import for_screen
+
+        self.query_one("#preview-md", Markdown).update(for_screen(self.markdown))
         title = Text.assemble(
             (" Summary ", "bold reverse"),
             " ",
@@ -194,6 +197,11 @@ class SummaryPreview(Screen[None]):
         self.app.call_from_thread(
             self.notify, "Snapshot saved: the next summary shows what changed since", timeout=5
         )
+
+    def action_snapshots(self) -> None:
+        from actionplan.screens.snapshots import SnapshotsScreen
+
+        self.app.push_screen(SnapshotsScreen(self.client))
 
     def action_close(self) -> None:
         self.dismiss(None)
