@@ -21,6 +21,8 @@ class Config:
     """How to read 5/12: 5 December (day first) or 12 May."""
     keys: dict[str, str] = field(default_factory=dict)
     """Remapped key bindings, binding id -> keys."""
+    workload_limit: int = 5
+    """A week with more items than this stands out in an owner's workload."""
 
     @property
     def author(self) -> str:
@@ -65,7 +67,10 @@ def load_config(path: Path | None = None) -> Config:
     keys = raw.get("keys", {})
     if not isinstance(name, str) or not isinstance(day_first, bool) or not isinstance(keys, dict):
         raise ConfigError(f"config {path}: name must be text, day_first true/false, [keys] a table")
-    return Config(name=name.strip(), day_first=day_first, keys=_flatten(keys))
+    limit = raw.get("workload_limit", 5)
+    if isinstance(limit, bool) or not isinstance(limit, int) or not 0 <= limit <= 10_000:
+        raise ConfigError(f"config {path}: workload_limit must be a whole number from 0 to 10000")
+    return Config(name=name.strip(), day_first=day_first, keys=_flatten(keys), workload_limit=limit)
 
 
 def _flatten(table: dict[str, object], prefix: str = "") -> dict[str, str]:

@@ -1,0 +1,352 @@
+"""Owner workload: open items per owner per week; weeks over the limit stand out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Label, Static
+
+from actionplan.agenda import DAYS, MONTHS, buckets, open_items
+from actionplan.text import strip_controls
+from actionplan.widgets.agenda_list import AgendaList, Jump, build_entries
+from actionplan.widgets.keybar import KeyBar
+from actionplan.workload import OwnerLoad, Workload, workload
+
+OVER = "bold red"
+OVER_NARROW = "bold white on red"
+BAR = "green"
+SIDE_STYLES = {"us": "", "client": "cyan", "vendor": "magenta"}
+BLOCKS = " ▏▎▍▌▋▊▉█"
+WIDE = 120  # from this screen width on: team and side columns, and bars in the cells
+NUMBER = 4  # a count up to 9999
+TEAM = 18
+
+
+@dataclass
+class WorkloadLoaded(Message):
+    """The workload, read by a worker; ``error`` says why there is none."""
+
+    load: Workload | None
+    error: str | None
+
+
+def bar(count: int, most: int, size: int) -> str:
+    """A horizontal bar ``size`` cells long at ``most``, in eighths of a cell."""
+    if count <= 0 or most <= 0 or size <= 0:
+        return ""
+    eighths = max(1, round(count / most * size * 8))
+    full, part = divmod(eighths, 8)
+    return "█" * full + (BLOCKS[part] if part else "")
+
+
+def week_header(monday: Any) -> str:
+    """A week's column heading: its Monday, e.g. "30 Nov"."""
+    return f"{monday.day} {MONTHS[monday.month - 1]}"
+
+
+class WorkloadScreen(Screen[Jump | None]):
+    """Owners down, weeks across; Enter lists the owner's items. Esc goes back."""
+
+    BINDINGS = [
+        Binding(
+            "enter",
+            "items",
+            "Items",
+            id="workload.items",
+            priority=True,
+            tooltip="The owner's open items, by date",
+        ),
+        Binding("escape,q", "close", "Back", id="workload.close"),
+        Binding("j", "cursor(1)", "Next owner", id="workload.down", show=False),
+        Binding("k", "cursor(-1)", "Previous owner", id="workload.up", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.load: Workload | None = None
+        self.owners: list[OwnerLoad | None] = []  # per table row; None for the totals
+
+    @property
+    def plan_app(self) -> Any:
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(" Workload: reading the plan…"), id="workload-title")
+        yield DataTable(id="workload-table", cursor_type="row", header_height=2)
+        yield Static(id="workload-note")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self._load()
+
+    @work(thread=True, exclusive=True, group="workload", exit_on_error=False)
+    def _load(self) -> None:
+        from actionplan.errors import user_message
+
+        app = self.plan_app
+        try:
+            with app.db.session() as session:
+                load = workload(session=session, today=app.today(), limit=app.config.workload_limit)
+        except Exception as exc:  # shown on the screen; Esc still goes back
+            self.post_message(WorkloadLoaded(None, user_message(exc)))
+            return
+        self.post_message(WorkloadLoaded(load, None))
+
+    @on(WorkloadLoaded)
+    def _loaded(self, message: WorkloadLoaded) -> None:
+        if message.load is None:
+            self.query_one("#workload-title", Static).update(
+                Text(f" Workload could not be read: {message.error}", style="bold red")
+            )
+            return
+        self.load = message.load
+        self._fill()
+
+    def on_resize(self) -> None:
+        if self.load is not None:
+            self.call_after_refresh(self._fill)  # the columns take what the width allows
+
+    # --- drawing ---------------------------------------------------------------------------
+
+    def _draw_title(self, load: Workload) -> None:
+        first = load.starts[0]
+        title = Text(no_wrap=True, overflow="ellipsis")
+        title.append(" Workload ", style="bold reverse")
+        title.append(f" open items per owner, week by week from {DAYS[0]} {week_header(first)}")
+        self.query_one("#workload-title", Static).update(title)
+        wide = self.size.width >= WIDE
+        note = Text(no_wrap=True, overflow="ellipsis")
+        note.append(" more than " if wide else " over ", style="dim")
+        note.append(f"{load.limit} in a week", style=OVER)
+        note.append(" stands out" if wide else " in red", style="dim")
+        if load.overdue:
+            note.append(f" · {week_header(first)} includes {load.overdue:,} overdue", style="dim")
+        if wide:
+            note.append(" · the limit is workload_limit in the config file", style="dim")
+        self.query_one("#workload-note", Static).update(note)
+
+    def _fill(self) -> None:
+        load = self.load
+        if load is None:
+            return
+        table: DataTable[Any] = self.query_one("#workload-table", DataTable)
+        row = table.cursor_row
+        table.clear(columns=True)
+        wide = self.size.width >= WIDE
+        weeks = len(load.starts)
+        # Each column's padding (2) and the scrollbar (2) come out of the width.
+        # Each column has 2 of padding; the scrollbar takes 1.
+        fixed = 24 + (TEAM + 2 + 6 + 2 if wide else 0) + (7 + 7 + 6) + 1
+        bar_size = max(0, (self.size.width - fixed) // weeks - 2 - NUMBER - 1) if wide else 0
+        bar_size = min(bar_size, 8)
+        table.add_column(Text("owner", style="dim"), width=22 if wide else 20, key="owner")
+        if wide:
+            table.add_column(Text("team", style="dim"), width=TEAM, key="team")
+            table.add_column(Text("side", style="dim"), width=6, key="side")
+        for n, monday in enumerate(load.starts):
+            late = n == 0 and load.overdue
+            if wide:
+                head = Text(f"{week_header(monday)}\n{'+ late' if late else ''}", justify="right")
+            else:  # a narrow column: the day over the month ("+" says overdue is in it)
+                head = Text(
+                    f"{monday.day}{'+' if late else ''}\n{MONTHS[monday.month - 1]}",
+                    justify="right",
+                )
+            table.add_column(head, width=bar_size + NUMBER + (1 if bar_size else 0))
+        table.add_column(Text("total", justify="right"), width=5, key="total")
+        table.add_column(Text("later", justify="right"), width=5, key="later")
+        table.add_column(Text("no\ndate", justify="right"), width=4, key="no_date")
+        table.fixed_columns = 1
+        most = max((n for o in load.owners for n in o.weeks), default=0)
+        self.owners = []
+        for owner in load.owners:
+            cells = [self._owner_cell(owner, wide)]
+            if wide:
+                team = Text(_clean(owner.team or ""))
+                team.truncate(TEAM, overflow="ellipsis")
+                cells += [team, _side(owner)]
+            cells += [_cell(n, load, most, bar_size) for n in owner.weeks]
+            cells += [_number(owner.total, "bold"), _number(owner.later), _number(owner.no_date)]
+            table.add_row(*cells, key=str(owner.owner_id))
+            self.owners.append(owner)
+        if load.owners:
+            owners = load.owners
+            cells = [Text("Everyone", style="bold")] + ([Text(""), Text("")] if wide else [])
+            cells += [_number(n, "bold") for n in load.week_totals()]
+            cells += [
+                _number(sum(o.total for o in owners), "bold"),
+                _number(sum(o.later for o in owners), "bold"),
+                _number(sum(o.no_date for o in owners), "bold"),
+            ]
+            table.add_row(*cells, key="total")
+            self.owners.append(None)
+        else:
+            table.add_row(Text("No open items", style="dim"), *[""] * (len(table.columns) - 1))
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1), column=0)
+        table.focus()
+        self._draw_title(load)
+        self.refresh_bindings()
+
+    def _owner_cell(self, owner: OwnerLoad, wide: bool) -> Text:
+        name = Text(_clean(owner.name), style="italic dark_orange" if owner.side is None else "")
+        if not wide and owner.side is not None:
+            # No team and side columns: say where the person sits after the name.
+            where = owner.team if owner.side_label == "us" else owner.side_label
+            if where:
+                name.append(f" {_clean(where)}", style=SIDE_STYLES[owner.side_label] or "dim")
+        name.truncate(22 if wide else 20, overflow="ellipsis")
+        return name
+
+    # --- keys ------------------------------------------------------------------------------
+
+    @property
+    def current(self) -> OwnerLoad | None:
+        """The owner on the highlighted row (None on the totals row)."""
+        table: DataTable[Any] = self.query_one("#workload-table", DataTable)
+        row = table.cursor_row
+        return self.owners[row] if 0 <= row < len(self.owners) else None
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self) -> None:
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "items":
+            return self.is_mounted and self.current is not None
+        return True
+
+    def action_items(self) -> None:
+        owner = self.current
+        if owner is None:
+            return
+
+        def back(jump: Jump | None) -> None:
+            if jump is not None:
+                self.dismiss(jump)
+
+        self.app.push_screen(OwnerItems(owner), back)
+
+    def action_cursor(self, step: int) -> None:
+        """The board's j and k move between owners too (the arrows already do)."""
+        table: DataTable[Any] = self.query_one("#workload-table", DataTable)
+        table.action_cursor_down() if step > 0 else table.action_cursor_up()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+def _clean(text: str) -> str:
+    return text if text.isprintable() else strip_controls(text, keep_newlines=False)
+
+
+def _side(owner: OwnerLoad) -> Text:
+    return Text(owner.side_label, style=SIDE_STYLES.get(owner.side_label, ""))
+
+
+def _number(n: int, style: str = "") -> Text:
+    return Text(f"{n:,}" if n else "·", style=style if n else "dim", justify="right")
+
+
+def _cell(count: int, load: Workload, most: int, bar_size: int) -> Text:
+    """A week's count, with a bar when there is room; over the limit in red."""
+    over = load.over(count)
+    if not count:
+        return Text("·", style="dim", justify="right")
+    if not bar_size:
+        return Text(f"{count:,}", style=OVER_NARROW if over else "", justify="right")
+    text = Text(justify="right")
+    text.append(bar(count, most, bar_size), style=OVER if over else BAR)
+    text.append(f" {count:,}", style=OVER if over else "")
+    return text
+
+
+class OwnerItems(ModalScreen[Jump | None]):
+    """One owner's open items by date, with their clients; Enter opens one on its board."""
+
+    BINDINGS = [
+        Binding("enter", "open", "Open", id="owner_items.open", tooltip="Open it on its board"),
+        Binding("escape,q", "close", "Back", id="owner_items.close"),
+    ]
+
+    @dataclass
+    class Loaded(Message):
+        """The owner's items in agenda buckets, read by a worker."""
+
+        entries: list[Any] | None
+        error: str | None
+
+    def __init__(self, owner: OwnerLoad) -> None:
+        super().__init__()
+        self.owner = owner
+
+    @property
+    def plan_app(self) -> Any:
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        owner = self.owner
+        title = Text(_clean(owner.name), style="bold")
+        if owner.team:
+            title.append(f" · {_clean(owner.team)}", style="dim")
+        if owner.side_label:
+            title.append(f" ({owner.side_label})", style=SIDE_STYLES[owner.side_label] or "dim")
+        title.append(f": {owner.total:,} open item{'s' if owner.total != 1 else ''}")
+        with Vertical(classes="dialog owner-items"):
+            yield Label(title, classes="dialog-title")
+            yield AgendaList(show_owner=False, id="owner-items-list")
+            yield Label("Enter opens the item on its board · Esc goes back", classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one(AgendaList).focus()
+        self._load()
+
+    @work(thread=True, exclusive=True, group="owner-items", exit_on_error=False)
+    def _load(self) -> None:
+        from actionplan.errors import user_message
+
+        app = self.plan_app
+        today = app.today()
+        try:
+            with app.db.session() as session:
+                rows = open_items(session=session, owner_id=self.owner.owner_id)
+        except Exception as exc:  # shown in the dialog; Esc still goes back
+            self.post_message(self.Loaded(None, user_message(exc)))
+            return
+        found = [b for b in buckets(rows, today) if b.rows]
+        self.post_message(self.Loaded(build_entries(found, None, expanded=True), None))
+
+    @on(Loaded)
+    def _loaded(self, message: OwnerItems.Loaded) -> None:
+        if message.entries is None:
+            self.query_one(".dialog-title", Label).update(
+                Text(f"Could not read the items: {message.error}", style="bold red")
+            )
+            return
+        self.query_one(AgendaList).show(message.entries, today=self.plan_app.today())
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "open":
+            return self.is_mounted and self.query_one(AgendaList).current_item is not None
+        return True
+
+    def action_open(self) -> None:
+        row = self.query_one(AgendaList).current_item
+        if row is not None:
+            self.dismiss((row["client"], row["id"]))
+
+    @on(AgendaList.Chosen)
+    def _chosen(self) -> None:
+        self.action_open()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
