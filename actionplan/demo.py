@@ -11,6 +11,7 @@ from sqlmodel import Session
 from actionplan import clock
 from actionplan.models import Status, Visibility
 from actionplan.plan import NewItem, add_items, new_item, save_person
+from actionplan.plan.recurrence import parse_repeat
 from actionplan.resources import data_dir
 
 
@@ -41,6 +42,7 @@ def _item(client: str, raw: dict[str, Any], today: date) -> NewItem:
     if "done_days_ago" in raw:
         moment = datetime.combine(today - timedelta(days=raw["done_days_ago"]), time(15, 0))
         done_at = moment.replace(tzinfo=clock.now().tzinfo)
+    repeat = parse_repeat(raw.get("repeat"))
     return new_item(
         client=client,
         title=raw["title"],
@@ -56,4 +58,7 @@ def _item(client: str, raw: dict[str, Any], today: date) -> NewItem:
         escalation_reason=raw.get("escalated", ""),
         visibility=Visibility.INTERNAL if raw.get("internal_only") else Visibility.CLIENT,
         done_at=done_at,
+        repeat_every=repeat.every if repeat else None,
+        repeat_unit=repeat.unit if repeat else None,
+        repeat_from=raw.get("repeat_from") if repeat else None,
     )

@@ -17,6 +17,8 @@ def run_add(args: argparse.Namespace) -> int:
     from actionplan.models import Client
 
     values = _item_values(args)
+    if args.repeat_from is not None and args.repeat is None:
+        raise CliError("--repeat-from is for a recurring item: give --repeat too")
     values["status"] = args.status or ("waiting" if values.get("waiting_on") else "planned")
     if values.get("waiting_on") and values["status"] != "waiting":
         raise CliError("--waiting-on is for waiting items: leave out --status or use waiting")
@@ -55,8 +57,20 @@ def run_set(args: argparse.Namespace) -> int:
             reason=args.reason,
             **changes,
         )
+        following = _next_if_completed(session, item, changes)
     print(f"updated #{item.id} {item.title} ({', '.join(sorted(changes))})")
+    if following is not None and following.due is not None:
+        print(f"next: #{following.id} due {following.due.isoformat()}")
     return 0
+
+
+def _next_if_completed(session: Any, item: Any, changes: dict[str, Any]) -> Any:
+    """The occurrence that follows a recurring item this command completed, if any."""
+    if changes.get("status") != "done" or item.repeat_every is None:
+        return None
+    from actionplan.plan.recurrence import next_occurrence
+
+    return next_occurrence(session=session, item_id=item.id)
 
 
 def _item_values(args: argparse.Namespace) -> dict[str, Any]:
@@ -82,6 +96,16 @@ def _item_values(args: argparse.Namespace) -> dict[str, Any]:
     if args.escalate is not None:
         values["escalated"] = True
         values["escalation_reason"] = args.escalate
+    if args.repeat is not None:
+        from actionplan.plan.recurrence import parse_repeat
+
+        repeat = parse_repeat(args.repeat)
+        values["repeat_every"] = repeat.every if repeat else None
+        values["repeat_unit"] = repeat.unit if repeat else None
+        if repeat is None and args.repeat_from is not None:
+            raise CliError("--repeat-from is for a recurring item, not with --repeat none")
+    if args.repeat_from is not None:
+        values["repeat_from"] = args.repeat_from
     return values
 
 
@@ -123,6 +147,11 @@ def _list_row(row: dict[str, Any]) -> list[Any]:
         flags.append("slipped")
     if str(getattr(row["visibility"], "value", row["visibility"])) == "internal":
         flags.append("internal")
+    if row["repeat_every"] is not None:
+        from actionplan.plan.recurrence import short_repeat
+
+        after = " from done" if str(getattr(row["repeat_from"], "value", "")) == "done" else ""
+        flags.append(f"every {short_repeat(row['repeat_every'], row['repeat_unit'])}{after}")
     status = getattr(row["status"], "value", row["status"])
     if row["waiting_on"]:
         status = f"{status} ({getattr(row['waiting_on'], 'value', row['waiting_on'])})"

@@ -4,6 +4,7 @@ The board, the command line and the tests all change the plan through these func
 
 - ``items``: add, edit, move, reorder, delete, restore (and shortcuts for owner, dates, escalation)
 - ``undo``: revert an author's operations one by one, across restarts
+- ``recurrence``: repeat text, next due dates, and the occurrence a completion adds
 - ``people``: clients and people by name
 - ``restore``: an export written back into an empty database
 - ``journal`` (inside): the transaction, the Operation row and the history events

@@ -9,10 +9,12 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
+from actionplan import clock
 from actionplan.models import HistoryEvent, Item, RepeatFrom, Status
 from actionplan.plan.errors import Invalid, NotFound
 from actionplan.plan.journal import Recorder, lock, operation
 from actionplan.plan.people import client_ids, person_ids
+from actionplan.plan.recurrence import add_next_occurrence
 from actionplan.plan.values import EDITABLE, NewItem, check_repeat, clean_value, new_item
 from actionplan.text import TextError
 
@@ -145,7 +147,8 @@ def edit_item(
     """Change any editable fields of an item (see ``EDITABLE``) in one transaction.
 
     A new status puts the card at the end of its new column and sets or clears the done time;
-    waiting-on given alone moves the item to waiting.
+    waiting-on given alone moves the item to waiting. Completing a recurring item adds its next
+    occurrence in the same operation (see ``recurrence.add_next_occurrence``).
 
     Args:
         expected_version: the version the user saw; a different one means someone else
@@ -160,8 +163,14 @@ def edit_item(
         item = lock(session, item_id, expected_version)
         if item.deleted_at is not None:
             raise NotFound(f"item #{item_id} is deleted (restore it first)")
+        was_done = item.status == Status.DONE
         _apply(session, rec, item, cleaned)
         rec.op.summary = _describe_edit(item, cleaned)
+        if item.status == Status.DONE and not was_done:
+            following = add_next_occurrence(session, rec, item, today=clock.today())
+            if following is not None and following.due is not None:
+                next_due = f"; next #{following.id} due {following.due.isoformat()}"
+                rec.op.summary = (rec.op.summary + next_due)[:300]
     return item
 
 
@@ -220,6 +229,8 @@ def _apply(session: Session, rec: Recorder, item: Item, changes: dict[str, Any])
     ):
         if name in changes:
             rec.set(item, name, changes[name])
+    if changes.get("repeat_from") is not None and item.repeat_every is None:
+        raise Invalid("repeat-from is only for a repeating item (give it a repeat too)")
     if item.repeat_every is not None and item.repeat_from is None:
         rec.set(item, "repeat_from", RepeatFrom.DUE)
     if item.repeat_every is None:

@@ -15,7 +15,9 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
 from actionplan.dates import DateError, describe, parse_optional_date
-from actionplan.models import Status, WaitingOn
+from actionplan.models import RepeatFrom, Status, WaitingOn
+from actionplan.plan.errors import Invalid
+from actionplan.plan.recurrence import Repeat, describe_repeat, parse_repeat, short_repeat
 from actionplan.text import NAME_MAX, REASON_MAX, TITLE_MAX, TextError, clean_line
 from actionplan.widgets.column import LABELS
 
@@ -130,6 +132,22 @@ class ItemForm(ModalScreen[FormResult | None]):
                         placeholder="the date the client was told",
                     ),
                 )
+                with Horizontal(classes="form-row"):
+                    yield Label("Repeat", classes="field-label")
+                    yield Input(
+                        short_repeat(self._get("repeat_every"), self._get("repeat_unit")),
+                        id="repeat",
+                        compact=True,
+                        placeholder="3w, monthly, every 10 days",
+                    )
+                    yield Select(
+                        [("from the due date", "due"), ("from completion", "done")],
+                        id="repeat_from",
+                        compact=True,
+                        value=_value(self._get("repeat_from")) or RepeatFrom.DUE.value,
+                        allow_blank=False,
+                    )
+                yield Static("", id="repeat-note", classes="field-note")
                 with Horizontal(classes="form-row checks"):
                     yield Checkbox("Must-do", self._get("must", True), id="must", compact=True)
                     yield Checkbox(
@@ -173,6 +191,7 @@ class ItemForm(ModalScreen[FormResult | None]):
         self._sync()
         for name in ("due", "committed"):
             self._check_date(name)
+        self._check_repeat()
 
     @on(Select.Changed)
     @on(Checkbox.Changed)
@@ -181,6 +200,8 @@ class ItemForm(ModalScreen[FormResult | None]):
         self.query_one("#waiting_on", Select).disabled = not waiting
         escalated = self.query_one("#escalated", Checkbox).value
         self.query_one("#escalation_reason", Input).disabled = not escalated
+        if self.is_mounted:
+            self._check_repeat()
 
     @on(Input.Changed, "#due, #committed")
     def _date_changed(self, event: Input.Changed) -> None:
@@ -196,6 +217,24 @@ class ItemForm(ModalScreen[FormResult | None]):
             return exc
         self._note(name, f"→ {describe(value)}" if value else "→ no date")
         return value
+
+    @on(Input.Changed, "#repeat")
+    def _check_repeat(self) -> Repeat | Invalid | None:
+        """Read the repeat and say what it means under it (or what is wrong)."""
+        text = self.query_one("#repeat", Input).value
+        since = self.query_one("#repeat_from", Select)
+        try:
+            repeat = parse_repeat(text)
+        except Invalid as exc:
+            self._note("repeat", str(exc), error=True)
+            return exc
+        since.disabled = repeat is None
+        if repeat is None:
+            self._note("repeat", "→ does not repeat" if text.strip() else "")
+        else:
+            meaning = describe_repeat(repeat.every, repeat.unit, str(since.value))
+            self._note("repeat", f"→ {meaning}")
+        return repeat
 
     def _note(self, name: str, text: str, *, error: bool = False) -> None:
         box = self.query_one(f"#{name}-note", Static)
@@ -261,6 +300,14 @@ class ItemForm(ModalScreen[FormResult | None]):
         else:
             values["escalation_reason"] = ""
             self._note("escalation_reason", "")
+        repeat = self._check_repeat()
+        if isinstance(repeat, Invalid):
+            ok = False
+        else:
+            values["repeat_every"] = repeat.every if repeat else None
+            values["repeat_unit"] = repeat.unit if repeat else None
+            since = str(self.query_one("#repeat_from", Select).value)
+            values["repeat_from"] = RepeatFrom(since) if repeat else None
         values["client_note"] = self.query_one("#client_note", TextArea).text
         values["internal_note"] = self.query_one("#internal_note", TextArea).text
         if self.row is not None:

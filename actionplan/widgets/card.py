@@ -9,6 +9,7 @@ from typing import Any
 from rich.text import Text
 
 from actionplan.dates import relative
+from actionplan.plan.recurrence import short_repeat
 from actionplan.text import strip_controls
 
 # Styles are named here once; the board's colours come from these and app.tcss.
@@ -22,6 +23,7 @@ MARK_WAITING = "cyan"
 MARK_NICE = "dim"
 MARK_INTERNAL = "bold black on yellow"
 MARK_UNTOLD = "magenta"
+MARK_REPEAT = "bright_blue"
 
 
 def due_style(due: date | None, today: date, *, is_open: bool) -> str:
@@ -144,6 +146,8 @@ def _marks(row: dict[str, Any], is_open: bool) -> list[tuple[str, str]]:
         marks.append(("nice", MARK_NICE))
     if _value(row["visibility"]) == "internal":
         marks.append(("internal", MARK_INTERNAL))
+    if is_open and row.get("repeat_every"):
+        marks.append((f"↻{short_repeat(row['repeat_every'], row['repeat_unit'])}", MARK_REPEAT))
     return marks
 
 

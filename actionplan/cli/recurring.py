@@ -1,0 +1,86 @@
+"""actionplan recurring: the coming weeks' recurring checks per client and owner, as text."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from actionplan.cli.context import open_db, today
+from actionplan.cli.errors import CliError
+from actionplan.cli.output import clip, width
+from actionplan.text import strip_controls
+
+if TYPE_CHECKING:
+    from actionplan.recurring import RecurringGrid
+
+NAME_MAX = 32
+CELL = 4
+
+
+def run_recurring(args: argparse.Namespace) -> int:
+    """actionplan recurring [--weeks N] [--threshold N]"""
+    from actionplan.recurring import recurring_grid
+
+    if not 1 <= args.weeks <= 52:
+        raise CliError("--weeks must be 1 to 52")
+    if args.threshold < 1:
+        raise CliError("--threshold must be 1 or more")
+    db = open_db(args)
+    with db.session() as session:
+        grid = recurring_grid(
+            session=session, today=today(), weeks=args.weeks, threshold=args.threshold
+        )
+    print(grid_text(grid))
+    return 0
+
+
+def grid_text(grid: RecurringGrid) -> str:
+    """The grid as aligned text: weeks across (Monday's day over its month), rows down.
+
+    A count that reaches the threshold is marked ``*``; the pile-ups are listed under it.
+    """
+    from actionplan.recurring import short_day, week_label
+
+    lines = [
+        f"Recurring checks per week, from {short_day(grid.weeks[0])} {grid.weeks[0].year}"
+        f" (* = a pile-up: {grid.threshold} or more in one week)"
+    ]
+    if not grid.clients:
+        lines.append("No recurring checks fall in these weeks.")
+    else:
+        rows = grid.clients + grid.owners
+        names = [width(strip_controls(r.name, keep_newlines=False)) + 3 for r in rows]
+        size = min(NAME_MAX, max([10, *names]))
+        labels = [week_label(w) for w in grid.weeks]
+        lines.append(_line("week of", [day for day, _ in labels], size))
+        lines.append(_line("", [month for _, month in labels], size))
+        for heading, rows in (("clients", grid.clients), ("owners", grid.owners)):
+            lines.append(heading)
+            lines += [_line(f"  {r.name}", [_count(grid, n) for n in r.counts], size) for r in rows]
+        lines.append(_line("all", [_count(grid, n, mark=False) for n in grid.totals], size))
+        piles = [
+            f"  week of {short_day(grid.weeks[i])}: "
+            + ", ".join(
+                f"{strip_controls(r.name, keep_newlines=False)} {r.counts[i]}"
+                for r in grid.owners + grid.clients
+                if grid.piled(r.counts[i])
+            )
+            for i in grid.pile_up_weeks
+        ]
+        if piles:
+            lines += ["", "Pile-ups:", *piles]
+    if grid.undated:
+        lines.append(f"{grid.undated} recurring item(s) have no due date, so no week yet.")
+    return "\n".join(lines)
+
+
+def _count(grid: RecurringGrid, n: int, *, mark: bool = True) -> str:
+    if n == 0:
+        return "-"
+    return f"{n}*" if mark and grid.piled(n) else str(n)
+
+
+def _line(name: str, cells: list[str], size: int) -> str:
+    label = clip(strip_controls(name, keep_newlines=False), size - 1)
+    label += " " * (size - width(label))
+    return (label + "".join(c.rjust(CELL) for c in cells)).rstrip()
