@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
@@ -21,6 +22,11 @@ DB_ENV = "ACTIONPLAN_DB"
 SCHEMA_HEAD = "0002"
 _MIGRATIONS = Path(__file__).parent / "migrations"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+CONNECT_TIMEOUT = 5
+"""Seconds to wait for a database server to answer before giving up."""
+LOCK_TIMEOUT = 30
+"""Seconds a write waits for another one to finish (SQLite's busy timeout, PostgreSQL's locks)."""
+_PG_WRITE_LOCK = 0x61637470  # any fixed number, the same in every actionplan process
 
 
 class DatabaseError(Exception):
@@ -116,8 +122,8 @@ def sqlite_path(url: URL) -> Path | None:
 def make_engine(url: URL) -> Engine:
     """Create the engine, with SQLite's pragmas set on every new connection."""
     if url.get_backend_name() != "sqlite":
-        return sa.create_engine(url, pool_pre_ping=True)
-    engine = sa.create_engine(url, connect_args={"timeout": 30})
+        return _server_engine(url)
+    engine = sa.create_engine(url, connect_args={"timeout": LOCK_TIMEOUT})
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
@@ -127,7 +133,7 @@ def make_engine(url: URL) -> Engine:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
-        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute(f"PRAGMA busy_timeout={LOCK_TIMEOUT * 1000}")
         cursor.close()
         # SQLite's lower() only knows ASCII; names like "Łódź" must match ignoring case too.
         dbapi_conn.create_function("lower", 1, _lower, deterministic=True)
@@ -138,6 +144,27 @@ def make_engine(url: URL) -> Engine:
         # mode; it fails at once with "database is locked". Writers begin IMMEDIATE instead.
         write = conn.get_execution_options().get("actionplan_write", False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+    return engine
+
+
+def _server_engine(url: URL) -> Engine:
+    postgres = url.get_backend_name() == "postgresql"
+    args: dict[str, Any] = {}
+    if postgres and "connect_timeout" not in url.query:
+        args["connect_timeout"] = CONNECT_TIMEOUT  # else a silent host hangs start-up for minutes
+    engine = sa.create_engine(url, pool_pre_ping=True, connect_args=args)
+    if not postgres:
+        return engine
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: sa.Connection) -> None:
+        # Writers take one advisory lock first, as SQLite's BEGIN IMMEDIATE takes the write
+        # lock: one write at a time, so concurrent writes never deadlock nor race to create the
+        # same client (either would fail a user's command). A write takes milliseconds.
+        if conn.get_execution_options().get("actionplan_write", False):
+            conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT}s'")
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_WRITE_LOCK})")
 
     return engine
 
@@ -222,6 +249,10 @@ def open_database(value: str | URL | None = None, *, upgrade: bool = True) -> Da
         raise
     except (SQLAlchemyError, OSError) as exc:
         engine.dispose()
+        problem = connection_problem(exc)
+        if problem is not None:
+            message = f"cannot connect to {redact(url)}: {_scrub(problem, url)}"
+            raise DatabaseError(message) from None
         raise DatabaseError(f"cannot open {redact(url)}: {describe_error(exc)}") from None
     return Database(engine=engine, url=url, upgraded_from=upgraded_from, backup=backup)
 
@@ -309,4 +340,40 @@ def describe_error(exc: BaseException) -> str:
         return "the database is read-only (check the file and folder permissions)"
     if "file is not a database" in text or "malformed" in text:
         return "the file is damaged or is not a database"
+    if "database is locked" in text or "lock timeout" in text:
+        return f"the database stayed busy with another change for {LOCK_TIMEOUT} s; try again"
+    problem = connection_problem(exc)
+    if problem is not None:
+        return f"cannot connect to the database server: {problem}"
     return text
+
+
+# libpq: 'connection to server at "HOST", port N failed: WHY' (or 'on socket "PATH"').
+_SERVER_FAILED = re.compile(r"connection to server (?:at|on) .*? failed: (?:FATAL:\s*)?(.+)")
+_HINTS = {"connection refused": "is the server running?", "no such file": "is the server running?"}
+_LOST = ("server closed the connection", "terminating connection", "connection is closed")
+
+
+def connection_problem(exc: BaseException) -> str | None:
+    """Why a database server could not be reached (one short line), or None for other errors."""
+    orig = getattr(exc, "orig", None) or exc
+    text = (str(orig).strip().splitlines() or [""])[0]
+    if type(orig).__name__ == "ConnectionTimeout" or "timeout expired" in text:
+        return "no answer from the server (timed out)"
+    if text.startswith("failed to resolve host"):
+        return "no such host (check the host name)"
+    if any(part in text for part in _LOST):
+        return "the connection to the server was lost"
+    match = _SERVER_FAILED.search(text)
+    if match is None:
+        return None
+    why = match.group(1).strip()
+    why = why[:1].lower() + why[1:]
+    hint = next((h for key, h in _HINTS.items() if why.startswith(key)), None)
+    return f"{why} ({hint})" if hint else why
+
+
+def _scrub(text: str, url: URL) -> str:
+    # libpq never echoes a password, but a message must not carry one even if it did.
+    password = str(url.password or "")
+    return text.replace(password, "***") if len(password) >= 4 else text

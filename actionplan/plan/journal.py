@@ -10,6 +10,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from actionplan import clock
+from actionplan.changes import announce
 from actionplan.models import HistoryEvent, Item, Operation
 from actionplan.plan.errors import Conflict, Invalid, NotFound
 from actionplan.plan.values import dump_value
@@ -50,7 +51,8 @@ class Recorder:
 def begin_write(session: Session) -> None:
     if session.in_transaction():
         session.commit()  # end a read-only transaction, so ours can take the write lock first
-    session.connection(execution_options={"actionplan_write": True})
+    conn = session.connection(execution_options={"actionplan_write": True})
+    announce(conn)  # every write tells running boards elsewhere, once it commits
 
 
 @contextmanager
