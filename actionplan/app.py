@@ -31,6 +31,8 @@ class WriteDone(Message):
     error: str | None
     failure: BaseException | None = None
     """The exception behind ``error`` (a merge Clash carries both versions)."""
+    job: Any = None
+    """The job that ran, so a refused edit can be offered again."""
 
 
 class ActionPlanApp(App[None]):
@@ -106,7 +108,7 @@ class ActionPlanApp(App[None]):
                     result = job(session)
             except Exception as exc:  # every failure is shown; the board reloads the truth
                 error, failure = user_message(exc), exc
-            reply_to.post_message(WriteDone(label, result, error, failure))
+            reply_to.post_message(WriteDone(label, result, error, failure, job))
             self._jobs.task_done()
 
     @property

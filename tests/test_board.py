@@ -355,7 +355,9 @@ async def test_an_empty_database_shows_the_first_run_screen(db: Database) -> Non
         assert welcome.display and "Welcome to actionplan" in str(welcome.render())
 
 
-async def test_a_failed_write_is_shown_and_the_card_returns(acme: Database) -> None:
+async def test_a_move_someone_else_beat_is_shown_and_cancel_keeps_theirs(acme: Database) -> None:
+    from actionplan.screens.conflict import ConflictDialog
+
     app = make_app(acme)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot, app)
@@ -363,9 +365,46 @@ async def test_a_failed_write_is_shown_and_the_card_returns(acme: Database) -> N
             plan.move_item(session=s, item_id=1, status=Status.WAITING, author="Other")
         await pilot.press("L")
         await settle(pilot, app)
+        dialog = app.screen
+        assert isinstance(dialog, ConflictDialog)
+        assert dialog.clash.who == "Other"
+        assert [(f.field, f.mine, f.theirs) for f in dialog.clash.fields] == [
+            ("status", Status.DOING, Status.WAITING)
+        ]
+        await pilot.press("escape")
+        await settle(pilot, app)
         assert item(acme, 1).status == Status.WAITING
         assert ids(app, Status.WAITING) == [1]
-        assert any("changed by Other" in n.message for n in app._notifications)
+        assert any("Nothing of yours" in n.message for n in app._notifications)
+
+
+async def test_keep_mine_in_a_conflict_saves_mine_over_theirs(acme: Database) -> None:
+    app = make_app(acme)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        with acme.session() as s:
+            plan.move_item(session=s, item_id=1, status=Status.WAITING, author="Other")
+        await pilot.press("L")
+        await settle(pilot, app)
+        await pilot.press("m")
+        await settle(pilot, app)
+        assert item(acme, 1).status == Status.DOING
+        assert ids(app, Status.DOING)[-1] == 1
+
+
+async def test_an_edit_of_another_field_meanwhile_is_merged_without_asking(
+    acme: Database,
+) -> None:
+    app = make_app(acme)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        with acme.session() as s:  # someone else re-assigns it while we look at it
+            plan.set_owner(session=s, item_id=1, owner="Raj", author="Other")
+        await pilot.press("L")
+        await settle(pilot, app)
+        assert app.screen is board(app)
+        found = item(acme, 1)
+        assert found.status == Status.DOING and found.owner_id is not None  # both kept
 
 
 async def test_card_keys_are_hidden_from_the_footer_when_no_card(db: Database) -> None:

@@ -6,6 +6,7 @@ board reloads (or keeps what it shows) when the write reports back.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from typing import Any
@@ -13,10 +14,11 @@ from typing import Any
 from sqlmodel import Session
 from textual.screen import Screen
 
-from actionplan import plan
+from actionplan import clock, plan
 from actionplan.app import ActionPlanApp, WriteDone
 from actionplan.filters import BoardFilter
 from actionplan.models import Item, Status
+from actionplan.plan.merge import Clash, edit_merging
 from actionplan.queries import ClientCounts
 from actionplan.widgets.column import BoardColumn
 
@@ -63,11 +65,22 @@ class CardActions(Screen[None]):
         self.plan_app.write(label, job, self)
 
     def on_write_done(self, message: WriteDone) -> None:
+        if isinstance(message.failure, Clash) and isinstance(message.job, Edit):
+            self._resolve(message.label, message.job, message.failure)
+            return
         if message.error:
             self.notify(message.error, title=f"Not saved: {message.label}", severity="error")
             self.reload()  # show the truth again
             return
         result = message.result
+        repeats = isinstance(result, Item) and result.repeat_every is not None
+        if message.label in ("move", "done") and repeats and result.status == Status.DONE:
+            # Completing a recurring item added its next occurrence: read the board again.
+            from actionplan.screens.recurring import announce_next
+
+            announce_next(self, result.id)
+            self.reload(keep=result.id)
+            return
         if message.label in ("move", "done", "reorder") and isinstance(result, Item):
             # The screen already shows the move; only the card's bookkeeping is new.
             row = next((r for r in self.rows if r["id"] == result.id), None)
@@ -88,18 +101,15 @@ class CardActions(Screen[None]):
         index = statuses.index(card["status"]) + step
         if not 0 <= index < len(statuses):
             return
-        target, version = statuses[index], card["version"]
+        target, seen = statuses[index], dict(card)
         self._optimistic_move(card, column, target)
-        author = self.plan_app.author
-        self._write(
-            "move",
-            partial(_move, item_id=card["id"], status=target, version=version, author=author),
-        )
+        self._write("move", Edit(seen, {"status": target}, self.plan_app.author, card["title"]))
 
     def _optimistic_move(self, card: dict[str, Any], source: BoardColumn, status: Status) -> None:
         """Show the move at once (two cards redrawn); the write follows, a failure undoes it."""
         card["status"] = status
         card["version"] += 1  # what the write will make it, so a quick second move still fits
+        card["done_at"] = clock.now() if status == Status.DONE else None  # "done today" at once
         source.remove_row(card["id"])
         target = self.query_one(f"#col-{status.value}", BoardColumn)
         target.append_row(card)
@@ -123,12 +133,10 @@ class CardActions(Screen[None]):
         card, column = self.card, self.column
         if card is None or column is None or card["status"] == Status.DONE:
             return
-        version = card["version"]
+        seen = dict(card)
         self._optimistic_move(card, column, Status.DONE)
-        author = self.plan_app.author
         self._write(
-            "done",
-            partial(_move, item_id=card["id"], status=Status.DONE, version=version, author=author),
+            "done", Edit(seen, {"status": Status.DONE}, self.plan_app.author, card["title"])
         )
 
     def action_delete(self) -> None:
@@ -156,17 +164,7 @@ class CardActions(Screen[None]):
         def chosen(owner: str | None) -> None:
             if owner is None:
                 return
-            author = self.plan_app.author
-            self._write(
-                "owner",
-                partial(
-                    _edit,
-                    item_id=card["id"],
-                    version=card["version"],
-                    author=author,
-                    owner=owner or None,
-                ),
-            )
+            self._edit("owner", card, owner=owner or None)
 
         self.app.push_screen(OwnerPrompt(card["title"], card["owner"] or "", names), chosen)
 
@@ -180,13 +178,7 @@ class CardActions(Screen[None]):
         def chosen(result: tuple[date | None] | None) -> None:
             if result is None:
                 return
-            author = self.plan_app.author
-            self._write(
-                "due date",
-                partial(
-                    _edit, item_id=card["id"], version=card["version"], author=author, due=result[0]
-                ),
-            )
+            self._edit("due date", card, due=result[0])
 
         app = self.plan_app
         self.app.push_screen(
@@ -202,34 +194,14 @@ class CardActions(Screen[None]):
         card = self.card
         if card is None:
             return
-        author = self.plan_app.author
         if card["escalated"]:
-            self._write(
-                "de-escalate",
-                partial(
-                    _edit,
-                    item_id=card["id"],
-                    version=card["version"],
-                    author=author,
-                    escalated=False,
-                ),
-            )
+            self._edit("de-escalate", card, escalated=False)
             self.notify("Escalation cleared (u to undo)", timeout=3)
             return
 
         def chosen(reason: str | None) -> None:
             if reason:
-                self._write(
-                    "escalate",
-                    partial(
-                        _edit,
-                        item_id=card["id"],
-                        author=author,
-                        version=card["version"],
-                        escalated=True,
-                        escalation_reason=reason,
-                    ),
-                )
+                self._edit("escalate", card, escalated=True, escalation_reason=reason)
 
         self.app.push_screen(
             TextPrompt(
@@ -274,22 +246,52 @@ class CardActions(Screen[None]):
             today=app.today(),
             day_first=app.config.day_first,
         )
-        self.app.push_screen(form, self._saved_form)
+        self.app.push_screen(form, partial(self._saved_form, seen=dict(card)))
 
-    def _saved_form(self, result: tuple[int | None, int | None, dict[str, Any]] | None) -> None:
+    def _saved_form(
+        self,
+        result: tuple[int | None, int | None, dict[str, Any]] | None,
+        seen: dict[str, Any] | None = None,
+    ) -> None:
         if result is None:
             return
-        item_id, version, values = result
+        item_id, _version, values = result
         if item_id is not None and not values:
             self.notify("No changes", timeout=2)
             return
-        author = self.plan_app.author
-        if item_id is None:
-            self._write("add", partial(_add, author=author, values=values))
+        if item_id is None or seen is None:
+            self._write("add", partial(_add, author=self.plan_app.author, values=values))
         else:
-            self._write(
-                "edit", partial(_edit, item_id=item_id, version=version, author=author, **values)
-            )
+            self._edit("edit", seen, **values)
+
+    def _edit(self, label: str, card: dict[str, Any], **values: Any) -> None:
+        """Save changes to the card as the user sees it now (merged if others changed it)."""
+        self._write(label, Edit(dict(card), values, self.plan_app.author, card["title"]))
+
+    def _resolve(self, label: str, edit: Edit, clash: Clash) -> None:
+        """Someone else changed the same fields first: show both, let the user choose."""
+        from actionplan.screens.conflict import ConflictDialog
+
+        self.reload()  # the board shows what is saved now, under the dialog
+
+        def chosen(choice: str | None) -> None:
+            clashing = {f.field for f in clash.fields}
+            if choice == "mine":
+                # A new label: the board reloads after it (it shows theirs now, not the move).
+                self._write(
+                    f"{label}, yours", Edit(clash.current, edit.values, edit.author, edit.title)
+                )
+            elif choice == "theirs":
+                rest = {k: v for k, v in edit.values.items() if k not in clashing}
+                if rest:
+                    self._write(
+                        f"{label}, the rest", Edit(clash.current, rest, edit.author, edit.title)
+                    )
+                self.notify(f"Kept {clash.who}'s version", timeout=4)
+            else:
+                self.notify("Nothing of yours was saved", timeout=4)
+
+        self.app.push_screen(ConflictDialog(clash, edit.title), chosen)
 
     def _people(self) -> list[str]:
         names = {r["owner"] for r in self.rows if r["owner"]}
@@ -307,10 +309,23 @@ def _feedback(label: str, result: Any) -> str:
 # Write jobs: run on the writer thread with a session; each is one plan operation.
 
 
-def _move(session: Session, *, item_id: int, status: Status, version: int, author: str) -> Any:
-    return plan.move_item(
-        session=session, item_id=item_id, status=status, author=author, expected_version=version
-    )
+@dataclass
+class Edit:
+    """A write job: change fields of the item the user saw as ``seen`` (a board row)."""
+
+    seen: dict[str, Any]
+    values: dict[str, Any]
+    author: str
+    title: str
+
+    def __call__(self, session: Session) -> Item:
+        return edit_merging(
+            session=session,
+            item_id=self.seen["id"],
+            seen=self.seen,
+            author=self.author,
+            **self.values,
+        )
 
 
 def _reorder(session: Session, *, item_id: int, offset: int, author: str) -> Any:
@@ -323,14 +338,6 @@ def _delete(session: Session, *, item_id: int, author: str) -> Any:
 
 def _undo(session: Session, *, author: str) -> Any:
     return plan.undo(session=session, author=author)
-
-
-def _edit(
-    session: Session, *, item_id: int, version: int | None, author: str, **values: Any
-) -> Any:
-    return plan.edit_item(
-        session=session, item_id=item_id, author=author, expected_version=version, **values
-    )
 
 
 def _add(session: Session, *, author: str, values: dict[str, Any]) -> Any:
