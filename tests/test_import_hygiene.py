@@ -14,6 +14,7 @@ import pytest
 CORE_MODULES = [
     "actionplan.models",
     "actionplan.db",
+    "actionplan.changes",
     "actionplan.plan",
     "actionplan.dates",
     "actionplan.queries",
@@ -25,9 +26,21 @@ CORE_MODULES = [
     "actionplan.resources",
     "actionplan.interchange.csv_io",
     "actionplan.interchange.json_io",
+    "actionplan.interchange.ics",
+    "actionplan.templates",
+    "actionplan.summary.compare",
+    "actionplan.agenda",
+    "actionplan.workload",
+    "actionplan.triage",
+    "actionplan.plan.recurrence",
+    "actionplan.recurring",
     "actionplan.cli",
     "actionplan.cli.items",
     "actionplan.cli.transfer",
+    "actionplan.cli.views",
+    "actionplan.cli.templates",
+    "actionplan.cli.triage",
+    "actionplan.cli.recurring",
 ]
 
 

@@ -45,6 +45,8 @@ def test_wheel_carries_demo_data_and_migrations_but_no_database(wheel: Path) -> 
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in (
         "actionplan/data/demo.toml",
+        "actionplan/data/templates/new-client-onboarding.toml",
+        "actionplan/data/templates/monthly-health-check.toml",
         "actionplan/migrations/env.py",
         "actionplan/migrations/script.py.mako",
     ):

@@ -31,6 +31,7 @@ from actionplan.db import Database, open_database
 from actionplan.models import Snapshot
 from actionplan.plan.snapshots import save_snapshot
 from actionplan.queries import internal_names, list_items
+from actionplan.summary.compare import compare, render_comparison
 from actionplan.summary.leaks import check, load_deny_list, user_deny_list
 from actionplan.summary.model import Summary, build_summary
 from actionplan.summary.render import render
@@ -704,7 +705,12 @@ def build_plan_with_secrets(session: Session, m: list[str], status: str = "plann
 
 def assert_no_marker(summary: Summary, markers: list[str]) -> None:
     assert [ln.title for ln in summary.plan]  # there is something client-visible to leak into
-    for fmt, text in all_outputs(summary).items():
+    outputs = all_outputs(summary)
+    # Compared with an empty snapshot, both ways, every item is named as new, then as gone.
+    empty = build_summary(client=CLIENT, rows=[], previous=None, today=TODAY, prepared_by="")
+    both_ways = [compare(empty, summary), compare(summary, empty)]
+    outputs["compare"] = "".join(render_comparison(c) for c in both_ways)
+    for fmt, text in outputs.items():
         squashed = "".join(text.split())  # a marker split by wrapping is still a leak
         for marker in markers:
             assert marker not in squashed, (fmt, marker)

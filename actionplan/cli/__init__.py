@@ -61,6 +61,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--overdue", action="store_true", help="open items past their due date")
     p.add_argument("--json", action="store_true", help="a JSON array (id + the CSV columns)")
 
+    p = command("triage", "triage:run_triage", "what needs attention, worst first, with why")
+    p.add_argument("--client", help="only this client")
+    p.add_argument("--json", action="store_true", help="a JSON array with each item's reasons")
+
+    p = command("agenda", "views:run_agenda", "every client's open items by when they are due")
+    p.add_argument("--client", help="only this client")
+    p.add_argument("--json", action="store_true", help="the buckets and their items as JSON")
+    p = command("workload", "views:run_workload", "open items per owner per week, ahead")
+    p.add_argument("--weeks", type=int, default=6, metavar="N", help="how many weeks (1-52)")
+    p.add_argument(
+        "--limit", type=int, metavar="N", help="mark weeks over N items (config workload_limit)"
+    )
+
     p = command("delete", "items:run_delete", "delete an item (undo or restore brings it back)")
     p.add_argument("id", type=int)
     p = command("restore", "items:run_restore", "bring back a deleted item")
@@ -97,15 +110,48 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--next-call", metavar="WHEN", help="next steps are what is due before it")
     p = command("snapshots", "summary:run_snapshots", "the summaries saved for a client")
     p.add_argument("client")
+    shown = p.add_mutually_exclusive_group()
+    shown.add_argument("--show", type=int, metavar="ID", help="print a snapshot as it was sent")
+    shown.add_argument(
+        "--compare",
+        type=int,
+        nargs=2,
+        metavar=("OLDER", "NEWER"),
+        help="what changed between two snapshots (from the one saved first)",
+    )
 
     p = command("import", "transfer:run_import", "import a CSV file or restore a JSON export")
     p.add_argument("file", help="a .csv or .json file, or - for standard input")
     p.add_argument("--dry-run", action="store_true", help="check and report; change nothing")
 
-    p = command("export", "transfer:run_export", "export the plan as JSON or CSV")
-    p.add_argument("--format", choices=["json", "csv"], default="json")
+    p = command(
+        "export", "transfer:run_export", "export the plan as JSON or CSV, or due dates as iCalendar"
+    )
+    p.add_argument(
+        "--format",
+        choices=["json", "csv", "ics"],
+        default="json",
+        help="ics: every dated open item as an all-day event, without internal notes",
+    )
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     p.add_argument("--client")
+
+    p = command("template", "templates:run_list", "checklist templates: list, apply to a client")
+    actions = p.add_subparsers(title="actions", metavar="ACTION", required=True)
+    t = actions.add_parser("list", help="the templates there are (shipped and your own)")
+    t.set_defaults(handler="templates:run_list")
+    t = actions.add_parser("apply", help="add a template's items to a client, dates from --start")
+    t.set_defaults(handler="templates:run_apply")
+    t.add_argument("name", help="the template's file name or name, e.g. new-client-onboarding")
+    t.add_argument("--client", required=True, help="client name (created if new)")
+    t.add_argument("--start", metavar="WHEN", help="what due offsets count from (default today)")
+    t.add_argument("--dry-run", action="store_true", help="show the items and dates; add nothing")
+
+    p = command("recurring", "recurring:run_recurring", "recurring checks per week, ahead")
+    p.add_argument("--weeks", type=int, default=12, metavar="N", help="how many weeks (1-52)")
+    p.add_argument(
+        "--threshold", type=int, default=3, metavar="N", help="a pile-up is N or more in a week"
+    )
 
     p = command("db", "transfer:run_db", "database upkeep")
     p.add_argument("action", choices=["upgrade", "path"])
@@ -128,6 +174,14 @@ def _item_options(p: argparse.ArgumentParser) -> None:
         "--internal-only", action="store_true", default=None, help="the whole item is internal"
     )
     p.add_argument("--escalate", metavar="REASON", help="flag for management, with the reason")
+    p.add_argument(
+        "--repeat", metavar="EVERY", help="recurring: 3w, 2m, 10d, weekly, monthly; none stops it"
+    )
+    p.add_argument(
+        "--repeat-from",
+        choices=["due", "done"],
+        help="count the next from the due date (default) or from completion",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

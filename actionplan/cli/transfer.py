@@ -132,13 +132,17 @@ def _unknown(session: Session, table: str, names: set[str]) -> set[str]:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    """actionplan export [--format json|csv] [-o FILE] [--client C]"""
+    """actionplan export [--format json|csv|ics] [-o FILE] [--client C]"""
     db = open_db(args)
     with db.session() as session:
         if args.format == "json":
             from actionplan.interchange.json_io import export_json
 
             text = export_json(session=session, client=args.client)
+        elif args.format == "ics":
+            from actionplan.interchange.ics import export_ics
+
+            text = export_ics(session=session, client=args.client)
         else:
             from actionplan.interchange.csv_io import write_csv
             from actionplan.plan import find_client
