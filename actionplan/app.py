@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import queue
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -17,6 +18,7 @@ from actionplan import clock
 from actionplan.commands import BoardCommands
 from actionplan.config import Config
 from actionplan.db import Database
+from actionplan.live import ConnectionState, PlanChanged
 from actionplan.state import remember_client
 
 WriteJob = Callable[[Session], Any]
@@ -61,6 +63,12 @@ class ActionPlanApp(App[None]):
         self.demo = demo
         self._jobs: queue.Queue[tuple[str, WriteJob, Any] | None] = queue.Queue()
         self._deferred = 0  # writes waiting for the next paint (UI thread only)
+        self.own_operations: set[int] = set()
+        """Operations this app wrote: the watcher does not reload for them (writer thread)."""
+        self.offline: str | None = None
+        """Why the database cannot be reached, while it cannot (UI thread)."""
+        self.watcher: Any = None
+        self._stop_watching = threading.Event()
 
     @property
     def author(self) -> str:
@@ -76,6 +84,45 @@ class ActionPlanApp(App[None]):
         if self.config.keys:
             self.set_keymap(self.config.keys)
         self._writer()
+        self._watch()
+
+    @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
+    def _watch(self) -> None:
+        from actionplan.live import watch
+
+        watch(self, self._stop_watching)
+
+    def on_plan_changed(self, message: PlanChanged) -> None:
+        """Someone else changed the plan: every open view that can reads it again."""
+        for screen in self.screen_stack:
+            refresh = getattr(screen, "plan_changed", None)
+            if refresh is not None:
+                refresh()
+
+    def on_connection_state(self, message: ConnectionState) -> None:
+        self.offline = message.offline
+        if message.offline:
+            self.notify(
+                f"{message.offline}. Changes are refused until it is back.",
+                title="Offline",
+                severity="error",
+                timeout=10,
+            )
+        else:
+            self.notify("The database is back; the plan is read again", title="Online")
+        for screen in self.screen_stack:
+            changed = getattr(screen, "connection_changed", None)
+            if changed is not None:
+                changed()
+
+    def refuse_offline(self) -> bool:
+        """While offline, say so and return True: a change now would not be saved."""
+        if self.offline:
+            self.notify(
+                "Not saved: the database cannot be reached (offline). Try again when it is back.",
+                severity="error",
+            )
+        return bool(self.offline)
 
     def write(self, label: str, job: WriteJob, reply_to: Any) -> None:
         """Queue a database write; ``reply_to`` gets a WriteDone when it has run.
@@ -84,6 +131,10 @@ class ActionPlanApp(App[None]):
         once the screen has shown the change it makes: the writer thread would otherwise
         compete with that paint for the interpreter, and the key would feel slower.
         """
+        if self.offline:
+            reason = f"offline ({self.offline}); nothing was saved"
+            reply_to.post_message(WriteDone(label, None, reason, None, job))
+            return
         self._deferred += 1
 
         def queue_it() -> None:
@@ -95,6 +146,7 @@ class ActionPlanApp(App[None]):
     @work(thread=True, exclusive=True, group="writer", exit_on_error=False)
     def _writer(self) -> None:
         from actionplan.errors import user_message
+        from actionplan.plan.journal import OWN_OPERATIONS
 
         while True:
             entry = self._jobs.get()
@@ -105,6 +157,7 @@ class ActionPlanApp(App[None]):
             result, error, failure = None, None, None
             try:
                 with self.db.session() as session:
+                    session.info[OWN_OPERATIONS] = self.own_operations
                     result = job(session)
             except Exception as exc:  # every failure is shown; the board reloads the truth
                 error, failure = user_message(exc), exc
@@ -123,3 +176,6 @@ class ActionPlanApp(App[None]):
 
     def on_unmount(self) -> None:
         self._jobs.put(None)  # let the writer thread finish, so the process can exit
+        self._stop_watching.set()
+        if self.watcher is not None:
+            self.watcher.close()  # wakes the watching thread at once

@@ -9,7 +9,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
-from actionplan.models import Client, HistoryEvent, Item, Person, Side, Status
+from actionplan.models import Client, HistoryEvent, Item, Operation, Person, Side, Snapshot, Status
 
 # Board and list order of the statuses.
 STATUS_ORDER = [Status.PLANNED, Status.DOING, Status.WAITING, Status.DONE, Status.DROPPED]
@@ -119,3 +119,35 @@ def internal_names(*, session: Session) -> list[str]:
     """The names of everyone on our side: never to appear in client-facing text."""
     stmt = select(Person.name).where(Person.side == Side.US)
     return list(session.exec(stmt).all())
+
+
+@dataclass(frozen=True)
+class Mark:
+    """How far the plan has come: the newest operation and snapshot ids."""
+
+    operation: int
+    snapshot: int
+
+
+def plan_mark(*, session: Session) -> Mark:
+    """The newest operation and snapshot ids (two index lookups)."""
+    op = session.exec(select(sa.func.max(Operation.id))).one()
+    snap = session.exec(select(sa.func.max(Snapshot.id))).one()
+    return Mark(op or 0, snap or 0)
+
+
+def changed_by_others(*, session: Session, since: Mark, own: set[int]) -> tuple[bool, Mark]:
+    """Whether anyone but us (``own``: our operation ids) changed the plan since ``since``.
+
+    Returns:
+        The answer, and the mark to compare with next time.
+    """
+    now = plan_mark(session=session)
+    if now.snapshot != since.snapshot:
+        return True, now
+    if now.operation == since.operation:
+        return False, now
+    stmt = select(Operation.id).where(col(Operation.id) > since.operation)
+    newer = session.exec(stmt).all()
+    # ``in``, not a set difference: the writer thread may be adding to ``own`` right now.
+    return any(op_id not in own for op_id in newer), now

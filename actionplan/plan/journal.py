@@ -48,6 +48,10 @@ class Recorder:
         return True
 
 
+OWN_OPERATIONS = "actionplan_operations"
+"""Key of ``session.info``: a set that collects the ids of the operations written."""
+
+
 def begin_write(session: Session) -> None:
     if session.in_transaction():
         session.commit()  # end a read-only transaction, so ours can take the write lock first
@@ -71,6 +75,9 @@ def operation(
         for item in rec.touched.values():
             item.version += 1
             item.updated_at = now
+        # Noted before the commit, so a watcher that wakes at the commit already knows the id
+        # is ours (the app passes its own set; see queries.changed_by_others).
+        session.info.setdefault(OWN_OPERATIONS, set()).add(op.id)
         session.commit()
     except BaseException:
         session.rollback()

@@ -100,6 +100,10 @@ class AgendaScreen(Screen[Jump | None]):
             return
         self.post_message(Loaded(found, None))
 
+    def plan_changed(self) -> None:
+        """Someone else changed the plan: read it again, the cursor staying on its item."""
+        self._load()
+
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
         if message.buckets is None:
@@ -107,8 +111,10 @@ class AgendaScreen(Screen[Jump | None]):
                 Text(f" The agenda could not be read: {message.error}", style="bold red")
             )
             return
+        first = self.buckets is None
         self.buckets = message.buckets
-        self._draw()
+        current = self.query_one(AgendaList).current_item
+        self._draw(keep=None if first or current is None else current["id"])
 
     # --- drawing ---------------------------------------------------------------------------
 

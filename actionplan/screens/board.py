@@ -234,6 +234,14 @@ class BoardScreen(CardActions):
         self._draw_title()
         self._update_bindings()
 
+    def plan_changed(self) -> None:
+        """Someone else changed the plan: read it again, the cursor staying on its card."""
+        if self.loaded_once:
+            self.reload()
+
+    def connection_changed(self) -> None:
+        self._draw_title()
+
     def refresh_counts(self) -> None:
         self._load_counts()
 
@@ -264,6 +272,8 @@ class BoardScreen(CardActions):
             title.append("   filter: ", style="bold yellow")
             title.append(self.filter.describe(), style="yellow")
             title.append("  (Esc clears)", style="dim")
+        if self.plan_app.offline:
+            title.append("   offline: changes are refused until the database is back", "bold red")
         if self.plan_app.demo:
             title.append("   demo plan: changes are thrown away on exit", style="dim italic")
         self.query_one("#board-title", Static).update(title)

@@ -64,6 +64,10 @@ class CardActions(Screen[None]):
     def _write(self, label: str, job: Any) -> None:
         self.plan_app.write(label, job, self)
 
+    def check_offline(self) -> bool:
+        """True (and the user told) when a change cannot be saved now."""
+        return self.plan_app.refuse_offline()
+
     def on_write_done(self, message: WriteDone) -> None:
         if isinstance(message.failure, Clash) and isinstance(message.job, Edit):
             self._resolve(message.label, message.job, message.failure)
@@ -94,6 +98,8 @@ class CardActions(Screen[None]):
         self.reload(keep=keep)
 
     def action_move(self, step: int) -> None:
+        if self.check_offline():
+            return
         card, column = self.card, self.column
         if card is None or column is None:
             return
@@ -116,6 +122,8 @@ class CardActions(Screen[None]):
         target.focus()
 
     def action_reorder(self, step: int) -> None:
+        if self.check_offline():
+            return
         card, column = self.card, self.column
         if card is None or column is None or self.filter.active:
             if self.filter.active:
@@ -130,6 +138,8 @@ class CardActions(Screen[None]):
         self._write("reorder", partial(_reorder, item_id=card["id"], offset=step, author=author))
 
     def action_done(self) -> None:
+        if self.check_offline():
+            return
         card, column = self.card, self.column
         if card is None or column is None or card["status"] == Status.DONE:
             return
@@ -140,6 +150,8 @@ class CardActions(Screen[None]):
         )
 
     def action_delete(self) -> None:
+        if self.check_offline():
+            return
         card = self.card
         if card is None:
             return
@@ -150,12 +162,16 @@ class CardActions(Screen[None]):
         self._write("delete", partial(_delete, item_id=card["id"], author=author))
 
     def action_undo(self) -> None:
+        if self.check_offline():
+            return
         author = self.plan_app.author
         self._write("undo", partial(_undo, author=author))
 
     def action_owner(self) -> None:
         from actionplan.screens.prompts import OwnerPrompt
 
+        if self.check_offline():
+            return
         card = self.card
         if card is None:
             return
@@ -171,6 +187,8 @@ class CardActions(Screen[None]):
     def action_due(self) -> None:
         from actionplan.screens.prompts import DatePrompt
 
+        if self.check_offline():
+            return
         card = self.card
         if card is None:
             return
@@ -191,6 +209,8 @@ class CardActions(Screen[None]):
     def action_escalate(self) -> None:
         from actionplan.screens.prompts import TextPrompt
 
+        if self.check_offline():
+            return
         card = self.card
         if card is None:
             return
@@ -215,6 +235,8 @@ class CardActions(Screen[None]):
     def action_new(self) -> None:
         from actionplan.screens.item_form import ItemForm
 
+        if self.check_offline():
+            return
         client = None if self.client in (None, ALL_CLIENTS) else self.client
         column = self.column
         status = column.status if column and column.status != Status.DONE else Status.PLANNED
@@ -233,6 +255,8 @@ class CardActions(Screen[None]):
     def action_edit(self) -> None:
         from actionplan.screens.item_form import ItemForm
 
+        if self.check_offline():
+            return
         card = self.card
         if card is None:
             return

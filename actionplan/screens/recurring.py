@@ -304,6 +304,10 @@ class RecurringScreen(Screen[Jump | None]):
             return
         self.post_message(GridLoaded(grid, None))
 
+    def plan_changed(self) -> None:
+        """Someone else changed the plan: count again (the cursor keeps its place)."""
+        self._load()
+
     @on(GridLoaded)
     def _loaded(self, message: GridLoaded) -> None:
         self.grid = message.grid

@@ -215,6 +215,13 @@ class TriageScreen(Screen[tuple[str, int] | None]):
             self.details[message.first.row["id"]] = message.first
         self.draw()
 
+    def plan_changed(self) -> None:
+        """Someone else changed the plan: the item shown is read again (the queue stays as it
+        was when the session began, so nothing moves under the user's feet)."""
+        entry = self.current
+        if entry is not None:
+            self._reload(entry.id)
+
     def _reload(self, item_id: int) -> None:
         self._seq += 1
         self._load_detail(item_id, self._seq)

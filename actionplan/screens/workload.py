@@ -100,6 +100,10 @@ class WorkloadScreen(Screen[Jump | None]):
             return
         self.post_message(WorkloadLoaded(load, None))
 
+    def plan_changed(self) -> None:
+        """Someone else changed the plan: count again (the cursor keeps its row)."""
+        self._load()
+
     @on(WorkloadLoaded)
     def _loaded(self, message: WorkloadLoaded) -> None:
         if message.load is None:

@@ -257,8 +257,8 @@ class BoardColumn(ScrollView, can_focus=True):
     def _card_strips(self, index: int, width: int) -> list[Strip]:
         row = self.rows[index]
         cursor = index == self.highlighted
-        key = (row["id"], row.get("version"), row["status"], row.get("done_at"),
-               cursor and self.has_focus, cursor, width, self._today, self._show_client)  # fmt: skip
+        key = (row["id"], row.get("version"), row["status"], row.get("done_at"), cursor,
+               cursor and self.has_focus, width, self._today, self._show_client)  # fmt: skip
         strips = self._cache.get(key)
         if strips is None:
             if len(self._cache) > 2000:

@@ -1,0 +1,171 @@
+"""Two running apps on one database: each sees the other's changes, and no edit is lost."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+
+from actionplan import plan
+from actionplan.app import ActionPlanApp
+from actionplan.db import Database, open_database
+from actionplan.live import ConnectionState
+from actionplan.models import Item, Status
+from actionplan.queries import item_history
+from actionplan.screens.conflict import ConflictDialog
+from actionplan.screens.item_form import ItemForm
+from tests.test_board import column, ids, make_app, seed, settle
+
+SEEN_WITHIN = 2.0  # seconds: the issue's promise for a change made elsewhere
+
+
+@pytest.fixture
+def two(db: Database) -> Iterator[tuple[Database, Database]]:
+    """The same plan opened twice, as two processes would (each with its own engine)."""
+    seed(db, "Renew firewall licence", "Patch servers", "Test backups")
+    other = open_database(db.url)
+    yield db, other
+    other.dispose()
+
+
+async def until(pilot, check, seconds: float = SEEN_WITHIN) -> float:
+    """Wait (without sleeping the app) until ``check()`` holds; returns the seconds it took."""
+    start = time.monotonic()
+    while time.monotonic() - start < seconds:
+        if check():
+            return time.monotonic() - start
+        await pilot.pause(0.02)
+    raise AssertionError(f"not seen within {seconds} s")
+
+
+def saved(db: Database, item_id: int) -> Item:
+    with db.session() as s:
+        found = s.get(Item, item_id)
+        assert found is not None
+        return found
+
+
+async def test_a_change_in_one_app_shows_in_the_other_within_two_seconds(two) -> None:
+    db_a, db_b = two
+    a, b = make_app(db_a), make_app(db_b)
+    async with a.run_test(size=(120, 40)) as pa, b.run_test(size=(120, 40)) as pb:
+        await settle(pa, a)
+        await settle(pb, b)
+        column(b, Status.PLANNED).highlighted = 2  # B looks at the third card
+        await pa.press("x")  # A marks the first card done
+        await settle(pa, a)
+        assert saved(db_a, 1).status == Status.DONE
+        await until(pb, lambda: 1 in ids(b, Status.DONE))
+        assert ids(b, Status.PLANNED) == [2, 3]
+        assert column(b, Status.PLANNED).current["id"] == 3  # B's cursor stayed on its card
+
+
+async def test_the_other_apps_own_change_does_not_come_back_as_a_reload(two) -> None:
+    db_a, db_b = two
+    a, b = make_app(db_a), make_app(db_b)
+    async with a.run_test(size=(120, 40)) as pa, b.run_test(size=(120, 40)) as pb:
+        await settle(pa, a)
+        await settle(pb, b)
+        loads = []
+        screen = a.screen
+        original = screen.reload
+        screen.reload = lambda keep=None: (loads.append(keep), original(keep))  # type: ignore[method-assign]
+        await pa.press("L")  # A's own move: already on A's screen
+        await settle(pa, a)
+        with db_b.session() as s:  # then B changes something
+            plan.edit_item(session=s, item_id=2, author="Ben", title="Patch all servers")
+        await until(
+            pa,
+            lambda: any(r["title"] == "Patch all servers" for r in column(a, Status.PLANNED).rows),
+        )
+        assert len(loads) == 1  # one reload, for B's change; none for A's own move
+
+
+async def test_an_edit_in_progress_survives_a_refresh_and_a_clash_is_shown(two) -> None:
+    db_a, db_b = two
+    a, b = make_app(db_a), make_app(db_b)
+    async with a.run_test(size=(120, 40)) as pa, b.run_test(size=(120, 40)) as pb:
+        await settle(pa, a)
+        await settle(pb, b)
+        await pb.press("e")  # B starts editing the first card
+        await pb.pause()
+        assert isinstance(b.screen, ItemForm)
+        b.screen.query_one("#title").value = "Renew the firewall licence (3 years)"
+        await pa.press("D")  # meanwhile A re-dates it
+        await pa.pause()
+        a.screen.query_one("#answer").value = "2026-12-04"
+        await pa.press("enter")
+        await settle(pa, a)
+        assert saved(db_a, 1).due == date(2026, 12, 4)
+        # B's board refreshes underneath; B's form keeps what B typed.
+        board_b = b.screen_stack[-2]
+        await until(pb, lambda: board_b.rows and board_b.rows[0]["due"] == date(2026, 12, 4))
+        assert isinstance(b.screen, ItemForm)
+        assert b.screen.query_one("#title").value == "Renew the firewall licence (3 years)"
+        # B also sets a due date, a different one: that is a clash, shown with both dates.
+        b.screen.query_one("#due").value = "2026-12-11"
+        await pb.press("ctrl+s")
+        await until(pb, lambda: isinstance(b.screen, ConflictDialog))
+        clash = b.screen.clash
+        assert [(f.field, f.mine, f.theirs) for f in clash.fields] == [
+            ("due", date(2026, 12, 11), date(2026, 12, 4))
+        ]
+        assert saved(db_b, 1).title == "Renew firewall licence"  # nothing of B's saved yet
+        await pb.press("t")  # take theirs for the date; B's title still goes in
+        await settle(pb, b)
+        found = saved(db_b, 1)
+        assert found.due == date(2026, 12, 4)
+        assert found.title == "Renew the firewall licence (3 years)"
+        with db_b.session() as s:
+            fields = [e.field for e in item_history(session=s, item_id=1)]
+        assert "due" in fields and "title" in fields  # both people's edits are in the history
+
+
+async def test_offline_refuses_changes_and_says_so(acme_offline) -> None:
+    app, db = acme_offline
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        app.post_message(ConnectionState("cannot reach it"))
+        await pilot.pause()
+        assert "offline" in str(app.screen.query_one("#board-title").render())
+        await pilot.press("x")
+        await pilot.pause()
+        assert saved(db, 1).status == Status.PLANNED
+        assert ids(app, Status.PLANNED)[0] == 1  # the card did not move on screen either
+        assert any("offline" in n.message for n in app._notifications)
+        app.post_message(ConnectionState(None))
+        await pilot.pause()
+        await pilot.press("x")
+        await settle(pilot, app)
+        assert saved(db, 1).status == Status.DONE
+
+
+@pytest.fixture
+def acme_offline(sqlite_db: Database) -> tuple[ActionPlanApp, Database]:
+    seed(sqlite_db, "Renew firewall licence", "Patch servers")
+    return make_app(sqlite_db), sqlite_db
+
+
+def test_the_watch_loop_stops_quickly(sqlite_db: Database) -> None:
+    import threading
+
+    from actionplan.live import watch
+
+    class App:
+        db = sqlite_db
+        own_operations: set[int] = set()
+        watcher = None
+
+        def post_message(self, message) -> None:
+            pass
+
+    stop = threading.Event()
+    thread = threading.Thread(target=watch, args=(App(), stop))
+    thread.start()
+    asyncio.run(asyncio.sleep(0.1))
+    stop.set()
+    thread.join(3)
+    assert not thread.is_alive()
