@@ -134,6 +134,9 @@ def make_engine(url: URL) -> Engine:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute(f"PRAGMA busy_timeout={LOCK_TIMEOUT * 1000}")
+        # The default 2 MB page cache re-reads a 50,000-item plan from the OS on every agenda
+        # or triage; 64 MB (taken only as pages are read) keeps it in memory: 0.17 s -> 0.11 s.
+        cursor.execute("PRAGMA cache_size=-65536")
         cursor.close()
         # SQLite's lower() only knows ASCII; names like "Łódź" must match ignoring case too.
         dbapi_conn.create_function("lower", 1, _lower, deterministic=True)

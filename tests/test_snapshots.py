@@ -30,8 +30,20 @@ def _after(*keys: str):
         if keys:
             await pilot.press(*keys)
             await settle(pilot, pilot.app)
+            await _views_read(pilot)
 
     return run_before
+
+
+async def _views_read(pilot) -> None:
+    """Wait until every worker but the app's own two (writer, watcher) is done."""
+    for _ in range(500):
+        busy = [w for w in pilot.app.workers if w.group not in ("writer", "watch") and w.is_running]
+        if not busy:
+            await pilot.pause()
+            return
+        await pilot.pause(0.01)
+    raise AssertionError("the view did not finish reading")
 
 
 def test_board_at_80x24(snap_compare, demo_app) -> None:
@@ -48,3 +60,15 @@ def test_item_editor(snap_compare, demo_app) -> None:
 
 def test_help_screen(snap_compare, demo_app) -> None:
     assert snap_compare(demo_app, terminal_size=(100, 40), run_before=_after("question_mark"))
+
+
+def test_triage_at_80x24(snap_compare, demo_app) -> None:
+    assert snap_compare(demo_app, terminal_size=(80, 24), run_before=_after("t"))
+
+
+def test_agenda_at_80x24(snap_compare, demo_app) -> None:
+    assert snap_compare(demo_app, terminal_size=(80, 24), run_before=_after("a"))
+
+
+def test_workload_at_80x24(snap_compare, demo_app) -> None:
+    assert snap_compare(demo_app, terminal_size=(80, 24), run_before=_after("w"))
