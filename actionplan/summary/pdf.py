@@ -90,7 +90,7 @@ def render_pdf(summary: Summary) -> bytes:
             rows.append([p(item), p(x(ln.owner)), p(when(ln, s.day)), p(x(ln.status))])
         width = A4[0] - 30 * mm
         table = Table(
-            rows, colWidths=[width * 0.5, width * 0.2, width * 0.14, width * 0.16], repeatRows=1
+            rows, colWidths=[width * 0.47, width * 0.19, width * 0.17, width * 0.17], repeatRows=1
         )
         table.setStyle(
             TableStyle(
