@@ -44,7 +44,7 @@ def watch(app: ActionPlanApp, stop: threading.Event) -> None:
     from sqlalchemy.exc import SQLAlchemyError
 
     from actionplan.changes import ChangeWatcher, Offline
-    from actionplan.db import describe_error
+    from actionplan.db import connection_problem, describe_error
     from actionplan.queries import Mark, changed_by_others, plan_mark
 
     watcher: ChangeWatcher | None = None
@@ -85,7 +85,8 @@ def watch(app: ActionPlanApp, stop: threading.Event) -> None:
                 if watcher is None:
                     stop.wait(RETRY)
             except SQLAlchemyError as exc:
-                went_offline(f"the database cannot be reached: {describe_error(exc)}")
+                why = connection_problem(exc) or describe_error(exc)
+                went_offline(f"cannot reach the database: {why}")
                 stop.wait(RETRY)
     finally:
         if watcher is not None:

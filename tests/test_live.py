@@ -169,3 +169,23 @@ def test_the_watch_loop_stops_quickly(sqlite_db: Database) -> None:
     stop.set()
     thread.join(3)
     assert not thread.is_alive()
+
+
+async def test_an_edit_saved_while_offline_stays_in_the_editor(acme_offline) -> None:
+    app, db = acme_offline
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#title").value = "Renew the firewall licence"
+        app.post_message(ConnectionState("cannot reach it"))
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ItemForm)  # still open, with what was typed
+        assert app.screen.query_one("#title").value == "Renew the firewall licence"
+        app.post_message(ConnectionState(None))
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert saved(db, 1).title == "Renew the firewall licence"

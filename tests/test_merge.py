@@ -68,3 +68,13 @@ def test_clashes_compares_values_as_history_writes_them() -> None:
     now = {"due": date(2026, 12, 4), "owner": "Raj", "client_note": None}
     assert clashes(seen, now, {"due": date(2026, 12, 5), "client_note": "x"}) == []
     assert [c.field for c in clashes(seen, now, {"owner": "Sam"})] == ["owner"]
+
+
+def test_an_item_deleted_meanwhile_says_who_deleted_it(db: Database) -> None:
+    from actionplan.plan import NotFound
+
+    seen = _item(db)
+    with db.session() as s:
+        plan.delete_item(session=s, item_id=seen["id"], author="Ben")
+    with db.session() as s, pytest.raises(NotFound, match="deleted by Ben meanwhile"):
+        edit_merging(session=s, item_id=seen["id"], seen=seen, author="Ana", title="New")

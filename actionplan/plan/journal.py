@@ -98,8 +98,11 @@ def _reason(reason: str | None) -> str | None:
 def lock(session: Session, item_id: int, expected_version: int | None = None) -> Item:
     # FOR UPDATE holds the row on PostgreSQL until commit; SQLite already holds the write lock.
     item = session.get(Item, item_id, with_for_update=True, populate_existing=True)
-    if item is None or (item.deleted_at is not None and expected_version is not None):
+    if item is None:
         raise NotFound(f"no item #{item_id}")
+    if item.deleted_at is not None and expected_version is not None:
+        who = last_author(session, item_id)
+        raise NotFound(f"item #{item_id} was deleted by {who} meanwhile (u undoes a delete)")
     if expected_version is not None and item.version != expected_version:
         raise Conflict(f"item #{item_id} was changed by {last_author(session, item_id)} meanwhile")
     return item

@@ -259,6 +259,8 @@ class BoardScreen(CardActions):
     def _draw_title(self) -> None:
         title = Text()
         title.append(" actionplan ", style="bold reverse")
+        if self.plan_app.offline:
+            title.append(" offline ", style="bold white on red")
         title.append(" ")
         title.append(self.client or "no clients yet", style="bold")
         counts = next((c for c in self.clients if c.name == self.client), None)
@@ -273,7 +275,7 @@ class BoardScreen(CardActions):
             title.append(self.filter.describe(), style="yellow")
             title.append("  (Esc clears)", style="dim")
         if self.plan_app.offline:
-            title.append("   offline: changes are refused until the database is back", "bold red")
+            title.append("   changes are refused until the database is back", "red")
         if self.plan_app.demo:
             title.append("   demo plan: changes are thrown away on exit", style="dim italic")
         self.query_one("#board-title", Static).update(title)

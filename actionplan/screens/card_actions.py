@@ -300,11 +300,15 @@ class CardActions(Screen[None]):
 
         def chosen(choice: str | None) -> None:
             clashing = {f.field for f in clash.fields}
+            if choice in ("mine", "theirs") and self.check_offline():
+                self.app.push_screen(ConflictDialog(clash, edit.title), chosen)  # ask again later
+                return
             if choice == "mine":
                 # A new label: the board reloads after it (it shows theirs now, not the move).
                 self._write(
                     f"{label}, yours", Edit(clash.current, edit.values, edit.author, edit.title)
                 )
+                self.notify(f"Saved yours over {clash.who}'s", timeout=4)
             elif choice == "theirs":
                 rest = {k: v for k, v in edit.values.items() if k not in clashing}
                 if rest:

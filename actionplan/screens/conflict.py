@@ -6,16 +6,19 @@ from datetime import date
 from enum import Enum
 from typing import Any, Literal
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
+from actionplan.models import Status
 from actionplan.plan.merge import Clash
+from actionplan.widgets.column import LABELS
 
 Choice = Literal["mine", "theirs"]
 
@@ -33,6 +36,10 @@ FIELD_NAMES = {
     "must": "Must-do",
     "visibility": "Visibility",
     "client": "Client",
+    "repeat_every": "Repeat every",
+    "repeat_unit": "Repeat unit",
+    "repeat_from": "Repeat from",
+    "snoozed_until": "Snoozed until",
 }
 
 
@@ -44,6 +51,8 @@ def show_value(value: Any) -> str:
         return "yes" if value else "no"
     if isinstance(value, date):
         return value.strftime("%a %-d %b %Y")
+    if isinstance(value, Status):
+        return LABELS[value]  # as the board's columns say it
     if isinstance(value, Enum):
         return str(value.value)
     return str(value)
@@ -56,6 +65,9 @@ class ConflictDialog(ModalScreen[Choice | None]):
         Binding("m", "choose('mine')", "Keep mine", id="conflict.mine"),
         Binding("t", "choose('theirs')", "Take theirs", id="conflict.theirs"),
         Binding("escape", "choose(None)", "Cancel", id="conflict.cancel"),
+        # The buttons have the focus; these scroll the fields when long notes overflow.
+        Binding("down,j", "scroll_fields(1)", "Scroll", show=False, id="conflict.down"),
+        Binding("up,k", "scroll_fields(-1)", "Scroll", show=False, id="conflict.up"),
     ]
 
     def __init__(self, clash: Clash, title: str) -> None:
@@ -65,28 +77,19 @@ class ConflictDialog(ModalScreen[Choice | None]):
 
     def compose(self) -> ComposeResult:
         clash = self.clash
-        table = Table(box=None, expand=True, pad_edge=False)
-        table.add_column("", style="bold", no_wrap=True)
-        table.add_column("you saw", style="dim", ratio=1)
-        table.add_column("yours", style="bold green", ratio=1)
-        table.add_column(f"{clash.who}'s, saved", style="bold yellow", ratio=1)
-        for field in clash.fields:
-            table.add_row(
-                FIELD_NAMES.get(field.field, field.field),
-                Text(show_value(field.seen)),
-                Text(show_value(field.mine)),
-                Text(show_value(field.theirs)),
-            )
+        # One person in two terminals is a team of one: "Ana changed this" would puzzle Ana.
+        if clash.who == getattr(self.app, "author", None):
+            headline = "You changed this item in another window meanwhile"
+            saved, theirs, elsewhere = "saved elsewhere", "the saved ones", "made elsewhere"
+        else:
+            headline = f"{clash.who} changed this item while you were working on it"
+            saved, theirs, elsewhere = f"{clash.who} saved", f"{clash.who}'s", f"by {clash.who}"
         with Vertical(classes="dialog conflict"):
-            yield Label(Text(f"{clash.who} changed this first"), classes="dialog-title")
+            yield Label(Text(headline), classes="dialog-title")
             yield Static(Text(self.item_title, style="bold"), classes="conflict-item")
-            yield Static(table)
-            yield Static(
-                Text(
-                    "Nothing of yours is saved yet. Their other changes are kept either way.",
-                    style="dim",
-                )
-            )
+            with VerticalScroll(classes="conflict-fields"):  # long notes scroll; keys stay put
+                yield Static(_fields(clash, saved))
+            yield Static(_choices(theirs, elsewhere), classes="conflict-choices")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Keep mine (m)", id="mine", variant="primary", compact=True)
                 yield Button("Take theirs (t)", id="theirs", compact=True)
@@ -95,7 +98,74 @@ class ConflictDialog(ModalScreen[Choice | None]):
     def action_choose(self, choice: Choice | None) -> None:
         self.dismiss(choice)
 
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._hint_scroll)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._hint_scroll)
+
+    def _hint_scroll(self) -> None:
+        more = self.query_one(".conflict-fields", VerticalScroll).max_scroll_y > 0
+        self.query_one(".conflict").border_subtitle = "↑↓ more fields" if more else ""
+
+    def action_scroll_fields(self, lines: int) -> None:
+        self.query_one(".conflict-fields", VerticalScroll).scroll_relative(y=lines, animate=False)
+
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
         choice = event.button.id
         self.dismiss(choice if choice in ("mine", "theirs") else None)  # type: ignore[arg-type]
+
+
+SHORT = 16
+"""Values up to this long sit side by side; longer ones (notes, titles) get a line each."""
+
+
+def _fields(clash: Clash, saved: str) -> Group:
+    """Each clashing field as the user saw it, as they want it, and as it is saved now."""
+    short: list[tuple[str, list[str]]] = []
+    long: list[tuple[str, list[str]]] = []
+    for field in clash.fields:
+        values = [show_value(v) for v in (field.seen, field.mine, field.theirs)]
+        name = FIELD_NAMES.get(field.field, field.field)
+        (short if max(map(len, values)) <= SHORT else long).append((name, values))
+    parts: list[Any] = []
+    styles = ("dim", "bold green", "bold yellow")
+    if short:
+        # Natural widths: short values read best close together, even in a wide dialog.
+        table = Table(box=None, pad_edge=False, padding=(0, 3, 0, 0))
+        table.add_column("", style="bold", no_wrap=True)
+        for header, style in zip(("you saw", "your edit", saved), styles, strict=True):
+            table.add_column(header, style=style)
+        for name, values in short:
+            table.add_row(name, *(Text(v) for v in values))
+        parts.append(table)
+    for name, values in long:  # side by side, a note would be a narrow column many lines tall
+        if parts:
+            parts.append(Text(""))
+        parts.append(Text(name, style="bold"))
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True, style="dim")
+        grid.add_column()
+        for header, value, style in zip(
+            ("you saw", "your edit", saved), values, styles, strict=True
+        ):
+            grid.add_row(f"  {header}", Text(value, style=style))
+        parts.append(grid)
+    return Group(*parts)
+
+
+def _choices(theirs: str, elsewhere: str) -> Group:
+    """What each key does, so nobody has to guess what "theirs" leaves of their own edit."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column(style="dim")
+    grid.add_row("m", "keep mine", Text(f"your values replace {theirs}"))
+    grid.add_row("t", "take theirs", Text(f"{theirs} stay; the rest of your edit is saved"))
+    grid.add_row("Esc", "cancel", "nothing of yours is saved")
+    return Group(
+        Text("Nothing of yours is saved until you choose:", style="dim"),
+        grid,
+        Text(f"Changes {elsewhere} to other fields are kept either way.", style="dim"),
+    )

@@ -244,6 +244,13 @@ class ItemForm(ModalScreen[FormResult | None]):
 
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
+        if getattr(self.app, "offline", None):
+            # Keep everything typed: it can be saved once the database is back.
+            self.notify(
+                "Offline: nothing saved yet. Your edit stays here; save again when it is back.",
+                severity="error",
+            )
+            return
         values, ok = self._collect()
         if not ok:
             self.notify("Fix the fields marked in red; nothing was saved", severity="error")
