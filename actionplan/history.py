@@ -26,11 +26,32 @@ def describe_event(event: HistoryEvent, people: dict[int, str]) -> str:
         old = people.get(int(old), f"#{old}") if old else None
         new = people.get(int(new), f"#{new}") if new else None
     label = _LABELS.get(event.field, event.field)
-    return f"{label}: {_short(old)} → {_short(new)}"
+    before, after = _shorten(_flat(old), _flat(new))
+    return f"{label}: {before} → {after}"
 
 
-def _short(value: str | None) -> str:
-    if value is None or value == "":
-        return "none"
-    value = " ".join(value.split())
-    return value if len(value) <= 40 else value[:39] + "…"
+SHORT = 40
+
+
+def _flat(value: str | None) -> str:
+    return " ".join(value.split()) if value else "none"
+
+
+def _shorten(old: str, new: str) -> tuple[str, str]:
+    """Both values cut to SHORT characters, from where they start to differ when they share a
+    long beginning (else a title edited at its end reads the same on both sides)."""
+    if len(old) <= SHORT and len(new) <= SHORT:
+        return old, new
+    same = 0
+    for a, b in zip(old, new, strict=False):
+        if a != b:
+            break
+        same += 1
+    # Start a few words before the first difference, at a word.
+    start = old.rfind(" ", 0, same - 12) + 1 if same > SHORT // 2 else 0
+    return _cut(old, start), _cut(new, start)
+
+
+def _cut(text: str, start: int) -> str:
+    text = "…" + text[start:] if start > 0 else text
+    return text if len(text) <= SHORT else text[: SHORT - 1] + "…"

@@ -56,3 +56,13 @@ def test_plain_text_passes_through_unchanged(raw: str) -> None:
     assert strip_controls(raw, keep_newlines=True) == raw.translate(
         dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
     )
+
+
+def test_history_shows_where_a_long_title_changed() -> None:
+    from actionplan.history import _shorten
+
+    old = "Monthly patch window for warehouse servers"
+    new = "Monthly patch window for warehouse servers and printers at depot 2"
+    before, after = _shorten(old, new)
+    assert before.startswith("…") and before.endswith("servers")
+    assert "and printers" in after and len(after) <= 40
