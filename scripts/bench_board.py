@@ -14,8 +14,8 @@ What it does
        ``rows`` of ``#col-doing`` / ``#col-planned`` hold its id): key to repainted screen.
        "Move saved" is the same key press to the queued write committed
        (``app.writes_pending == 0``). Between moves the driver waits, untimed, for the write and
-       for whatever the board does after it (workers other than the writer finished, messages
-       handled), so every move starts from a settled board.
+       for whatever the board does after it (workers other than the writer and the change
+       watcher finished, messages handled), so every move starts from a settled board.
 
     The key is posted the way ``Pilot.press`` posts it (``driver.send_message(Key)``), but the
     wait is a 1 ms poll rather than ``Pilot.press``/``Pilot.pause``: those sleep at least 20 ms
@@ -156,7 +156,10 @@ async def drive(path: str, moves: int, pilot_moves: int, profile: str | None) ->
             if app.writes_pending:
                 return True
             active = (WorkerState.PENDING, WorkerState.RUNNING)
-            return any(w.group != "writer" and w.state in active for w in app.workers)
+            # The writer and the change watcher run all session long: never "busy".
+            return any(
+                w.group not in ("writer", "watch") and w.state in active for w in app.workers
+            )
 
         async def settle() -> float:
             """Wait for the write and whatever the board does after it (a reload, new counts).

@@ -51,6 +51,30 @@ The board (figures marked "board")
       (Planned -> In progress -> Planned ...), each timed from the key to the first paint showing
       the card in its new column ("move key->repaint"), and to the write committed ("move
       saved"). Move figures pool the moves of every measured run (median). See that script.
+    * "view: open ..." (scripts/bench_views.py ``views``, a child as above): in a board drawn
+      in-process, ``VIEW_OPENS`` opens each of triage (t), agenda (a), workload (w) and the
+      recurring 12-week view (R), each timed from the key to the first paint that shows the
+      view's content (not just its title; see that script), with Esc back to the board and an
+      untimed wait for it to settle between opens. The opens of every run are pooled
+      (median; each run's first open, which imports the screen's code, is among them). The
+      generated plans have no recurring items, so the views run on a copy in which every
+      "Health check: ..." item (1 in 15) repeats, weekly, every 2 or 3 weeks or monthly.
+    * "live refresh" (scripts/bench_views.py ``live``, one run of ``LIVE_CHANGES`` changes,
+      on a copy of the plan): another process (the same script as a writer, with its own
+      engine) retitles the highlighted card with ``plan.edit_item``; from just after its
+      commit to the board's first paint showing the new title (median). On SQLite, and on
+      PostgreSQL (below).
+    * "board idle CPU": the board in tmux as for "start to drawn board"; once drawn, it is
+      left alone ``IDLE_SETTLE_S``, then the CPU time of the whole process (every thread,
+      utime + stime from /proc/PID/stat) over ``IDLE_S`` of wall time, as a percentage of one
+      core; one run per plan and database. On SQLite, and on PostgreSQL (below).
+
+PostgreSQL (figures marked "PostgreSQL")
+    With ``--pg auto`` (the default) the benchmark starts a throwaway server the way
+    tests/conftest.py does (scripts/bench_pg.py; skipped, with a note, when none is
+    installed); ``--pg URL`` uses an existing server's admin URL instead (it creates and drops
+    databases ``actionplan_bench_*``); ``--pg off`` skips these figures. Each plan is imported
+    from the same CSV into a database of its own ("build: import CSV, PostgreSQL").
 
 Adding a figure
     Write one function decorated with ``@figure(...)``. It gets the run context and the plan
@@ -61,6 +85,7 @@ Adding a figure
 
 Usage
     .venv/bin/python scripts/benchmark.py [--sizes 50,5000,50000] [--repeat 3] [--json OUT]
+        [--pg auto|off|URL] [--no-board]
 """
 
 from __future__ import annotations
@@ -82,10 +107,14 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import partial
 from pathlib import Path
+
+from bench_pg import PgServer, create_database, drop_databases, pg_url
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_BOARD = Path(__file__).resolve().parent / "bench_board.py"
+BENCH_VIEWS = Path(__file__).resolve().parent / "bench_views.py"
 TODAY = date(2026, 11, 23)
 IMPORT_ROWS = 5_000
 DEFAULT_SIZES = (50, 5_000, 50_000)
@@ -96,6 +125,12 @@ BOARD_COLS, BOARD_ROWS = 160, 45
 BOARD_MOVES = 30
 """Card moves per driver run."""
 BOARD_WARMUP_MOVES = 2
+VIEW_OPENS = 5
+"""Opens of each view per driver run."""
+LIVE_CHANGES = 12
+"""Timed changes in the live-refresh run (after one untimed)."""
+IDLE_SETTLE_S = 3.0
+IDLE_S = 10.0
 TMUX_POLL_S = 0.01
 TMUX_TIMEOUT_S = 60.0
 LARGEST_SHARE = 0.20
@@ -265,8 +300,11 @@ class Context:
     python: str = sys.executable
     """The interpreter of the actionplan install (for the board driver and the demo plan)."""
     tmux: Tmux | None = None
+    pg_admin: str | None = None
+    """An admin URL of a PostgreSQL server for the PostgreSQL figures; None: no such figures."""
     _counter: int = 0
     _probes: dict[Path, dict[str, object]] = field(default_factory=dict)
+    _pg_plans: dict[int, str] = field(default_factory=dict)
 
     def actionplan(self, *args: str | Path) -> list[str]:
         """The argv of an actionplan command."""
@@ -276,6 +314,21 @@ class Context:
         """A new, not yet existing file path in the scratch folder."""
         self._counter += 1
         return self.tmp / f"run{self._counter}{suffix}"
+
+    def pg_plan(self, plan: Plan) -> tuple[str, Result | None]:
+        """The plan imported into a PostgreSQL database of its own (once): its URL, and the
+        timed import when it was made now."""
+        assert self.pg_admin is not None and plan.name is None
+        if plan.size in self._pg_plans:
+            return self._pg_plans[plan.size], None
+        name = f"actionplan_bench_{plan.size}"
+        create_database(self.python, self.pg_admin, name, self.env)
+        url = pg_url(self.pg_admin, name)
+        print(f"importing the {plan.size:,}-item plan into PostgreSQL ...", file=sys.stderr)
+        csv_path = self.tmp / f"plan-{plan.size}.csv"
+        sample = run_child(self.actionplan("--db", url, "import", csv_path), self.env)
+        self._pg_plans[plan.size] = url
+        return url, Result("build: import CSV, PostgreSQL (1 run)", plan.size, None, [sample])
 
     def board_env(self) -> dict[str, str]:
         """The child environment with a fresh, empty state folder (no client remembered)."""
@@ -442,6 +495,8 @@ class Result:
     """The figure's own values in ``unit``; None: the samples' wall seconds."""
     plan: str | None = None
     """The plan's name when it is a named plan (the demo)."""
+    below: bool = False
+    """The target is a strict "less than" (idle CPU), not "at most"."""
 
     @property
     def median(self) -> float:
@@ -458,7 +513,9 @@ class Result:
 
     @property
     def missed(self) -> bool:
-        return self.target is not None and self.median > self.target
+        if self.target is None:
+            return False
+        return self.median >= self.target if self.below else self.median > self.target
 
 
 def measure(ctx: Context, fig: Figure, plan: Plan | None, repeat: int) -> Result:
@@ -528,25 +585,43 @@ class Tmux:
         self("kill-server", check=False)
 
 
-def board_in_tmux(ctx: Context, plan: Plan, name: str, expect: list[str]) -> Sample:
-    """Seconds from ``tmux new-session`` to a capture of the pane showing every ``expect``."""
+def board_in_tmux(
+    ctx: Context,
+    plan: Plan,
+    name: str,
+    expect: list[str],
+    *,
+    db: str | Path | None = None,
+    on_drawn: Callable[[int], None] | None = None,
+) -> Sample:
+    """Seconds from ``tmux new-session`` to a capture of the pane showing every ``expect``.
+
+    Args:
+        db: the database to open instead of the plan's SQLite file (a PostgreSQL URL).
+        on_drawn: called with the board's process id once it has drawn, before it is stopped.
+    """
     assert ctx.tmux is not None
     env = ctx.board_env()
     passed = ["ACTIONPLAN_TODAY", "ACTIONPLAN_CONFIG", "PYTHONPYCACHEPREFIX", "XDG_STATE_HOME"]
     assigns = [arg for k in passed for arg in ("-e", f"{k}={env[k]}")]
-    command = shlex.join(["exec", *ctx.actionplan("--db", plan.db)])
+    command = shlex.join(["exec", *ctx.actionplan("--db", db or plan.db)])
     size = ["-x", str(BOARD_COLS), "-y", str(BOARD_ROWS)]
     start = time.perf_counter()
     ctx.tmux("new-session", "-d", "-s", name, *size, *assigns, command)
     screen, seconds = "", None
-    while time.perf_counter() - start < TMUX_TIMEOUT_S:
-        screen = ctx.tmux("capture-pane", "-p", "-t", name)
-        if all(text in screen for text in expect):
-            seconds = time.perf_counter() - start
-            break
-        time.sleep(TMUX_POLL_S)
-    pid = int(ctx.tmux("display-message", "-p", "-t", name, "#{pane_pid}").strip() or 0)
-    ctx.tmux("kill-session", "-t", name)
+    pid = 0
+    try:
+        while time.perf_counter() - start < TMUX_TIMEOUT_S:
+            screen = ctx.tmux("capture-pane", "-p", "-t", name)
+            if all(text in screen for text in expect):
+                seconds = time.perf_counter() - start
+                break
+            time.sleep(TMUX_POLL_S)
+        pid = int(ctx.tmux("display-message", "-p", "-t", name, "#{pane_pid}").strip() or 0)
+        if seconds is not None and on_drawn is not None and pid:
+            on_drawn(pid)
+    finally:
+        ctx.tmux("kill-session", "-t", name, check=False)
     deadline = time.perf_counter() + 10
     while pid and Path(f"/proc/{pid}").exists() and time.perf_counter() < deadline:
         time.sleep(0.01)  # the board has gone before the next run starts
@@ -616,6 +691,123 @@ def board_driver(ctx: Context, plan: Plan, repeat: int) -> list[Result]:
             "board: peak memory, in-process driver", "MB", [], BOARD_PEAK_TARGETS_MB.get(plan.key)
         ),
     ]
+
+
+VIEW_TARGETS_MS: dict[int | str, float] = {5_000: 300, 50_000: 300}
+VIEWS = {"t": "triage", "a": "agenda", "w": "workload", "R": "recurring 12 weeks"}
+MARK_RECURRING = """
+import sys
+import sqlalchemy as sa
+from actionplan.db import open_database
+from actionplan.models import Item, RepeatFrom, RepeatUnit
+CADENCES = [(1, RepeatUnit.WEEK), (3, RepeatUnit.WEEK), (1, RepeatUnit.MONTH), (2, RepeatUnit.WEEK)]
+db = open_database(sys.argv[1])
+marked = 0
+with db.session() as session:
+    for n, (every, unit) in enumerate(CADENCES):
+        done = session.execute(
+            sa.update(Item)
+            .where(Item.title.like("Health check:%"), Item.id % len(CADENCES) == n)
+            .values(repeat_every=every, repeat_unit=unit, repeat_from=RepeatFrom.DUE)
+        )
+        marked += done.rowcount
+    session.commit()
+db.dispose()
+print(marked)
+"""
+
+
+def plan_copy(ctx: Context, plan: Plan, what: str) -> Path:
+    """A copy of the plan's SQLite file, for a measurement that changes it."""
+    copy = ctx.tmp / f"{what}-{plan.key}.db"
+    shutil.copyfile(plan.db, copy)
+    return copy
+
+
+@measurement("views: open triage, agenda, workload, recurring (bench_views.py)")
+def board_views(ctx: Context, plan: Plan, repeat: int) -> list[Result]:
+    db = plan.db  # the demo has recurring checks of its own; the views do not write
+    if plan.name is None:
+        db = plan_copy(ctx, plan, "views")
+        run_child([ctx.python, "-c", MARK_RECURRING, str(db)], ctx.env)
+    argv = [ctx.python, str(BENCH_VIEWS), "views", str(db), "--opens", str(VIEW_OPENS)]
+    samples, runs = [], []
+    for _ in range(repeat):
+        out = ctx.fresh_path(".json")
+        samples.append(run_child(argv, ctx.board_env(), str(out)))
+        runs.append(json.loads(out.read_text(encoding="utf-8")))
+    results = []
+    for key, view in VIEWS.items():
+        figure = f"view: open {view} ({key}), key→drawn ({runs[0]['what'][key]})"
+        values = [ms for run in runs for ms in run["opens"][key]]
+        target = VIEW_TARGETS_MS.get(plan.key)
+        results.append(Result(figure, plan.size, target, samples, "ms", values, plan=plan.name))
+    return results
+
+
+IDLE_TARGET_PCT = 2.0
+
+
+def cpu_seconds(pid: int) -> float:
+    """The process's CPU time so far, every thread, user and system (/proc/PID/stat)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def idle(pid: int, *, into: list[float]) -> None:
+    """Percent of one core the process uses over ``IDLE_S``, after ``IDLE_SETTLE_S`` alone."""
+    time.sleep(IDLE_SETTLE_S)
+    cpu, wall = cpu_seconds(pid), time.perf_counter()
+    time.sleep(IDLE_S)
+    into.append((cpu_seconds(pid) - cpu) / (time.perf_counter() - wall) * 100)
+
+
+@measurement("board: idle CPU (tmux)", on_demo=False)
+def board_idle(ctx: Context, plan: Plan, repeat: int) -> list[Result]:
+    if ctx.tmux is None or not Path("/proc/self/stat").exists():
+        print("  (no tmux or no /proc: skipped)", file=sys.stderr)
+        return []
+    info = ctx.probe(plan)
+    expect = [
+        "Planned",
+        plan.largest_client,
+        textwrap.wrap(str(info["first_planned_title"]), 20)[0],
+    ]
+    results = []
+    databases: list[tuple[str, str | Path]] = [("SQLite", plan.db)]
+    if ctx.pg_admin is not None:
+        url, built = ctx.pg_plan(plan)
+        results += [built] if built else []
+        databases.append(("PostgreSQL", url))
+    for label, db in databases:
+        used: list[float] = []
+        print(f"  idle board on {label}, {IDLE_S:g} s ...", file=sys.stderr, flush=True)
+        board_in_tmux(ctx, plan, "idle", expect, db=db, on_drawn=partial(idle, into=used))
+        figure = f"board: idle CPU over {IDLE_S:g} s, % of a core (tmux, {label})"
+        results.append(Result(figure, plan.size, IDLE_TARGET_PCT, [], "%", used, below=True))
+    return results
+
+
+LIVE_TARGET_S = 2.0
+
+
+@measurement("live refresh: another process's change on the board", on_demo=False)
+def board_live(ctx: Context, plan: Plan, repeat: int) -> list[Result]:
+    results = []
+    databases: list[tuple[str, str | Path]] = [("SQLite", plan_copy(ctx, plan, "live"))]
+    if ctx.pg_admin is not None:
+        url, built = ctx.pg_plan(plan)
+        results += [built] if built else []
+        databases.append(("PostgreSQL", url))
+    for label, db in databases:
+        out = ctx.fresh_path(".json")
+        argv = [ctx.python, str(BENCH_VIEWS), "live", str(db), "--changes", str(LIVE_CHANGES)]
+        sample = run_child(argv, ctx.board_env(), str(out))
+        run = json.loads(out.read_text(encoding="utf-8"))
+        figure = f"live refresh: other process's commit→board repaint ({label})"
+        seconds = [ms / 1000 for ms in run["changes"]]
+        results.append(Result(figure, plan.size, LIVE_TARGET_S, [sample], "s", seconds))
+    return results
 
 
 DEMO_BUILD = """
@@ -728,9 +920,11 @@ def markdown(results: list[Result], machine: Mapping[str, object], repeat: int) 
         size = f"{r.size:,}" if r.size is not None else "–"
         if r.plan:
             size = f"{r.plan} {size}"
-        target = f"≤ {r.target:g} {r.unit}" if r.target is not None else ""
+        target = f"{'<' if r.below else '≤'} {r.target:g} {r.unit}" if r.target is not None else ""
         verdict = "" if r.target is None else ("**MISS**" if r.missed else "ok")
-        value = f"{r.median:.0f} {r.unit}" if r.unit != "s" else f"{r.median:.2f} s"
+        value = f"{r.median:.0f} {r.unit}"
+        if r.unit in ("s", "%"):
+            value = f"{r.median:.2f} s" if r.unit == "s" else f"{r.median:.1f} %"
         peak = f"{r.peak_mb:.0f}" if r.peak_mb is not None else "–"
         lines.append(f"| {r.figure} | {size} | {value} | {peak} | {target} | {verdict} |")
     lines.append("")
@@ -739,7 +933,11 @@ def markdown(results: list[Result], machine: Mapping[str, object], repeat: int) 
         f"{machine['os']}, {machine['date']}. Whole process, median of {repeat} fresh "
         "processes after one warm-up; peak MB is the child's max RSS (wait4; floor "
         f"{machine['rss_floor_mb']:.0f} MB). Board: {BOARD_COLS}x{BOARD_ROWS}, moves pooled over "
-        "the runs (see scripts/bench_board.py)."
+        "the runs (see scripts/bench_board.py); views: the opens of every run pooled; live "
+        f"refresh: median of {LIVE_CHANGES} changes in one run (see scripts/bench_views.py); "
+        f"idle CPU: one run each. Load average (1 min) {machine['load_start']:.2f} at the "
+        f"start, {machine['load_end']:.2f} at the end; other work on the machine shows in the "
+        "times."
     )
     return "\n".join(lines)
 
@@ -754,6 +952,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=3, help="measured runs per figure")
     parser.add_argument("--json", metavar="OUT", help="also write the raw numbers here")
     parser.add_argument("--no-board", action="store_true", help="command-line figures only")
+    parser.add_argument(
+        "--pg",
+        default="auto",
+        metavar="auto|off|URL",
+        help="PostgreSQL figures: start a throwaway server (auto, the default), skip them "
+        "(off), or use the server at this admin URL",
+    )
     args = parser.parse_args(argv)
     try:
         args.sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
@@ -764,10 +969,34 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return args
 
 
+def start_pg(ctx: Context, choice: str) -> PgServer | None:
+    """Give ``ctx`` a PostgreSQL admin URL as ``--pg`` says; the server started, if any."""
+    if choice == "off":
+        return None
+    if choice != "auto":
+        ctx.pg_admin = choice
+        return None
+    print("starting a throwaway PostgreSQL server ...", file=sys.stderr, flush=True)
+    try:
+        server = PgServer()
+    except RuntimeError as exc:
+        print(f"  ({exc}: PostgreSQL figures skipped)", file=sys.stderr)
+        return None
+    try:
+        ctx.pg_admin = server.start()
+    except (OSError, subprocess.SubprocessError) as exc:
+        server.stop()
+        print(f"  (PostgreSQL did not start: {exc}; its figures skipped)", file=sys.stderr)
+        return None
+    return server
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     exe = find_executable()
     results: list[Result] = []
+    load_start = os.getloadavg()[0]
+    pg_server = None
     with tempfile.TemporaryDirectory(prefix="actionplan-bench-") as tmp_name:
         tmp = Path(tmp_name)
         config = tmp / "config.toml"
@@ -786,6 +1015,8 @@ def main(argv: list[str] | None = None) -> int:
         try:
             if not args.no_board and shutil.which("tmux"):
                 ctx.tmux = Tmux(env)
+            if not args.no_board:
+                pg_server = start_pg(ctx, args.pg)
             for fig in (f for f in FIGURES if not f.sized):
                 print(f"measuring {fig.name} ...", file=sys.stderr, flush=True)
                 results.append(measure(ctx, fig, None, args.repeat))
@@ -813,7 +1044,13 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             if ctx.tmux is not None:
                 ctx.tmux.close()
+            if pg_server is not None:
+                pg_server.stop()
+            elif ctx.pg_admin is not None:
+                names = [f"actionplan_bench_{size}" for size in ctx._pg_plans]
+                drop_databases(ctx.python, ctx.pg_admin, names, env)
     machine = machine_info(sys.executable)
+    machine["load_start"], machine["load_end"] = load_start, os.getloadavg()[0]
     floor = run_child(["/bin/true"], os.environ) if Path("/bin/true").exists() else None
     machine["rss_floor_mb"] = floor.maxrss_kb / 1024 if floor else 0.0
     print(markdown(results, machine, args.repeat))
