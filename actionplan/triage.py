@@ -451,36 +451,3 @@ def snooze_item(
         expected_version=expected_version,
         snoozed_until=until,
     )
-
-
-def set_status(
-    *,
-    session: Session,
-    item_id: int,
-    status: Status,
-    waiting_on: WaitingOn | None,
-    author: str,
-    expected_version: int | None = None,
-) -> Item:
-    """Move an item to a status; waiting takes whom it waits on.
-
-    Raises:
-        Invalid, NotFound, Conflict: as ``plan.edit_item``; nothing is saved.
-    """
-    if status == Status.WAITING:
-        return plan.edit_item(
-            session=session,
-            item_id=item_id,
-            author=author,
-            expected_version=expected_version,
-            status=status,
-            waiting_on=waiting_on,
-        )
-    # Through move_item, as the board does, so completing an item behaves the same everywhere.
-    return plan.move_item(
-        session=session,
-        item_id=item_id,
-        status=status,
-        author=author,
-        expected_version=expected_version,
-    )

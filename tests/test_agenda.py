@@ -315,7 +315,7 @@ async def settle(pilot: Any, app: ActionPlanApp) -> None:
     """Wait until no worker is running (the board's load, the agenda's read)."""
     for _ in range(300):
         await pilot.pause()
-        reading = [w for w in app.workers if w.is_running and w.group != "writer"]
+        reading = [w for w in app.workers if w.is_running and w.group not in ("writer", "watch")]
         if app.writes_pending == 0 and not reading:
             await pilot.pause()
             return

@@ -5,10 +5,11 @@ Update after an intended change with: pytest tests/test_snapshots.py --snapshot-
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
+from actionplan import clock
 from actionplan.app import ActionPlanApp
 from actionplan.config import Config
 from actionplan.demo import load_demo
@@ -18,7 +19,9 @@ TODAY = date(2026, 11, 23)
 
 
 @pytest.fixture
-def demo_app(sqlite_db) -> ActionPlanApp:
+def demo_app(sqlite_db, monkeypatch) -> ActionPlanApp:
+    # History shows when things changed: the demo is "loaded" at a fixed moment too.
+    monkeypatch.setattr(clock, "now", lambda: datetime(2026, 11, 23, 9, 0, tzinfo=UTC))
     with sqlite_db.session() as s:
         load_demo(session=s, today=TODAY)
     return ActionPlanApp(sqlite_db, Config(name="Tester"), today=lambda: TODAY)

@@ -371,7 +371,7 @@ async def settle(pilot: Any, app: ActionPlanApp) -> None:
     """Wait until queued writes are done and no worker is still running."""
     for _ in range(300):
         await pilot.pause()
-        busy = [w for w in app.workers if w.is_running and w.group != "writer"]
+        busy = [w for w in app.workers if w.is_running and w.group not in ("writer", "watch")]
         if app.writes_pending == 0 and not busy:
             await pilot.pause()
             return

@@ -14,14 +14,12 @@ from hypothesis import strategies as st
 from actionplan import clock, plan
 from actionplan.cli import main
 from actionplan.db import Database
-from actionplan.models import Status
 from actionplan.plan.snapshots import save_snapshot
 from actionplan.summary.source import summary_for
 from actionplan.triage import (
     explain_queue,
     item_rows,
     rank_of,
-    set_status,
     snooze_item,
     triage_detail,
     triage_queue,
@@ -394,33 +392,6 @@ def test_the_detail_names_owners_in_changes(db: Database) -> None:
         detail = triage_detail(session=s, item_id=item, today=TODAY)
     assert detail.changes[0].text == "owner: Ann → Ben"
     assert detail.changes[-1].text == "created"
-
-
-def test_status_with_whom_it_waits_on(db: Database) -> None:
-    item = add(db)
-    with db.session() as s:
-        set_status(session=s, item_id=item, status=Status.WAITING, waiting_on=None, author=AUTHOR)
-        set_status(
-            session=s,
-            item_id=item,
-            status=Status.WAITING,
-            waiting_on=plan.load_value("waiting_on", "vendor"),
-            author=AUTHOR,
-            expected_version=2,
-        )
-        done = set_status(
-            session=s, item_id=item, status=Status.DONE, waiting_on=None, author=AUTHOR
-        )
-        assert done.status == Status.DONE and done.waiting_on is None
-        with pytest.raises(plan.Conflict):
-            set_status(
-                session=s,
-                item_id=item,
-                status=Status.PLANNED,
-                waiting_on=None,
-                author=AUTHOR,
-                expected_version=1,
-            )
 
 
 # --- the command ---------------------------------------------------------------------------------

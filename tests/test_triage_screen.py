@@ -18,7 +18,10 @@ from actionplan.config import Config
 from actionplan.db import Database
 from actionplan.models import Item, Status, WaitingOn
 from actionplan.screens.board import BoardScreen
-from actionplan.screens.triage import StatusChooser, TriageHelp, TriageScreen, session_summary
+from actionplan.screens.triage import TriageScreen
+from actionplan.screens.triage_dialogs import StatusChooser
+from actionplan.screens.triage_help import TriageHelp
+from actionplan.widgets.triage_tally import session_summary
 
 TODAY = date(2026, 11, 23)  # a Monday
 AUTHOR = "Tester"
@@ -287,23 +290,50 @@ async def test_an_empty_queue_says_so(db: Database) -> None:
 
 
 async def test_someone_elses_edit_is_not_overwritten(db: Database) -> None:
+    from actionplan.screens.conflict import ConflictDialog
+
     target = add(db, "Contested", owner=None, due=date(2026, 11, 20))
     app = make_app(db)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot, app)
         await pilot.press("t")
         await settle(pilot, app)
-        with db.session() as s:  # another account manager, meanwhile
-            plan.edit_item(session=s, item_id=target, author="Other", owner="Olga")
         await pilot.press("o")
+        with db.session() as s:  # another account manager, while the prompt is open
+            plan.edit_item(session=s, item_id=target, author="Other", owner="Olga")
         await answer(pilot, app, "Zoe")
         await settle(pilot, app)
-        assert item(db, target).owner_id is not None
+        assert isinstance(app.screen, ConflictDialog)  # both versions, the user chooses
+        assert [(f.field, f.mine, f.theirs) for f in app.screen.clash.fields] == [
+            ("owner", "Zoe", "Olga")
+        ]
+        await pilot.press("escape")
+        await settle(pilot, app)
         with db.session() as s:
             olga = plan.find_person(session=s, name="Olga")
         assert olga is not None and item(db, target).owner_id == olga.id
         assert "Olga" in shown(app, "#triage-card")  # the truth, read again
         assert not triage(app).did  # nothing counted, nothing to undo
+
+
+async def test_keep_mine_in_a_triage_conflict_saves_mine(db: Database) -> None:
+    target = add(db, "Contested", owner=None, due=date(2026, 11, 20))
+    app = make_app(db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("t")
+        await settle(pilot, app)
+        await pilot.press("o")
+        with db.session() as s:
+            plan.edit_item(session=s, item_id=target, author="Other", owner="Olga")
+        await answer(pilot, app, "Zoe")
+        await settle(pilot, app)
+        await pilot.press("m")
+        await settle(pilot, app)
+        with db.session() as s:
+            zoe = plan.find_person(session=s, name="Zoe")
+        assert zoe is not None and item(db, target).owner_id == zoe.id
+        assert triage(app).did == [("re-assigned", target)]
 
 
 async def test_status_chooser_escape_changes_nothing_and_help_lists_the_keys(

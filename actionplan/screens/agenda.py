@@ -62,7 +62,8 @@ class AgendaScreen(Screen[Jump | None]):
             show=False,
         ),
         Binding("escape", "back", "Back", id="agenda.back", tooltip="Clear the filter, or go back"),
-        Binding("q", "close", "Back", id="agenda.close", show=False),
+        Binding("q", "close", "Back", id="agenda.close", show=False, tooltip="Back to the board"),
+        Binding("question_mark", "help", "Help", id="agenda.help", tooltip="This list of keys"),
     ]
 
     def __init__(self) -> None:
@@ -225,3 +226,10 @@ class AgendaScreen(Screen[Jump | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    def action_help(self) -> None:
+        from actionplan.screens.keys_help import KeysHelp
+
+        notes = [f"Filter (/): {FILTER_HELP} · client:NAME"]
+        keys = [*self.BINDINGS, *AgendaList.BINDINGS]
+        self.app.push_screen(KeysHelp("Agenda keys", keys, notes=notes))

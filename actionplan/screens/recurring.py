@@ -270,6 +270,7 @@ class RecurringScreen(Screen[Jump | None]):
             tooltip="Go to the first check of this cell on its client's board",
         ),
         Binding("escape,q", "close", "Back", id="recurring.close"),
+        Binding("question_mark", "help", "Help", id="recurring.help", tooltip="This list of keys"),
     ]
 
     def __init__(self) -> None:
@@ -352,6 +353,12 @@ class RecurringScreen(Screen[Jump | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    def action_help(self) -> None:
+        from actionplan.screens.keys_help import KeysHelp
+
+        keys = [*self.BINDINGS, *WeekGrid.BINDINGS]
+        self.app.push_screen(KeysHelp("Recurring keys", keys))
 
 
 def _title(grid: RecurringGrid) -> Text:

@@ -55,10 +55,18 @@ class SummaryPreview(Screen[None]):
         Binding("t", "export('txt')", "Text", id="summary.txt"),
         Binding("h", "export('html')", "HTML", id="summary.html"),
         Binding("p", "export('pdf')", "PDF", id="summary.pdf"),
-        Binding("k", "export('talk')", "Talk track", id="summary.talk"),
+        Binding(
+            "k", "export('talk')", "Talk", id="summary.talk", tooltip="Talk track for the meeting"
+        ),
         Binding("y", "copy", "Copy", id="summary.copy", tooltip="Copy the Markdown"),
         Binding("S", "save", "Save snapshot", id="summary.save"),
-        Binding("v", "snapshots", "Past snapshots", id="summary.snapshots"),
+        Binding(
+            "v",
+            "snapshots",
+            "Past",  # short, so that every key fits an 80-column bar
+            id="summary.snapshots",
+            tooltip="Past snapshots: open one, or compare two",
+        ),
         Binding("escape,q", "close", "Close", id="summary.close"),
     ]
 

@@ -67,6 +67,7 @@ class WorkloadScreen(Screen[Jump | None]):
         Binding("escape,q", "close", "Back", id="workload.close"),
         Binding("j", "cursor(1)", "Next owner", id="workload.down", show=False),
         Binding("k", "cursor(-1)", "Previous owner", id="workload.up", show=False),
+        Binding("question_mark", "help", "Help", id="workload.help", tooltip="This list of keys"),
     ]
 
     def __init__(self) -> None:
@@ -246,6 +247,12 @@ class WorkloadScreen(Screen[Jump | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    def action_help(self) -> None:
+        from actionplan.screens.keys_help import KeysHelp
+
+        extra = [("up / down", "Previous / next owner"), ("pageup / pagedown", "A page up / down")]
+        self.app.push_screen(KeysHelp("Workload keys", self.BINDINGS, extra=extra))
 
 
 def _clean(text: str) -> str:
