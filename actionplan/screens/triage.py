@@ -85,7 +85,7 @@ class TriageScreen(TriageActions):
         Binding(
             "p,b",
             "previous",
-            "Back",
+            "Previous",
             id="triage.previous",
             key_display="p",
             tooltip="Back to the previous item",
@@ -107,6 +107,7 @@ class TriageScreen(TriageActions):
             id="triage.end",
             tooltip="End the session: what it did; again to go back to the board",
         ),
+        Binding("q,escape", "back", "Back", id="triage.back", tooltip="Back to the board"),
     ]
 
     def __init__(self, client: str | None) -> None:
@@ -291,6 +292,9 @@ class TriageScreen(TriageActions):
             return bool(self.entries) and (self.ended or self.index > 0)
         if action == "undo":
             return bool(self.did)
+        if action in ("close", "back"):
+            # One key: "End" while items remain, "Back" once the session has ended.
+            return (action == "back") == (self.current is None)
         return True
 
     # --- moving along ------------------------------------------------------------------------
@@ -312,6 +316,9 @@ class TriageScreen(TriageActions):
             self.ended = True
             self.draw()
             return
+        self._leave(None)
+
+    def action_back(self) -> None:
         self._leave(None)
 
     def _leave(self, result: tuple[str, int] | None) -> None:

@@ -82,7 +82,7 @@ class KeyBar(Static):
 
 
 # Actions that stay in the bar however narrow the screen: the way to every other key, and out.
-PINNED = {"help", "quit", "close", "pop_screen"}
+PINNED = {"help", "quit", "close", "back", "pop_screen"}
 # Keys that give way first on a narrow screen.
 LOW = {"undo", "delete"}
 MORE = len("…")
