@@ -35,6 +35,7 @@ class _Prompt(ModalScreen[T]):
             yield Label(Text(self.hint), classes="dialog-hint")
             yield self.make_input()
             yield Static("", classes="dialog-feedback")
+            yield Label(Text("Enter saves · Esc cancels", style="dim"), classes="dialog-keys")
 
     def make_input(self) -> Input:
         return Input(id="answer")
