@@ -19,8 +19,9 @@ from actionplan.models import Item, RepeatFrom, RepeatUnit, Status
 from actionplan.queries import list_items
 from actionplan.recurring import build_grid, monday, project, recurring_grid
 from actionplan.screens.board import BoardScreen
-from actionplan.screens.recurring import RecurringScreen, WeekGrid
+from actionplan.screens.recurring import RecurringScreen
 from actionplan.widgets.column import BoardColumn
+from actionplan.widgets.week_grid import WeekGrid
 
 TODAY = date(2026, 11, 23)  # a Monday, as in conftest
 AUTHOR = "Tester"
