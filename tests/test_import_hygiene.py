@@ -22,6 +22,7 @@ CORE_MODULES = [
     "actionplan.clock",
     "actionplan.config",
     "actionplan.history",
+    "actionplan.changes_since",
     "actionplan.demo",
     "actionplan.resources",
     "actionplan.interchange.csv_io",

@@ -26,7 +26,7 @@ from actionplan.widgets.keybar import KeyBar
 BOARD_STATUSES = [Status.PLANNED, Status.DOING, Status.WAITING, Status.DONE, Status.DROPPED]
 
 # Keys that act on the highlighted card; hidden from the footer when there is none.
-CARD_ACTIONS = {"move", "reorder", "edit", "delete", "done", "owner", "due", "escalate"}
+CARD_ACTIONS = {"move", "reorder", "edit", "delete", "done", "owner", "due", "escalate", "history"}
 
 
 @dataclass
@@ -88,6 +88,7 @@ class BoardScreen(CardActions):
             id="board.escalate",
             show=False,
         ),
+        Binding("i", "history", "History of this card", id="board.history", show=False),
         Binding("slash", "filter", "Filter", id="board.filter", tooltip="Filter as you type"),
         Binding(
             "c",
@@ -386,6 +387,13 @@ class BoardScreen(CardActions):
         column.collapsed = not column.collapsed
         column.set_class(column.collapsed, "-collapsed")
         self.draw()
+
+    def action_history(self) -> None:
+        from actionplan.screens.history import HistoryScreen
+
+        card = self.card
+        if card is not None:
+            self.app.push_screen(HistoryScreen(card["id"], card["title"]))
 
     def action_summary(self) -> None:
         from actionplan.screens.summary_preview import SummaryPreview

@@ -51,10 +51,28 @@ class SummaryPreview(Screen[None]):
     """One client's summary exactly as it will be sent, with keys to send it."""
 
     BINDINGS = [
-        Binding("m", "export('md')", "Markdown", id="summary.md"),
-        Binding("t", "export('txt')", "Text", id="summary.txt"),
-        Binding("h", "export('html')", "HTML", id="summary.html"),
-        Binding("p", "export('pdf')", "PDF", id="summary.pdf"),
+        Binding(
+            "m",
+            "export('md')",
+            "Markdown",
+            id="summary.md",
+            tooltip="Export as Markdown, for email or chat",
+        ),
+        Binding(
+            "t",
+            "export('txt')",
+            "Text",
+            id="summary.txt",
+            tooltip="Export as plain text, within 80 columns",
+        ),
+        Binding(
+            "h",
+            "export('html')",
+            "HTML",
+            id="summary.html",
+            tooltip="Export as one HTML page that prints cleanly",
+        ),
+        Binding("p", "export('pdf')", "PDF", id="summary.pdf", tooltip="Export as PDF"),
         Binding(
             "k", "export('talk')", "Talk", id="summary.talk", tooltip="Talk track for the meeting"
         ),
@@ -67,6 +85,14 @@ class SummaryPreview(Screen[None]):
             id="summary.snapshots",
             tooltip="Past snapshots: open one, or compare two",
         ),
+        Binding(
+            "w",
+            "who",
+            "Who changed what",
+            id="summary.who",
+            tooltip="Internal: who changed what since the last snapshot (never in the summary)",
+        ),
+        Binding("question_mark", "help", "Help", id="summary.help", tooltip="These keys"),
         Binding("escape,q", "close", "Close", id="summary.close"),
     ]
 
@@ -210,6 +236,20 @@ class SummaryPreview(Screen[None]):
         from actionplan.screens.snapshots import SnapshotsScreen
 
         self.app.push_screen(SnapshotsScreen(self.client))
+
+    def action_who(self) -> None:
+        from actionplan.screens.changes_since import ChangesSinceScreen
+
+        self.app.push_screen(ChangesSinceScreen(self.client))
+
+    def action_help(self) -> None:
+        from actionplan.screens.keys_help import KeysHelp
+
+        notes = [
+            "Exports go to Documents/actionplan; the leak guard asks first when text sounds "
+            "internal. w is for us only: it never leaves."
+        ]
+        self.app.push_screen(KeysHelp("Summary keys", self.BINDINGS, notes=notes))
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -1,0 +1,203 @@
+"""A card's history on the board (i): every change, newest first, with who made it and why."""
+
+from __future__ import annotations
+
+import io
+import os
+import time
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from rich.console import Console
+from textual.binding import Binding
+from textual.widgets import Label, Static
+
+from actionplan import clock, plan
+from actionplan.changes_since import when
+from actionplan.db import Database
+from actionplan.live import PlanChanged
+from actionplan.screens.board import BoardScreen
+from actionplan.screens.history import HistoryScreen
+from actionplan.widgets.column import BoardColumn
+from tests.test_board import board, make_app, seed, settle
+
+START = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+
+
+class FixedClock:
+    """``clock.now`` for the plan: a moment the test moves on by hand."""
+
+    def __init__(self) -> None:
+        self.at = START
+
+    def __call__(self) -> datetime:
+        return self.at
+
+    def step(self, minutes: int) -> None:
+        self.at += timedelta(minutes=minutes)
+
+
+@pytest.fixture
+def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> FixedClock:
+    moment = FixedClock()
+    monkeypatch.setattr(clock, "now", moment)
+    return moment
+
+
+@pytest.fixture
+def utc_zone() -> Iterator[None]:
+    """Local time is UTC, so times on screen are known whatever the machine's zone."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    yield
+    if before is None:
+        del os.environ["TZ"]
+    else:
+        os.environ["TZ"] = before
+    time.tzset()
+
+
+def shown(static: Static, width: int = 120) -> list[str]:
+    """What a Static draws, as lines of plain text."""
+    console = Console(width=width, record=True, file=io.StringIO())
+    console.print(static.content)
+    return [line.rstrip() for line in console.export_text().splitlines()]
+
+
+def squash(line: str) -> str:
+    """A line with each run of spaces made one: the columns' widths are not the point."""
+    return " ".join(line.split())
+
+
+def seed_changes(db: Database, fixed_clock: FixedClock) -> int:
+    """One card created by Tester, re-dated by Ana with a reason, then taken on by Ben."""
+    [item_id] = seed(db, "Renew firewall licence", due=date(2026, 11, 27))
+    with db.session() as s:
+        fixed_clock.step(60)
+        plan.edit_item(
+            session=s,
+            item_id=item_id,
+            author="Ana",
+            due=date(2026, 12, 5),
+            reason="vendor quote late",
+        )
+        fixed_clock.step(60)
+        plan.edit_item(
+            session=s, item_id=item_id, author="Ben", owner="Ben", committed=date(2026, 12, 5)
+        )
+    return item_id
+
+
+async def open_history(pilot, app) -> HistoryScreen:
+    await settle(pilot, app)
+    await pilot.press("i")
+    screen = app.screen
+    assert isinstance(screen, HistoryScreen)
+    await loaded(pilot, screen, at_least=1)
+    return screen
+
+
+async def loaded(pilot, screen: HistoryScreen, at_least: int) -> None:
+    for _ in range(200):
+        await pilot.pause(0.01)
+        if screen.changes is not None and len(screen.changes) >= at_least:
+            return
+    raise AssertionError("the history was never shown")
+
+
+async def test_i_lists_every_change_newest_first_with_who_and_why(
+    db: Database, fixed_clock: FixedClock, utc_zone: None
+) -> None:
+    seed_changes(db, fixed_clock)
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_history(pilot, app)
+        assert [(c.author, c.text) for c in screen.changes or []] == [
+            ("Ben", "owner: none → Ben"),
+            ("Ben", "committed: none → 2026-12-05"),
+            ("Ana", "due: 2026-11-27 → 2026-12-05"),
+            ("Tester", "created"),
+        ]
+        heading = str(screen.query_one("#history-title", Label).content)
+        assert "Renew firewall licence" in heading and "4 changes, newest first" in heading
+        lines = shown(screen.query_one("#history-rows", Static))
+        # One row per change made, newest first; a change's fields under it, its reason last.
+        assert squash(lines[0]) == "Mon 23 Nov 11:00 Ben owner: none → Ben"
+        assert squash(lines[1]) == "committed: none → 2026-12-05"
+        assert squash(lines[2]) == "Mon 23 Nov 10:00 Ana due: 2026-11-27 → 2026-12-05"
+        assert squash(lines[3]) == "why: vendor quote late"
+        assert squash(lines[4]) == "Mon 23 Nov 09:00 Tester created"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+
+
+async def test_the_history_reads_again_when_someone_else_changes_the_plan(
+    db: Database, fixed_clock: FixedClock
+) -> None:
+    item_id = seed_changes(db, fixed_clock)
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_history(pilot, app)
+        assert len(screen.changes or []) == 4
+        with db.session() as s:
+            fixed_clock.step(5)
+            plan.edit_item(session=s, item_id=item_id, author="Cy", title="Renew the licence")
+        app.post_message(PlanChanged())
+        await loaded(pilot, screen, at_least=5)
+        assert screen.changes is not None
+        assert (screen.changes[0].author, screen.changes[0].text) == (
+            "Cy",
+            "title: Renew firewall licence → Renew the licence",
+        )
+        assert app.screen is screen  # still open, on top of the board
+
+
+async def test_without_a_card_the_key_does_nothing(db: Database) -> None:
+    seed(db, "Already started", status="doing")  # the Planned column, focused first, is empty
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        assert board(app).card is None
+        assert board(app).check_action("history", ()) is False
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+
+
+async def test_a_long_history_fits_80_by_24_and_scrolls(
+    db: Database, fixed_clock: FixedClock
+) -> None:
+    [item_id] = seed(db, "Renew firewall licence")
+    with db.session() as s:
+        for n in range(30):
+            fixed_clock.step(1)
+            plan.edit_item(session=s, item_id=item_id, author=f"Person {n}", title=f"Title {n}")
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_history(pilot, app)
+        dialog = screen.query_one(".dialog").region
+        assert dialog.bottom <= 24 and dialog.right <= 80
+        scroll = screen.query_one("#history-scroll")
+        assert scroll.max_scroll_y > 0 and scroll.has_focus
+        await pilot.press("end")
+        await pilot.pause()
+        assert scroll.scroll_y == scroll.max_scroll_y
+
+
+def test_times_are_local_and_name_the_year_only_when_it_is_not_this_one(utc_zone: None) -> None:
+    assert when(datetime(2026, 11, 23, 14, 5, tzinfo=UTC), this_year=2026) == "Mon 23 Nov 14:05"
+    assert when(datetime(2025, 12, 1, 8, 0, tzinfo=UTC), this_year=2026) == "1 Dec 2025 08:00"
+
+
+def test_i_is_no_other_board_key() -> None:
+    keys = [
+        key.strip()
+        for binding in [*BoardScreen.BINDINGS, *BoardColumn.BINDINGS]
+        if isinstance(binding, Binding)
+        for key in binding.key.split(",")
+    ]
+    assert keys.count("i") == 1
+    assert len(keys) == len(set(keys))
