@@ -413,7 +413,7 @@ def test_csv_import_with_a_bad_row_gives_errors_so_the_caller_imports_nothing(db
 def test_write_csv_header_is_the_contract_columns_then_the_extras():
     assert write_csv([]) == (
         "client,title,status,owner,due,committed,must,client_note,internal_note,escalated,"
-        "visibility,waiting_on,escalation_reason\n"
+        "visibility,waiting_on,escalation_reason,repeat,repeat_from\n"
     )
     assert write_csv([]).strip().split(",") == COLUMNS + EXTRA_COLUMNS
 
@@ -454,6 +454,8 @@ def test_write_csv_writes_one_row_per_item_in_the_contract_format(sqlite_db):
         "visibility": "internal",
         "waiting_on": "vendor",
         "escalation_reason": "late",
+        "repeat": "",
+        "repeat_from": "",
     }
 
 
@@ -957,3 +959,29 @@ def test_sqlite_json_rows_equal_the_python_writer_for_any_text(
         assert json.loads(native[0])["title"] == (title or "x")
     finally:
         db.dispose()
+
+
+def test_a_recurring_item_keeps_its_repeat_through_csv(sqlite_db) -> None:
+    from actionplan.models import RepeatFrom, RepeatUnit
+
+    with sqlite_db.session() as s:
+        plan.add_item(
+            session=s,
+            author="T",
+            client="Acme",
+            title="Health check",
+            due=date(2026, 12, 1),
+            repeat_every=3,
+            repeat_unit=RepeatUnit.WEEK,
+            repeat_from=RepeatFrom.DONE,
+        )
+        text = write_csv(list_items(session=s))
+    assert text.splitlines()[1].endswith(",3w,done")
+    [item] = read_csv(text, today=date(2026, 11, 23)).items
+    assert (item.repeat_every, item.repeat_unit, item.repeat_from) == (
+        3,
+        RepeatUnit.WEEK,
+        RepeatFrom.DONE,
+    )
+    bad = read_csv(text.replace(",3w,", ",every blue moon,"), today=date(2026, 11, 23))
+    assert bad.errors and bad.errors[0].startswith("line 2: cannot read the repeat")

@@ -11,6 +11,7 @@ from typing import Any
 from actionplan.dates import DateError, parse_optional_date
 from actionplan.models import Status, Visibility
 from actionplan.plan import Invalid, NewItem, new_item
+from actionplan.plan.recurrence import parse_repeat, short_repeat
 
 # The contract's columns, in order (PRODUCT.md); the extras carry what the contract leaves out,
 # so an internal-only item never comes back client-visible after a round trip.
@@ -26,7 +27,7 @@ COLUMNS = [
     "internal_note",
     "escalated",
 ]
-EXTRA_COLUMNS = ["visibility", "waiting_on", "escalation_reason"]
+EXTRA_COLUMNS = ["visibility", "waiting_on", "escalation_reason", "repeat", "repeat_from"]
 _TRUE = {"yes", "true", "1", "y"}
 _FALSE = {"no", "false", "0", "n", ""}
 # A spreadsheet runs a cell that starts with one of these as a formula.
@@ -83,6 +84,8 @@ def write_csv(rows: list[dict[str, Any]]) -> str:
             _value(row["visibility"]),
             _value(row["waiting_on"]) or "",
             row["escalation_reason"],
+            short_repeat(row.get("repeat_every"), row.get("repeat_unit")),
+            _value(row.get("repeat_from")) or "",
         ]
         writer.writerow([neutralise(_cell(c)) for c in cells])
     return out.getvalue()
@@ -171,6 +174,7 @@ def _item(cells: dict[str, str], today: date, day_first: bool) -> NewItem:
     if escalated and not reason:
         reason = "escalated (imported)"
     status = raw.get("status", "").strip() or Status.PLANNED
+    repeat = parse_repeat(raw.get("repeat"))
     return new_item(
         client=raw["client"],
         title=raw["title"],
@@ -185,6 +189,9 @@ def _item(cells: dict[str, str], today: date, day_first: bool) -> NewItem:
         escalation_reason=reason if escalated else "",
         visibility=raw.get("visibility", "").strip() or Visibility.CLIENT,
         waiting_on=raw.get("waiting_on", "").strip() or None,
+        repeat_every=repeat.every if repeat else None,
+        repeat_unit=repeat.unit if repeat else None,
+        repeat_from=(raw.get("repeat_from", "").strip() or None) if repeat else None,
     )
 
 
