@@ -78,3 +78,36 @@ def test_an_item_deleted_meanwhile_says_who_deleted_it(db: Database) -> None:
         plan.delete_item(session=s, item_id=seen["id"], author="Ben")
     with db.session() as s, pytest.raises(NotFound, match="deleted by Ben meanwhile"):
         edit_merging(session=s, item_id=seen["id"], seen=seen, author="Ana", title="New")
+
+
+def test_waiting_on_alone_clashes_with_a_move_out_of_waiting(db: Database) -> None:
+    from actionplan.models import Status, WaitingOn
+    from actionplan.plan.merge import without
+
+    with db.session() as s:
+        item = plan.add_item(
+            session=s,
+            author="Ana",
+            client="Acme",
+            title="Order parts",
+            status=Status.WAITING,
+            waiting_on=WaitingOn.CLIENT,
+        )
+        seen = current_row(s, item.id)
+    with db.session() as s:  # Ana moves it on: it is no longer waiting on anyone
+        plan.move_item(session=s, item_id=seen["id"], status=Status.DOING, author="Ana")
+    mine = {"waiting_on": WaitingOn.VENDOR}  # Ben, meanwhile, says it waits on a vendor
+    with db.session() as s, pytest.raises(Clash) as caught:
+        edit_merging(session=s, item_id=seen["id"], seen=seen, author="Ben", **mine)
+    assert {f.field for f in caught.value.fields} == {"status", "waiting_on"}
+    # "Take theirs" drops the pair, so nothing of Ben's can move it back to waiting.
+    assert without(mine, {"status"}) == {}
+    with db.session() as s:
+        assert current_row(s, seen["id"])["status"] == Status.DOING
+
+
+def test_take_theirs_on_an_escalation_reason_drops_the_escalation_too() -> None:
+    from actionplan.plan.merge import without
+
+    mine = {"escalated": True, "escalation_reason": "Vendor silent", "title": "New title"}
+    assert without(mine, {"escalation_reason"}) == {"title": "New title"}

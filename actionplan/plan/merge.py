@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from actionplan.models import Item
+from actionplan.models import Item, Status
 from actionplan.plan.errors import Conflict, NotFound
 from actionplan.plan.items import edit_item
 from actionplan.plan.journal import last_author
@@ -59,13 +59,39 @@ def current_row(session: Session, item_id: int) -> dict[str, Any]:
     return rows[0]
 
 
+# Fields that only make sense together: a "waiting on" puts the item in waiting, a reason
+# goes with an escalation. A clash on one is a clash on the pair.
+LINKED = ({"status", "waiting_on"}, {"escalated", "escalation_reason"})
+
+
+def implied(mine: dict[str, Any]) -> dict[str, Any]:
+    """``mine`` with what it implies: waiting-on alone means status waiting (as edit_item
+    reads it), a reason alone means escalated."""
+    full = dict(mine)
+    if full.get("waiting_on") is not None:
+        full.setdefault("status", Status.WAITING)
+    if full.get("escalation_reason"):
+        full.setdefault("escalated", True)
+    return full
+
+
+def without(values: dict[str, Any], fields: set[str]) -> dict[str, Any]:
+    """``values`` less these fields and the fields linked to them ("take theirs")."""
+    dropped = set(fields)
+    for group in LINKED:
+        if group & dropped:
+            dropped |= group
+    return {k: v for k, v in values.items() if k not in dropped}
+
+
 def clashes(seen: dict[str, Any], now: dict[str, Any], mine: dict[str, Any]) -> list[FieldClash]:
     """The fields of ``mine`` that someone else changed since ``seen`` to something else.
 
-    A field they changed to exactly what the user wants is no clash.
+    A field they changed to exactly what the user wants is no clash. What ``mine`` implies
+    counts too: setting "waiting on" clashes with their move out of waiting.
     """
     found = []
-    for name, value in mine.items():
+    for name, value in implied(mine).items():
         before, after = _comparable(name, seen.get(name)), _comparable(name, now.get(name))
         if before != after and _comparable(name, value) != after:
             found.append(FieldClash(name, seen.get(name), value, now.get(name)))

@@ -18,7 +18,7 @@ from actionplan import clock, plan
 from actionplan.app import ActionPlanApp, WriteDone
 from actionplan.filters import BoardFilter
 from actionplan.models import Item, Status
-from actionplan.plan.merge import Clash, edit_merging
+from actionplan.plan.merge import Clash, edit_merging, without
 from actionplan.queries import ClientCounts
 from actionplan.widgets.column import BoardColumn
 
@@ -310,12 +310,13 @@ class CardActions(Screen[None]):
                 )
                 self.notify(f"Saved yours over {clash.who}'s", timeout=4)
             elif choice == "theirs":
-                rest = {k: v for k, v in edit.values.items() if k not in clashing}
+                rest = without(edit.values, clashing)
                 if rest:
                     self._write(
                         f"{label}, the rest", Edit(clash.current, rest, edit.author, edit.title)
                     )
-                self.notify(f"Kept {clash.who}'s version", timeout=4)
+                kept = f"Kept {clash.who}'s version"
+                self.notify(f"{kept}; the rest of your edit is saved" if rest else kept, timeout=4)
             else:
                 self.notify("Nothing of yours was saved", timeout=4)
 

@@ -16,7 +16,7 @@ from textual.screen import Screen
 
 from actionplan.app import ActionPlanApp, WriteDone
 from actionplan.models import Item, Status, WaitingOn
-from actionplan.plan.merge import Clash
+from actionplan.plan.merge import Clash, without
 from actionplan.screens.card_actions import Edit
 from actionplan.screens.prompts import DatePrompt
 from actionplan.screens.triage_dialogs import SnoozePrompt, StatusChooser
@@ -102,7 +102,7 @@ class TriageActions(Screen[tuple[str, int] | None]):
             clashing = {f.field for f in clash.fields}
             values = edit.values
             if choice == "theirs":
-                values = {k: v for k, v in values.items() if k not in clashing}
+                values = without(values, clashing)
             if choice is None or not values or self.plan_app.refuse_offline():
                 self.notify("Nothing of yours was saved", timeout=4)
                 return
