@@ -321,10 +321,26 @@ def test_undo_refuses_to_overwrite_someone_elses_later_change(db: Database) -> N
     edit(db, item.id, title="mine")
     with db.session() as s:
         plan.edit_item(session=s, item_id=item.id, author="Other", title="theirs")
-    before = counts(db)
-    with pytest.raises(plan.Conflict, match="changed by Other"):
+    with pytest.raises(plan.Conflict, match="changed by Other since; undo again"):
         undo(db)
-    assert get(db, item.id).title == "theirs" and counts(db) == before
+    assert get(db, item.id).title == "theirs"
+    # Refused once; the next undo goes past it to the change before (here, the add).
+    op = undo(db)
+    assert op is not None and op.summary.startswith("added")
+    assert get(db, item.id).title == "theirs"
+
+
+def test_a_refused_undo_does_not_block_undo_for_ever(db: Database) -> None:
+    first, second = add(db), add(db)
+    edit(db, first.id, title="mine, earlier")
+    edit(db, second.id, title="mine, later")
+    with db.session() as s:
+        plan.edit_item(session=s, item_id=second.id, author="Other", title="theirs")
+    with pytest.raises(plan.Conflict):
+        undo(db)
+    op = undo(db)
+    assert op is not None and get(db, first.id).title == "Renew firewall licence"
+    assert get(db, second.id).title == "theirs"
 
 
 def test_an_import_is_one_operation_and_one_undo(db: Database) -> None:

@@ -102,7 +102,10 @@ def lock(session: Session, item_id: int, expected_version: int | None = None) ->
         raise NotFound(f"no item #{item_id}")
     if item.deleted_at is not None and expected_version is not None:
         who = last_author(session, item_id)
-        raise NotFound(f"item #{item_id} was deleted by {who} meanwhile (u undoes a delete)")
+        raise NotFound(
+            f"item #{item_id} was deleted by {who} meanwhile "
+            f"(`actionplan restore {item_id}` brings it back)"
+        )
     if expected_version is not None and item.version != expected_version:
         raise Conflict(f"item #{item_id} was changed by {last_author(session, item_id)} meanwhile")
     return item

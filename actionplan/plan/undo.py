@@ -14,10 +14,22 @@ from actionplan.text import REASON_MAX
 LOOSE = {"position", "done_at"}
 
 
+SKIP = "undo-skip"
+"""The kind of operation that records "this change could not be undone; go past it"."""
+
+
+class _Blocked(Conflict):
+    def __init__(self, message: str, op_id: int) -> None:
+        super().__init__(message)
+        self.op_id = op_id
+
+
 def undo(*, session: Session, author: str) -> Operation | None:
     """Revert this author's last operation not yet undone; call again to go further back.
 
-    Undo survives restarts: it reads the history, not memory.
+    Undo survives restarts: it reads the history, not memory. A change someone else has
+    since changed again cannot be undone without undoing theirs: it is refused once, and
+    then left as they left it, so the next undo goes on to the change before it.
 
     Returns:
         The operation that was undone, or None when there is nothing left to undo.
@@ -25,11 +37,25 @@ def undo(*, session: Session, author: str) -> Operation | None:
     Raises:
         Conflict: when someone else changed the item since; nothing is reverted.
     """
+    try:
+        return _undo_last(session, author)
+    except _Blocked as exc:
+        with operation(session, author=author, kind=SKIP) as rec:
+            target = session.get(Operation, exc.op_id)
+            assert target is not None
+            target.undone_by_id = rec.op.id
+            rec.op.undoes_id = target.id
+            rec.op.summary = f"left as changed since: {target.summary}"[:300]
+            session.add(target)
+        raise Conflict(f"{exc}; undo again to go on to your change before it") from None
+
+
+def _undo_last(session: Session, author: str) -> Operation | None:
     with operation(session, author=author, kind="undo") as rec:
         target = session.exec(
             select(Operation)
             .where(Operation.author == rec.op.author, col(Operation.undone_by_id).is_(None))
-            .where(Operation.kind != "undo", Operation.id != rec.op.id)
+            .where(col(Operation.kind).not_in(("undo", SKIP)), Operation.id != rec.op.id)
             .order_by(col(Operation.id).desc())
             .limit(1)
         ).first()
@@ -43,7 +69,7 @@ def undo(*, session: Session, author: str) -> Operation | None:
         ).all()
         rec.reason = f"undo of: {target.summary}"[:REASON_MAX]
         for event in events:
-            _revert(session, rec, event)
+            _revert(session, rec, event, target.id)
         target.undone_by_id = rec.op.id
         rec.op.undoes_id = target.id
         rec.op.summary = f"undid: {target.summary}"[:300]
@@ -51,7 +77,7 @@ def undo(*, session: Session, author: str) -> Operation | None:
     return target
 
 
-def _revert(session: Session, rec: Recorder, event: HistoryEvent) -> None:
+def _revert(session: Session, rec: Recorder, event: HistoryEvent, op_id: int | None) -> None:
     item = rec.touched.get(event.item_id) or lock(session, event.item_id)
     if event.field == "created":
         if item.deleted_at is None:
@@ -59,5 +85,6 @@ def _revert(session: Session, rec: Recorder, event: HistoryEvent) -> None:
         return
     if event.field not in LOOSE and dump_value(getattr(item, event.field)) != event.new:
         who = last_author(session, event.item_id)
-        raise Conflict(f"cannot undo: item #{event.item_id} was changed by {who} since")
+        message = f"cannot undo: item #{event.item_id} was changed by {who} since"
+        raise _Blocked(message, op_id or 0)
     rec.set(item, event.field, load_value(event.field, event.old))
