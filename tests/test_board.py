@@ -434,3 +434,16 @@ async def test_every_action_is_in_the_command_palette(acme: Database) -> None:
         await pilot.press("enter")
         await settle(pilot, app)
         assert item(acme, 1).status == Status.DONE
+
+
+async def test_a_card_marked_done_goes_to_the_top_of_done(acme: Database) -> None:
+    with acme.session() as s:
+        plan.move_item(session=s, item_id=3, status=Status.DONE, author=AUTHOR)
+    app = make_app(acme)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("x")  # the first planned card
+        assert ids(app, Status.DONE)[0] == 1  # on top at once, where the reload puts it too
+        await settle(pilot, app)
+        assert ids(app, Status.DONE)[0] == 1
+        assert column(app, Status.DONE).current["id"] == 1

@@ -247,8 +247,22 @@ def _apply(session: Session, rec: Recorder, item: Item, changes: dict[str, Any])
 
 
 def _describe_edit(item: Item, changes: dict[str, Any]) -> str:
-    names = ", ".join(sorted(changes))
-    return f"changed {names} of #{item.id} {item.title[:50]}"
+    if set(changes) <= {"status", "waiting_on"}:
+        status = getattr(item.status, "value", item.status)
+        what = "marked done" if status == "done" else f"moved to {status}"
+        return f"{what} #{item.id} {_short_title(item.title)}"
+    names = ", ".join(_FIELD_WORDS.get(n, n.replace("_", " ")) for n in sorted(changes))
+    return f"changed {names} of #{item.id} {_short_title(item.title)}"
+
+
+_FIELD_WORDS = {"due": "due date", "committed": "date told", "must": "must-do"}
+
+
+def _short_title(title: str, size: int = 50) -> str:
+    """A title cut at a word, for one-line summaries."""
+    if len(title) <= size:
+        return title
+    return title[:size].rsplit(" ", 1)[0] + "…"
 
 
 def move_item(

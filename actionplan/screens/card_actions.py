@@ -118,7 +118,7 @@ class CardActions(Screen[None]):
         card["done_at"] = clock.now() if status == Status.DONE else None  # "done today" at once
         source.remove_row(card["id"])
         target = self.query_one(f"#col-{status.value}", BoardColumn)
-        target.append_row(card)
+        target.append_row(card, first=status == Status.DONE)  # Done: the latest on top
         target.focus()
 
     def action_reorder(self, step: int) -> None:

@@ -147,13 +147,16 @@ class BoardColumn(ScrollView, can_focus=True):
         self.refresh()
         return row
 
-    def append_row(self, row: dict[str, Any]) -> None:
-        """Put a card at the end and the cursor on it."""
-        self.rows.append(row)
+    def append_row(self, row: dict[str, Any], *, first: bool = False) -> None:
+        """Put a card at the end (or, with ``first``, at the top) and the cursor on it."""
+        if first:
+            self.rows.insert(0, row)
+        else:
+            self.rows.append(row)
         if self._total is not None:
             self._total += 1
         self._resize()
-        self.highlighted = len(self.rows) - 1
+        self.highlighted = 0 if first else len(self.rows) - 1
         self.refresh()
 
     def move_row(self, item_id: int, step: int) -> bool:
