@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 from datetime import date, timedelta
 from typing import Any
@@ -30,6 +29,7 @@ from actionplan.plan import NotFound
 from actionplan.screens.agenda import AgendaScreen
 from actionplan.screens.board import BoardScreen
 from actionplan.widgets.agenda_list import LATER_SHOWN, AgendaList, build_entries
+from tests.pilot import settle
 
 TODAY = date(2026, 11, 23)  # a Monday
 AUTHOR = "Tester"
@@ -309,18 +309,6 @@ def test_agenda_of_an_unknown_client_is_one_line_error(
 
 def make_app(db: Database) -> ActionPlanApp:
     return ActionPlanApp(db, Config(name=AUTHOR), today=lambda: TODAY)
-
-
-async def settle(pilot: Any, app: ActionPlanApp) -> None:
-    """Wait until no worker is running (the board's load, the agenda's read)."""
-    for _ in range(300):
-        await pilot.pause()
-        reading = [w for w in app.workers if w.is_running and w.group not in ("writer", "watch")]
-        if app.writes_pending == 0 and not reading:
-            await pilot.pause()
-            return
-        await asyncio.sleep(0.01)
-    raise AssertionError("the app did not settle")
 
 
 async def open_agenda(pilot: Any, app: ActionPlanApp) -> AgendaScreen:

@@ -3,7 +3,6 @@ the `actionplan recurring` grid, and the app: x on a recurring card, R and the g
 
 from __future__ import annotations
 
-import asyncio
 from datetime import date, timedelta
 from typing import Any
 
@@ -22,6 +21,7 @@ from actionplan.screens.board import BoardScreen
 from actionplan.screens.recurring import RecurringScreen
 from actionplan.widgets.column import BoardColumn
 from actionplan.widgets.week_grid import WeekGrid
+from tests.pilot import settle
 
 TODAY = date(2026, 11, 23)  # a Monday, as in conftest
 AUTHOR = "Tester"
@@ -207,18 +207,6 @@ def test_cli_recurring_on_an_empty_plan_and_bad_options(
 
 def make_app(db: Database, **kwargs: Any) -> ActionPlanApp:
     return ActionPlanApp(db, Config(name=AUTHOR), today=lambda: TODAY, **kwargs)
-
-
-async def settle(pilot: Any, app: ActionPlanApp) -> None:
-    """Wait until queued writes are done and no worker is still reading."""
-    for _ in range(300):
-        await pilot.pause()
-        busy = [w for w in app.workers if w.is_running and w.group not in ("writer", "watch")]
-        if app.writes_pending == 0 and not busy:
-            await pilot.pause()
-            return
-        await asyncio.sleep(0.01)
-    raise AssertionError("the app did not settle")
 
 
 def ids(app: ActionPlanApp, status: Status) -> list[int]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import re
 from datetime import date
 from pathlib import Path
@@ -28,6 +27,7 @@ from actionplan.templates import (
     parse_offset,
     user_dir,
 )
+from tests.pilot import settle
 
 TODAY = date(2026, 11, 23)
 AUTHOR = "Tester"
@@ -365,18 +365,6 @@ def test_template_without_an_action_is_a_usage_error(
 
 def make_app(db: Database, **kwargs: Any) -> ActionPlanApp:
     return ActionPlanApp(db, Config(name=AUTHOR), today=lambda: TODAY, **kwargs)
-
-
-async def settle(pilot: Any, app: ActionPlanApp) -> None:
-    """Wait until queued writes are done and no worker is still running."""
-    for _ in range(300):
-        await pilot.pause()
-        busy = [w for w in app.workers if w.is_running and w.group not in ("writer", "watch")]
-        if app.writes_pending == 0 and not busy:
-            await pilot.pause()
-            return
-        await asyncio.sleep(0.01)
-    raise AssertionError("the app did not settle")
 
 
 async def open_picker(pilot: Any, app: ActionPlanApp) -> Any:

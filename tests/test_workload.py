@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ from actionplan.screens.board import BoardScreen
 from actionplan.screens.workload import OwnerItems, WorkloadScreen, bar
 from actionplan.widgets.agenda_list import AgendaList
 from actionplan.workload import NO_OWNER, Workload, workload
+from tests.pilot import settle
 
 TODAY = date(2026, 11, 23)  # a Monday
 AUTHOR = "Tester"
@@ -222,18 +222,6 @@ def test_workload_of_an_empty_plan(db: Database, capsys: pytest.CaptureFixture[s
 
 def make_app(db: Database) -> ActionPlanApp:
     return ActionPlanApp(db, Config(name=AUTHOR, workload_limit=1), today=lambda: TODAY)
-
-
-async def settle(pilot: Any, app: ActionPlanApp) -> None:
-    """Wait until no reading worker is running."""
-    for _ in range(300):
-        await pilot.pause()
-        reading = [w for w in app.workers if w.is_running and w.group not in ("writer", "watch")]
-        if app.writes_pending == 0 and not reading:
-            await pilot.pause()
-            return
-        await asyncio.sleep(0.01)
-    raise AssertionError("the app did not settle")
 
 
 @pytest.fixture
