@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import io
 from datetime import date, timedelta
 from typing import Any
@@ -20,10 +19,10 @@ from actionplan.screens.board import BoardScreen
 from actionplan.screens.keys_help import KeysHelp, key_rows
 from actionplan.screens.workload import OwnerItems
 from actionplan.widgets.agenda_list import AgendaList
+from tests.pilot import settle
 
 TODAY = date(2026, 11, 23)  # a Monday
 AUTHOR = "Tester"
-LONG_RUNNING = {"writer", "watch"}  # the app's own workers run as long as the app
 
 
 def make_app(db: Database) -> ActionPlanApp:
@@ -33,18 +32,6 @@ def make_app(db: Database) -> ActionPlanApp:
 def add(db: Database, title: str, **values: Any) -> None:
     with db.session() as s:
         plan.add_item(session=s, author=AUTHOR, client="Acme", title=title, **values)
-
-
-async def settle(pilot: Any, app: ActionPlanApp) -> None:
-    """Wait until every read is done and every queued write is saved."""
-    for _ in range(300):
-        await pilot.pause()
-        busy = [w for w in app.workers if w.is_running and w.group not in LONG_RUNNING]
-        if app.writes_pending == 0 and not busy:
-            await pilot.pause()
-            return
-        await asyncio.sleep(0.01)
-    raise AssertionError("the app did not settle")
 
 
 def listed(screen: KeysHelp) -> str:

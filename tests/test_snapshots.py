@@ -13,6 +13,7 @@ from actionplan import clock
 from actionplan.app import ActionPlanApp
 from actionplan.config import Config
 from actionplan.demo import load_demo
+from tests.pilot import settle as settle_views
 from tests.test_board import settle
 
 TODAY = date(2026, 11, 23)
@@ -32,21 +33,9 @@ def _after(*keys: str):
         await settle(pilot, pilot.app)
         if keys:
             await pilot.press(*keys)
-            await settle(pilot, pilot.app)
-            await _views_read(pilot)
+            await settle_views(pilot, pilot.app)
 
     return run_before
-
-
-async def _views_read(pilot) -> None:
-    """Wait until every worker but the app's own two (writer, watcher) is done."""
-    for _ in range(500):
-        busy = [w for w in pilot.app.workers if w.group not in ("writer", "watch") and w.is_running]
-        if not busy:
-            await pilot.pause()
-            return
-        await pilot.pause(0.01)
-    raise AssertionError("the view did not finish reading")
 
 
 def test_board_at_80x24(snap_compare, demo_app) -> None:
