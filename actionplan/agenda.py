@@ -10,12 +10,12 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from actionplan.dates import relative
+from actionplan.dates import DAYS, MONTHS, relative, week_start
 from actionplan.filters import matcher, parse_filter
-from actionplan.models import Client, Item, Person, Status
+from actionplan.models import Client, Item, Person
 from actionplan.plan.errors import NotFound
+from actionplan.queries import CLOSED_STATUSES
 
-CLOSED = [s for s in Status if not s.is_open]
 # Bucket keys in the order the agenda shows them, with their headings.
 BUCKETS = ("overdue", "today", "this_week", "next_week", "later", "no_date")
 LABELS = {
@@ -26,8 +26,6 @@ LABELS = {
     "later": "Later",
     "no_date": "No date",
 }
-DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 ANYONE = -1
 """``open_items(owner_id=ANYONE)``: items of every owner (None means items with no owner)."""
 
@@ -43,11 +41,6 @@ class Bucket:
     def label(self) -> str:
         """The heading, e.g. "Next week"."""
         return LABELS[self.key]
-
-
-def week_start(day: date) -> date:
-    """The Monday of the week holding ``day`` (weeks start on Monday)."""
-    return day - timedelta(days=day.weekday())
 
 
 def bucket_of(due: date | None, today: date) -> str:
@@ -104,7 +97,7 @@ def open_items(
         item.c.due,
         item.c.must,
         item.c.escalated,
-    ).where(item.c.deleted_at.is_(None), item.c.status.not_in(CLOSED))
+    ).where(item.c.deleted_at.is_(None), item.c.status.not_in(CLOSED_STATUSES))
     # Sorted by the database: a C sort beats Python's key-tuple sort over 50,000 rows.
     stmt = stmt.join(client_t, client_t.c.id == item.c.client_id).order_by(
         item.c.due.is_(None),

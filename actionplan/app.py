@@ -13,6 +13,7 @@ from sqlmodel import Session
 from textual import work
 from textual.app import App
 from textual.message import Message
+from textual.screen import ModalScreen
 
 from actionplan import clock
 from actionplan.commands import BoardCommands
@@ -93,11 +94,20 @@ class ActionPlanApp(App[None]):
         watch(self, self._stop_watching)
 
     def on_plan_changed(self, message: PlanChanged) -> None:
-        """Someone else changed the plan: every open view that can reads it again."""
-        for screen in self.screen_stack:
+        """Someone else changed the plan: the view in front reads it again, and so do views under
+        a dialog. A full view further down (the board under the agenda) is marked stale and read
+        again when the user goes back to it, not while hidden."""
+        in_front = True
+        for screen in reversed(self.screen_stack):
             refresh = getattr(screen, "plan_changed", None)
-            if refresh is not None:
+            if refresh is None:
+                pass
+            elif in_front:
                 refresh()
+            elif hasattr(screen, "stale"):
+                screen.stale = True  # read again when it comes back to the front
+            if not isinstance(screen, ModalScreen):
+                in_front = False
 
     def on_connection_state(self, message: ConnectionState) -> None:
         self.offline = message.offline

@@ -39,14 +39,6 @@ SQLITE_POLL = 0.5
 """Seconds between two reads of SQLite's data_version."""
 RETRY = 2.0
 """Seconds between two attempts to reconnect while offline."""
-# Without keepalives a server behind a dropped network would look idle for hours; with these,
-# a silent network is noticed within 10 + 3 x 5 s (the kernel's default count is 9: 55 s).
-_KEEPALIVES = {
-    "keepalives": 1,
-    "keepalives_idle": 10,
-    "keepalives_interval": 5,
-    "keepalives_count": 3,
-}
 
 
 class Offline(Exception):
@@ -221,12 +213,12 @@ class _PostgresSource:
     """A LISTEN connection of its own, slept on with select until the server sends something."""
 
     def __init__(self, db: Database) -> None:
-        from actionplan.db import CONNECT_TIMEOUT
+        from actionplan.db import CONNECT_TIMEOUT, PG_KEEPALIVES
 
         self.display = _server_name(db.url)
         cargs, cparams = db.engine.dialect.create_connect_args(db.url)
         self.args: tuple[Any, ...] = tuple(cargs)
-        self.params: dict[str, Any] = {"connect_timeout": CONNECT_TIMEOUT, **_KEEPALIVES}
+        self.params: dict[str, Any] = {"connect_timeout": CONNECT_TIMEOUT, **PG_KEEPALIVES}
         self.params.update(cparams)
         self.params.pop("context", None)  # SQLAlchemy's type adapters: plain ones suit LISTEN
         self.conn: Any = None

@@ -9,10 +9,9 @@ from datetime import date, datetime, time, timedelta
 from sqlmodel import Session, col, select
 
 from actionplan.history import describe_event
-from actionplan.models import HistoryEvent, Item
+from actionplan.models import HistoryEvent, Item, Snapshot
 from actionplan.plan import NotFound, find_client
 from actionplan.queries import person_names
-from actionplan.summary.source import snapshots
 
 DEFAULT_DAYS = 14
 """How far back "since the last call" looks when no snapshot has been saved yet."""
@@ -56,9 +55,17 @@ def last_call(*, session: Session, client: str, today: date) -> Since:
     Raises:
         NotFound: when there is no such client.
     """
-    found = snapshots(session=session, client=client)
-    if found:
-        return Since(found[0].created_at, found[0].author)
+    client_row = find_client(session=session, name=client)
+    if client_row is None:
+        raise NotFound(f"no client named {client!r}")
+    newest = session.exec(  # only the time and who: not every snapshot's model and Markdown
+        select(Snapshot.created_at, Snapshot.author)
+        .where(Snapshot.client_id == client_row.id)
+        .order_by(col(Snapshot.created_at).desc(), col(Snapshot.id).desc())
+        .limit(1)
+    ).first()
+    if newest is not None:
+        return Since(newest[0], newest[1])
     # Local midnight: "the last 14 days" as the user counts them.
     start = datetime.combine(today - timedelta(days=DEFAULT_DAYS), time(0)).astimezone()
     return Since(start, None)

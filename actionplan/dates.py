@@ -30,8 +30,9 @@ _WEEKDAYS = {
 }
 
 # Spelled out rather than taken from calendar/strftime, which follow the process locale.
-_DAY_ABBR = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# Spelled out rather than strftime("%a"), which follows the process locale.
+DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -146,7 +147,7 @@ def describe(d: date) -> str:
     Returns:
         Weekday, day without leading zero, month abbreviation and year.
     """
-    return f"{_DAY_ABBR[d.weekday()]} {d.day} {_MONTH_ABBR[d.month - 1]} {d.year}"
+    return f"{DAYS[d.weekday()]} {d.day} {MONTHS[d.month - 1]} {d.year}"
 
 
 def relative(d: date, *, today: date) -> str:
@@ -254,3 +255,8 @@ def _day_month(day: int, month: int, year: str | None, today: date) -> date:
         except ValueError:
             continue  # 29 Feb outside leap years, or beyond date's 1..9999 range
     return min(candidates, key=lambda c: (abs((c - today).days), c < today))
+
+
+def week_start(day: date) -> date:
+    """The Monday of the week holding ``day`` (weeks start on Monday)."""
+    return day - timedelta(days=day.weekday())

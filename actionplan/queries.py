@@ -14,6 +14,8 @@ from actionplan.models import Client, HistoryEvent, Item, Operation, Person, Sid
 # Board and list order of the statuses.
 STATUS_ORDER = [Status.PLANNED, Status.DOING, Status.WAITING, Status.DONE, Status.DROPPED]
 OPEN_STATUSES = [s for s in STATUS_ORDER if s.is_open]
+# "Not closed" reads a whole table faster on SQLite than "in the open ones" (no index hops).
+CLOSED_STATUSES = [s for s in STATUS_ORDER if not s.is_open]
 
 
 @dataclass(frozen=True)

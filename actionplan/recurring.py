@@ -6,19 +6,20 @@ import calendar
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property
 from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from actionplan.dates import DAYS, MONTHS, week_start
 from actionplan.models import Client, Item, Person, RepeatFrom, RepeatUnit
 from actionplan.plan.recurrence import next_due, series_day
-from actionplan.queries import STATUS_ORDER
+from actionplan.queries import CLOSED_STATUSES
 
 WEEKS = 12
 THRESHOLD = 3
 NO_OWNER = "no owner"
-CLOSED_STATUSES = [s for s in STATUS_ORDER if not s.is_open]
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ class GridRow:
     name: str
     checks: tuple[tuple[Check, ...], ...]
 
-    @property
+    @cached_property  # drawn on every paint of the grid: counted once
     def counts(self) -> tuple[int, ...]:
         """How many checks fall in each week."""
         return tuple(len(week) for week in self.checks)
@@ -56,7 +57,7 @@ class RecurringGrid:
     undated: int
     """Open recurring items with no due date: they have no week until they get one."""
 
-    @property
+    @cached_property
     def totals(self) -> tuple[int, ...]:
         """All checks in each week."""
         if not self.clients:
@@ -67,18 +68,13 @@ class RecurringGrid:
         """Whether a count in one week reaches the pile-up threshold."""
         return count >= self.threshold
 
-    @property
+    @cached_property
     def pile_up_weeks(self) -> tuple[int, ...]:
         """The weeks (indexes) in which some client or owner has a pile-up."""
         rows = self.clients + self.owners
         return tuple(
             i for i in range(len(self.weeks)) if any(self.piled(r.counts[i]) for r in rows)
         )
-
-
-# Spelled out rather than taken from strftime, which follows the process locale.
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 def week_label(start: date) -> tuple[str, str]:
@@ -89,11 +85,6 @@ def week_label(start: date) -> tuple[str, str]:
 def short_day(day: date) -> str:
     """A date near today, without its year: "Mon 14 Dec" (a week is named by its Monday)."""
     return f"{DAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]}"
-
-
-def monday(day: date) -> date:
-    """The Monday of the week ``day`` falls in (weeks start on Monday)."""
-    return day - timedelta(days=day.weekday())
 
 
 def project(
@@ -148,7 +139,7 @@ def build_grid(
         weeks: how many weeks, starting with this one.
         threshold: a client or owner with this many checks in one week has a pile-up.
     """
-    start = monday(today)
+    start = week_start(today)
     mondays = tuple(start + timedelta(weeks=i) for i in range(weeks))
     until = start + timedelta(weeks=weeks, days=-1)
     by_client: dict[str, list[list[Check]]] = {}

@@ -41,6 +41,7 @@ from actionplan import plan
 from actionplan.history import describe_event
 from actionplan.models import Client, HistoryEvent, Item, Person, Status, WaitingOn
 from actionplan.plan import Invalid, NotFound
+from actionplan.queries import CLOSED_STATUSES
 
 SOON_DAYS = 7
 WAIT_DAYS = 7
@@ -321,7 +322,7 @@ def triage_queue(*, session: Session, today: date, client: str | None = None) ->
         item.c.deleted_at.is_(None),
         # Open, as NOT IN: most items are open, and SQLite then reads the table straight
         # through rather than by its status index (measured: about 95 against 140 ms).
-        item.c.status.not_in([Status.DONE.value, Status.DROPPED.value]),
+        item.c.status.not_in(CLOSED_STATUSES),
         sa.or_(item.c.snoozed_until.is_(None), item.c.snoozed_until <= today),
         sa.or_(other, slipped, item.c.status == Status.WAITING.value),
     )

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from actionplan.agenda import week_start
+from actionplan.dates import week_start
 from actionplan.models import Item, Person, Side
 from actionplan.plan.errors import Invalid
 from actionplan.queries import OPEN_STATUSES

@@ -18,12 +18,12 @@ from actionplan.agenda import (
     bucket_of,
     buckets,
     open_items,
-    week_start,
     when_label,
 )
 from actionplan.app import ActionPlanApp
 from actionplan.cli import main
 from actionplan.config import Config
+from actionplan.dates import week_start
 from actionplan.db import Database
 from actionplan.plan import NotFound
 from actionplan.screens.agenda import AgendaScreen

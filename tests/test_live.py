@@ -189,3 +189,18 @@ async def test_an_edit_saved_while_offline_stays_in_the_editor(acme_offline) -> 
         await pilot.press("ctrl+s")
         await settle(pilot, app)
         assert saved(db, 1).title == "Renew the firewall licence"
+
+
+async def test_a_change_made_while_a_view_is_in_front_shows_on_the_board_after(two) -> None:
+    db_a, db_b = two
+    a = make_app(db_a)
+    async with a.run_test(size=(120, 40)) as pa:
+        await settle(pa, a)
+        board_a = a.screen
+        await pa.press("s")  # the summary preview in front of the board
+        await pa.pause()
+        with db_b.session() as s:
+            plan.edit_item(session=s, item_id=2, author="Ben", title="Patch all servers")
+        await until(pa, lambda: board_a.stale)  # noticed, not read while hidden
+        await pa.press("escape")
+        await until(pa, lambda: any(r["title"] == "Patch all servers" for r in board_a.rows))

@@ -13,10 +13,11 @@ from actionplan import plan
 from actionplan.app import ActionPlanApp
 from actionplan.cli import main
 from actionplan.config import Config
+from actionplan.dates import week_start as monday
 from actionplan.db import Database
 from actionplan.models import Item, RepeatFrom, RepeatUnit, Status
 from actionplan.queries import list_items
-from actionplan.recurring import build_grid, monday, project, recurring_grid
+from actionplan.recurring import build_grid, project, recurring_grid
 from actionplan.screens.board import BoardScreen
 from actionplan.screens.recurring import RecurringScreen
 from actionplan.widgets.column import BoardColumn

@@ -149,15 +149,15 @@ def _clean(text: str) -> str:
 
 
 def _month(day: Any) -> str:
-    from actionplan.agenda import MONTHS
+    from actionplan.dates import MONTHS
 
     return str(MONTHS[day.month - 1])
 
 
 def _day(day: Any) -> str:
-    from actionplan.agenda import DAYS
+    from actionplan.dates import describe
 
-    return f"{DAYS[day.weekday()]} {day.day} {_month(day)} {day.year}"
+    return describe(day)
 
 
 def _columns() -> int | None:

@@ -14,7 +14,8 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
-from actionplan.agenda import DAYS, MONTHS, Bucket, agenda, agenda_matcher
+from actionplan.agenda import Bucket, agenda, agenda_matcher
+from actionplan.dates import DAYS, MONTHS
 from actionplan.filters import HELP as FILTER_HELP
 from actionplan.widgets.agenda_list import (
     BIG,

@@ -154,6 +154,7 @@ class BoardScreen(CardActions):
         self.show_dropped = False
         self.loaded_once = False
         self._binding_state: tuple[bool, ...] | str | None = "unset"
+        self.stale = False  # someone changed the plan while another view was in front
 
     def compose(self) -> ComposeResult:
         with Vertical(id="board"):
@@ -234,6 +235,11 @@ class BoardScreen(CardActions):
                 target.focus()
         self._draw_title()
         self._update_bindings()
+
+    def on_screen_resume(self) -> None:
+        if self.stale:
+            self.stale = False
+            self.reload()
 
     def plan_changed(self) -> None:
         """Someone else changed the plan: read it again, the cursor staying on its card."""

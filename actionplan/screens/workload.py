@@ -14,7 +14,8 @@ from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Label, Static
 
-from actionplan.agenda import DAYS, MONTHS, buckets, open_items
+from actionplan.agenda import buckets, open_items
+from actionplan.dates import DAYS, MONTHS
 from actionplan.text import strip_controls
 from actionplan.widgets.agenda_list import AgendaList, Jump, build_entries
 from actionplan.widgets.keybar import KeyBar
