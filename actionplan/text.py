@@ -28,6 +28,14 @@ class TextError(ValueError):
     """User text that cannot be accepted (empty where required, or too long)."""
 
 
+def one_line(text: str) -> str:
+    """Text from the database as one safe line; the common, clean case costs one check.
+
+    Text from a shared database may not have passed our input cleaning.
+    """
+    return text if text.isprintable() else strip_controls(text, keep_newlines=False)
+
+
 def strip_controls(text: str, *, keep_newlines: bool) -> str:
     """Remove terminal escape sequences, bidi overrides and control characters.
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from actionplan.cli.context import config, open_db, today
 from actionplan.cli.errors import CliError
 from actionplan.cli.output import clip, table, width
-from actionplan.text import strip_controls
+from actionplan.text import one_line
 
 if TYPE_CHECKING:
     from actionplan.agenda import Bucket
@@ -70,7 +70,7 @@ def agenda_text(found: list[Bucket], day: Any, *, columns: int | None) -> str:
     ]
     for line, row in zip(lines, every, strict=True):
         line[4] = ", ".join(marks(row))
-    lines = [[_clean(cell) for cell in line] for line in lines]
+    lines = [[one_line(cell) for cell in line] for line in lines]
     widths = [max([0, *(width(line[n]) for line in lines)]) for n in range(5)]
     if columns is not None:
         room = columns - 2 - sum(widths) + widths[2] - 8
@@ -119,7 +119,7 @@ def workload_text(load: Workload) -> str:
     rows: list[list[Any]] = []
     for owner in load.owners:
         counts = [_count(n, load.over(n)) for n in owner.weeks]
-        rows.append([_clean(owner.name), _clean(owner.team or ""), owner.side_label, *counts])
+        rows.append([one_line(owner.name), one_line(owner.team or ""), owner.side_label, *counts])
         rows[-1] += [owner.later, owner.no_date, owner.total]
     owners = load.owners
     rows.append(["total", "", "", *load.week_totals(), sum(o.later for o in owners)])
@@ -141,11 +141,6 @@ def workload_text(load: Workload) -> str:
 
 def _count(n: int, over: bool) -> str:
     return f"{n}*" if over else f"{n} "
-
-
-def _clean(text: str) -> str:
-    # Text from a shared database may not have passed our input cleaning.
-    return text if text.isprintable() else strip_controls(text, keep_newlines=False)
 
 
 def _month(day: Any) -> str:

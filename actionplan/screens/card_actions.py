@@ -299,24 +299,20 @@ class CardActions(Screen[None]):
         self.reload()  # the board shows what is saved now, under the dialog
 
         def chosen(choice: str | None) -> None:
-            clashing = {f.field for f in clash.fields}
             if choice in ("mine", "theirs") and self.check_offline():
                 self.app.push_screen(ConflictDialog(clash, edit.title), chosen)  # ask again later
                 return
-            if choice == "mine":
+            again = answer(choice, edit, clash)
+            if choice == "mine" and again is not None:
                 # A new label: the board reloads after it (it shows theirs now, not the move).
-                self._write(
-                    f"{label}, yours", Edit(clash.current, edit.values, edit.author, edit.title)
-                )
+                self._write(f"{label}, yours", again)
                 self.notify(f"Saved yours over {clash.who}'s", timeout=4)
             elif choice == "theirs":
-                rest = without(edit.values, clashing)
-                if rest:
-                    self._write(
-                        f"{label}, the rest", Edit(clash.current, rest, edit.author, edit.title)
-                    )
+                if again is not None:
+                    self._write(f"{label}, the rest", again)
                 kept = f"Kept {clash.who}'s version"
-                self.notify(f"{kept}; the rest of your edit is saved" if rest else kept, timeout=4)
+                rest = "; the rest of your edit is saved" if again is not None else ""
+                self.notify(kept + rest, timeout=4)
             else:
                 self.notify("Nothing of yours was saved", timeout=4)
 
@@ -333,6 +329,21 @@ def _feedback(label: str, result: Any) -> str:
     if label == "undo":
         return f"Undid: {result.summary}" if result is not None else "Nothing to undo"
     return label
+
+
+def answer(choice: str | None, edit: Edit, clash: Clash) -> Edit | None:
+    """What to save for the user's answer in the conflict dialog; None saves nothing.
+
+    "mine" saves the whole edit over theirs; "theirs" saves the rest of it, without the
+    clashing fields and the fields linked to them; anything else (cancel) saves nothing.
+    """
+    if choice == "mine":
+        values = edit.values
+    elif choice == "theirs":
+        values = without(edit.values, {f.field for f in clash.fields})
+    else:
+        return None
+    return Edit(clash.current, values, edit.author, edit.title) if values else None
 
 
 # Write jobs: run on the writer thread with a session; each is one plan operation.

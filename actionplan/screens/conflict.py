@@ -16,8 +16,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
+from actionplan.dates import describe
 from actionplan.models import Status
 from actionplan.plan.merge import Clash
+from actionplan.text import one_line
 from actionplan.widgets.column import LABELS
 
 Choice = Literal["mine", "theirs"]
@@ -50,12 +52,12 @@ def show_value(value: Any) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, date):
-        return value.strftime("%a %-d %b %Y")
+        return describe(value)
     if isinstance(value, Status):
         return LABELS[value]  # as the board's columns say it
     if isinstance(value, Enum):
         return str(value.value)
-    return str(value)
+    return one_line(str(value))  # someone else's text: never raw escapes on our screen
 
 
 class ConflictDialog(ModalScreen[Choice | None]):

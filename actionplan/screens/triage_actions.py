@@ -16,8 +16,8 @@ from textual.screen import Screen
 
 from actionplan.app import ActionPlanApp, WriteDone
 from actionplan.models import Item, Status, WaitingOn
-from actionplan.plan.merge import Clash, without
-from actionplan.screens.card_actions import Edit
+from actionplan.plan.merge import Clash
+from actionplan.screens.card_actions import Edit, answer
 from actionplan.screens.prompts import DatePrompt
 from actionplan.screens.triage_dialogs import SnoozePrompt, StatusChooser
 from actionplan.triage import Detail, Entry
@@ -99,14 +99,11 @@ class TriageActions(Screen[tuple[str, int] | None]):
         from actionplan.screens.conflict import ConflictDialog
 
         def chosen(choice: str | None) -> None:
-            clashing = {f.field for f in clash.fields}
-            values = edit.values
-            if choice == "theirs":
-                values = without(values, clashing)
-            if choice is None or not values or self.plan_app.refuse_offline():
+            again = answer(choice, edit, clash)
+            if again is None or self.plan_app.refuse_offline():
                 self.notify("Nothing of yours was saved", timeout=4)
                 return
-            self._queue(kind, Edit(clash.current, values, edit.author, edit.title))
+            self._queue(kind, again)
 
         self.app.push_screen(ConflictDialog(clash, edit.title), chosen)
 

@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Label, Static
 
 from actionplan.agenda import buckets, open_items
 from actionplan.dates import DAYS, MONTHS
-from actionplan.text import strip_controls
+from actionplan.text import one_line
 from actionplan.widgets.agenda_list import AgendaList, Jump, build_entries
 from actionplan.widgets.keybar import KeyBar
 from actionplan.workload import OwnerLoad, Workload, workload
@@ -176,7 +176,7 @@ class WorkloadScreen(Screen[Jump | None]):
         for owner in load.owners:
             cells = [self._owner_cell(owner, wide)]
             if wide:
-                team = Text(_clean(owner.team or ""))
+                team = Text(one_line(owner.team or ""))
                 team.truncate(TEAM, overflow="ellipsis")
                 cells += [team, _side(owner)]
             cells += [_cell(n, load, most, bar_size) for n in owner.weeks]
@@ -203,12 +203,12 @@ class WorkloadScreen(Screen[Jump | None]):
         self.refresh_bindings()
 
     def _owner_cell(self, owner: OwnerLoad, wide: bool) -> Text:
-        name = Text(_clean(owner.name), style="italic dark_orange" if owner.side is None else "")
+        name = Text(one_line(owner.name), style="italic dark_orange" if owner.side is None else "")
         if not wide and owner.side is not None:
             # No team and side columns: say where the person sits after the name.
             where = owner.team if owner.side_label == "us" else owner.side_label
             if where:
-                name.append(f" {_clean(where)}", style=SIDE_STYLES[owner.side_label] or "dim")
+                name.append(f" {one_line(where)}", style=SIDE_STYLES[owner.side_label] or "dim")
         name.truncate(22 if wide else 20, overflow="ellipsis")
         return name
 
@@ -254,10 +254,6 @@ class WorkloadScreen(Screen[Jump | None]):
 
         extra = [("up / down", "Previous / next owner"), ("pageup / pagedown", "A page up / down")]
         self.app.push_screen(KeysHelp("Workload keys", self.BINDINGS, extra=extra))
-
-
-def _clean(text: str) -> str:
-    return text if text.isprintable() else strip_controls(text, keep_newlines=False)
 
 
 def _side(owner: OwnerLoad) -> Text:
@@ -306,9 +302,9 @@ class OwnerItems(ModalScreen[Jump | None]):
 
     def compose(self) -> ComposeResult:
         owner = self.owner
-        title = Text(_clean(owner.name), style="bold")
+        title = Text(one_line(owner.name), style="bold")
         if owner.team:
-            title.append(f" · {_clean(owner.team)}", style="dim")
+            title.append(f" · {one_line(owner.team)}", style="dim")
         if owner.side_label:
             title.append(f" ({owner.side_label})", style=SIDE_STYLES[owner.side_label] or "dim")
         title.append(f": {owner.total:,} open item{'s' if owner.total != 1 else ''}")

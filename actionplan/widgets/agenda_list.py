@@ -19,7 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from actionplan.agenda import Bucket, bucket_of, when_label
-from actionplan.text import strip_controls
+from actionplan.text import one_line
 from actionplan.widgets.card import (
     DUE_SOON,
     DUE_WEEK,
@@ -95,10 +95,10 @@ def item_line(row: dict[str, Any], *, today: date, width: int, show_owner: bool 
     line = Text(no_wrap=True, overflow="ellipsis")
     line.append(_fit(when_label(row["due"], today), when_w), style=WHEN_STYLES.get(key, ""))
     line.append(" ")
-    line.append(_fit(_clean(row["client"]), client_w), style="cyan")
+    line.append(_fit(one_line(row["client"]), client_w), style="cyan")
     line.append(" ")
     title_w = max(8, width - when_w - client_w - owner_w - marks_w - 3 - (1 if show_owner else 0))
-    title = _clean(row["title"])
+    title = one_line(row["title"])
     if row["escalated"]:
         line.append(" ! ", style=MARK_ESCALATED)
         line.append(" ")
@@ -108,7 +108,7 @@ def item_line(row: dict[str, Any], *, today: date, width: int, show_owner: bool 
         line.append(" ")
         owner = row["owner"]
         if owner:
-            line.append(_fit(_clean(owner), owner_w))
+            line.append(_fit(one_line(owner), owner_w))
         else:
             line.append(_fit("no owner", owner_w), style=NO_OWNER)
     if row["status"] == "waiting":
@@ -124,11 +124,6 @@ def _fit(text: str, size: int) -> str:
     if len(text) > size:
         return text[: max(0, size - 1)] + "…"
     return text.ljust(size)
-
-
-def _clean(text: str) -> str:
-    # Text from a shared database may not have passed our input cleaning.
-    return text if text.isprintable() else strip_controls(text, keep_newlines=False)
 
 
 class AgendaList(ScrollView, can_focus=True):
