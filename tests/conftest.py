@@ -12,7 +12,7 @@ import shutil
 import subprocess
 import uuid
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -42,6 +42,19 @@ def _fixed_world(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
     context.config.cache_clear()
     yield
     context.config.cache_clear()
+
+
+@pytest.fixture
+def fixed_now(monkeypatch: pytest.MonkeyPatch):
+    """Set the day (ACTIONPLAN_TODAY) and the clock together: ``fixed_now(date, hour)``."""
+
+    def set_to(day: date, hour: int = 9) -> None:
+        monkeypatch.setenv(clock.TODAY_ENV, day.isoformat())
+        moment = datetime(day.year, day.month, day.day, hour, tzinfo=UTC)
+        monkeypatch.setattr(clock, "now", lambda: moment)
+
+    set_to(TODAY)
+    return set_to
 
 
 # --- SQLite ------------------------------------------------------------------------------------

@@ -1,8 +1,10 @@
-"""Helpers for Pilot tests: wait until the app is quiet (no write queued, no read running)."""
+"""Helpers for Pilot tests: wait until the app is quiet, or until something shows."""
 
 from __future__ import annotations
 
 import asyncio
+import time
+from collections.abc import Callable
 from typing import Any
 
 from actionplan.app import ActionPlanApp
@@ -21,3 +23,16 @@ async def settle(pilot: Any, app: ActionPlanApp) -> None:
             return
         await asyncio.sleep(0.01)
     raise AssertionError("the app did not settle")
+
+
+async def until(pilot: Any, check: Callable[[], object], seconds: float = 2.0) -> float:
+    """Wait (letting the app run) until ``check()`` holds; returns the seconds it took.
+
+    The default is issue 6's promise: a change made elsewhere shows within 2 seconds.
+    """
+    start = time.monotonic()
+    while time.monotonic() - start < seconds:
+        if check():
+            return time.monotonic() - start
+        await pilot.pause(0.02)
+    raise AssertionError(f"not seen within {seconds} s")

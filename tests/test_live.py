@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import Iterator
 from datetime import date
 
@@ -17,9 +16,9 @@ from actionplan.models import Item, Status
 from actionplan.queries import item_history
 from actionplan.screens.conflict import ConflictDialog
 from actionplan.screens.item_form import ItemForm
+from tests.pilot import until
 from tests.test_board import column, ids, make_app, seed, settle
 
-SEEN_WITHIN = 2.0  # seconds: the issue's promise for a change made elsewhere
 
 
 @pytest.fixture
@@ -29,16 +28,6 @@ def two(db: Database) -> Iterator[tuple[Database, Database]]:
     other = open_database(db.url)
     yield db, other
     other.dispose()
-
-
-async def until(pilot, check, seconds: float = SEEN_WITHIN) -> float:
-    """Wait (without sleeping the app) until ``check()`` holds; returns the seconds it took."""
-    start = time.monotonic()
-    while time.monotonic() - start < seconds:
-        if check():
-            return time.monotonic() - start
-        await pilot.pause(0.02)
-    raise AssertionError(f"not seen within {seconds} s")
 
 
 def saved(db: Database, item_id: int) -> Item:

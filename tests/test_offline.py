@@ -25,6 +25,8 @@ from actionplan.config import Config
 from actionplan.db import Database, open_database
 from actionplan.models import Item, Status
 from actionplan.screens.board import BoardScreen
+from tests.pilot import until
+from tests.test_board import settle
 
 TODAY = date(2026, 11, 23)
 AUTHOR = "Tester"
@@ -117,28 +119,6 @@ def title_text(app: ActionPlanApp) -> str:
 
 def notes(app: ActionPlanApp) -> list[str]:
     return [f"{n.title}: {n.message}" for n in app._notifications]
-
-
-async def until(pilot, check, seconds: float) -> float:
-    """Wait (letting the app run) until ``check()`` holds; the seconds it took."""
-    start = time.monotonic()
-    while time.monotonic() - start < seconds:
-        if check():
-            return time.monotonic() - start
-        await pilot.pause(0.05)
-    raise AssertionError(f"not seen within {seconds} s")
-
-
-async def settle(pilot, app: ActionPlanApp) -> None:
-    """Wait until queued writes are done and the board has reloaded."""
-    for _ in range(200):
-        await pilot.pause()
-        loading = [w for w in app.workers if w.group == "load" and w.is_running]
-        if app.writes_pending == 0 and not loading:
-            await pilot.pause()
-            return
-        await asyncio.sleep(0.01)
-    raise AssertionError("the board did not settle")
 
 
 def planned(app: ActionPlanApp) -> list[int]:

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from sqlmodel import select
 
-from actionplan import clock, plan
+from actionplan import plan
 from actionplan.db import Database
 from actionplan.models import Snapshot
 from actionplan.summary.compare import compare, health_trend, render_comparison, sections
@@ -167,20 +167,9 @@ def test_labels_name_the_snapshots_in_the_title() -> None:
 
 
 @pytest.fixture
-def at(monkeypatch: pytest.MonkeyPatch):
-    """Set today and the clock together: ``at(date, hour)``."""
-
-    def set_to(day: date, hour: int = 9) -> None:
-        monkeypatch.setenv(clock.TODAY_ENV, day.isoformat())
-        moment = datetime(day.year, day.month, day.day, hour, tzinfo=UTC)
-        monkeypatch.setattr(clock, "now", lambda: moment)
-
-    set_to(TODAY)
-    return set_to
-
-
-@pytest.fixture
-def two_saved(db: Database, capsys: pytest.CaptureFixture[str], at: Any) -> tuple[Cli, int, int]:
+def two_saved(
+    db: Database, capsys: pytest.CaptureFixture[str], fixed_now: Any
+) -> tuple[Cli, int, int]:
     """Snapshot 1 on Mon 23 Nov, then a week of changes, snapshot 2 on Mon 30 Nov."""
     cli = Cli(capsys, db)
     with db.session() as s:
@@ -188,7 +177,7 @@ def two_saved(db: Database, capsys: pytest.CaptureFixture[str], at: Any) -> tupl
         move = add(s, "Renew the certificates", due=date(2026, 11, 28))
         add(s, "Write the runbook", due=date(2026, 12, 10), internal_note="ZQSECRET note")
     assert cli("summary", CLIENT, "--save")[0] == 0
-    at(NEXT_WEEK)
+    fixed_now(NEXT_WEEK)
     with db.session() as s:
         plan.move_item(session=s, item_id=finish, status="done", author=AUTHOR)
         plan.set_due(session=s, item_id=move, due=date(2026, 12, 12), author=AUTHOR)

@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 from sqlmodel import Session
 
-from actionplan import clock, plan
+from actionplan import plan
 from actionplan.cli import main
 from actionplan.db import Database, open_database
 from actionplan.models import Snapshot
@@ -150,19 +150,6 @@ class Cli:
         code = main(["--db", self.db, *args])
         out, err = self.capsys.readouterr()
         return code, out, err
-
-
-@pytest.fixture
-def fixed_now(monkeypatch: pytest.MonkeyPatch):
-    """Set the day (ACTIONPLAN_TODAY) and the clock together: ``fixed_now(date, hour)``."""
-
-    def set_to(day: date, hour: int = 9) -> None:
-        monkeypatch.setenv(clock.TODAY_ENV, day.isoformat())
-        moment = datetime(day.year, day.month, day.day, hour, tzinfo=UTC)
-        monkeypatch.setattr(clock, "now", lambda: moment)
-
-    set_to(TODAY)
-    return set_to
 
 
 # --- 1. golden files ------------------------------------------------------------------------------
