@@ -20,7 +20,6 @@ from tests.pilot import until
 from tests.test_board import column, ids, make_app, seed, settle
 
 
-
 @pytest.fixture
 def two(db: Database) -> Iterator[tuple[Database, Database]]:
     """The same plan opened twice, as two processes would (each with its own engine)."""
