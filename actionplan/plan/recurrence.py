@@ -212,10 +212,8 @@ def add_next_occurrence(session: Session, rec: Recorder, item: Item, *, today: d
     """
     if item.repeat_every is None or item.repeat_unit is None:
         return None
-    existing = session.exec(
-        select(Item.id).where(Item.follows_id == item.id, col(Item.deleted_at).is_(None))
-    ).first()
-    if existing is not None:
+    assert item.id is not None
+    if next_occurrence(session=session, item_id=item.id) is not None:
         return None
     try:
         due = next_due(
