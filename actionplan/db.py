@@ -127,6 +127,16 @@ def sqlite_path(url: URL) -> Path | None:
     return Path(url.database)
 
 
+def sqlite_files(url: URL) -> list[Path]:
+    """The live SQLite file and its -wal, -shm and -journal companions (none for a server)."""
+    path = sqlite_path(url)
+    if path is None:
+        return []
+    # SQLite keeps the companions beside the file a symlink points to.
+    paths = dict.fromkeys((path, Path(os.path.realpath(path))))
+    return [p.with_name(p.name + end) for p in paths for end in ("", "-wal", "-shm", "-journal")]
+
+
 def make_engine(url: URL) -> Engine:
     """Create the engine, with SQLite's pragmas set on every new connection."""
     if url.get_backend_name() != "sqlite":
@@ -324,22 +334,33 @@ def _stamp() -> str:
 def backup_sqlite(engine: Engine, dest: Path) -> Path:
     """Copy a live SQLite database to ``dest`` with SQLite's online backup API (mode 0600).
 
+    The copy is made in a temp file beside ``dest`` and renamed into place when complete, so
+    ``dest`` ends up holding a whole backup or is left as it was.
+
     Raises:
-        DatabaseError: when the copy cannot be written.
+        DatabaseError: when ``dest`` is the live database, a pipe or a folder, or the copy
+            cannot be written.
     """
-    try:
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(dest, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
-        os.close(fd)
+    from actionplan.outfile import OutputError, check_target, replace_atomically
+
+    def fill(_fd: int, tmp: Path) -> None:
         raw = engine.raw_connection()
         try:
-            target = sqlite3.connect(dest)
+            target = sqlite3.connect(tmp)
             try:
                 raw.driver_connection.backup(target)  # type: ignore[union-attr]
             finally:
                 target.close()
         finally:
             raw.close()
+
+    try:
+        if check_target(dest, protect=sqlite_files(engine.url)) == "stream":
+            raise OutputError(f"{dest} is a pipe or device; a SQLite backup must go to a file")
+        dest.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        replace_atomically(dest, fill)
+    except OutputError as exc:
+        raise DatabaseError(str(exc)) from None
     except (OSError, sqlite3.Error) as exc:
         raise DatabaseError(f"cannot write backup {dest}: {describe_error(exc)}") from None
     return dest

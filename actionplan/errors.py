@@ -7,10 +7,11 @@ from sqlalchemy.exc import SQLAlchemyError
 from actionplan.config import ConfigError
 from actionplan.dates import DateError
 from actionplan.db import DatabaseError, describe_error
+from actionplan.outfile import OutputError
 from actionplan.plan import PlanError
 from actionplan.text import TextError
 
-USER_ERRORS = (PlanError, DatabaseError, DateError, ConfigError, TextError)
+USER_ERRORS = (PlanError, DatabaseError, DateError, ConfigError, TextError, OutputError)
 
 
 def user_message(exc: BaseException) -> str:

@@ -50,7 +50,7 @@ def run_summary(args: argparse.Namespace) -> int:
                 "the client; reword them, or use --force"
             )
         output = render(summary, args.format)
-        write_output(args.output, output)
+        write_output(args.output, output, protect=args.db)
         if args.save:
             save_snapshot(
                 session=session,
@@ -96,7 +96,7 @@ def _show_or_compare(args: argparse.Namespace, found: list[Snapshot]) -> int:
     )
 
     if args.show is not None:
-        write_output(None, pick(found, args.show, args.client).markdown)
+        write_output(None, pick(found, args.show, args.client).markdown, protect=args.db)
         return 0
     first, second = (pick(found, n, args.client) for n in args.compare)
     if first.id == second.id:

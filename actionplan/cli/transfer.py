@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,24 +34,29 @@ def read_input(name: str) -> str:
         raise CliError(f"{name}: not UTF-8 text (save the file as UTF-8 and try again)") from None
 
 
-def write_output(name: str | None, content: str | bytes) -> None:
-    """Write to stdout, or atomically to a private file (exports hold internal notes)."""
+def write_output(name: str | None, content: str | bytes, *, protect: str | None) -> None:
+    """Write to stdout (None or -), or safely to a private file (exports hold internal notes).
+
+    Args:
+        name: the -o value.
+        content: text (written as UTF-8) or bytes.
+        protect: the command's --db value (None: ACTIONPLAN_DB or the default); its SQLite
+            file and companions are never written over.
+    """
+    from actionplan.outfile import write_file
+
     data = content.encode("utf-8") if isinstance(content, str) else content
     if name is None or name == "-":
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        write_file("-", data)
         return
-    path = Path(name).expanduser()
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise CliError(f"cannot write {name}: {exc.strerror}") from None
+    write_file(Path(name).expanduser(), data, protect=live_files(protect))
+
+
+def live_files(db: str | None) -> list[Path]:
+    """The files of the SQLite database named by --db (none for a server database)."""
+    from actionplan.db import resolve_url, sqlite_files
+
+    return sqlite_files(resolve_url(db))
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -142,7 +145,8 @@ def run_export(args: argparse.Namespace) -> int:
         elif args.format == "ics":
             from actionplan.interchange.ics import export_ics
 
-            text = export_ics(session=session, client=args.client)
+            # Client-safe unless --internal (json and csv are full internal exports anyway).
+            text = export_ics(session=session, client=args.client, internal=args.internal)
         else:
             from actionplan.interchange.csv_io import write_csv
             from actionplan.plan import find_client
@@ -151,7 +155,7 @@ def run_export(args: argparse.Namespace) -> int:
             if args.client and find_client(session=session, name=args.client) is None:
                 raise CliError(f"no client named {args.client!r}")
             text = write_csv(list_items(session=session, where=ItemFilter(client=args.client)))
-    write_output(args.output, text)
+    write_output(args.output, text, protect=args.db)
     if args.output and args.output != "-":
         print(f"wrote {args.output}", file=sys.stderr)
     return 0
@@ -178,25 +182,32 @@ def run_backup(args: argparse.Namespace) -> int:
     """actionplan backup [-o FILE]: SQLite's online backup, or a JSON export for a server."""
     from datetime import datetime
 
-    from actionplan.db import backup_sqlite, sqlite_path
+    from actionplan.db import backup_sqlite, resolve_url, sqlite_path
+    from actionplan.outfile import check_target
 
-    db = open_db(args)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    path = sqlite_path(db.url)
+    path = sqlite_path(resolve_url(args.db))
     if path is not None:
+        if args.output == "-":
+            raise CliError("a SQLite backup must go to a file: give -o FILE")
         dest = (
-            Path(args.output)
+            Path(args.output).expanduser()
             if args.output
             else path.parent / "backups" / f"{path.stem}-{stamp}.db"
         )
-        if dest.exists() and dest.is_dir():
+        if dest.is_dir():
             dest = dest / f"{path.stem}-{stamp}.db"
-        backup_sqlite(db.engine, dest)
+        # Checked before the database is even opened: -o must never name the plan itself.
+        if check_target(dest, protect=live_files(args.db)) == "stream":
+            raise CliError(f"{dest} is a pipe or device; a SQLite backup must go to a file")
+        backup_sqlite(open_db(args).engine, dest)
     else:
         from actionplan.interchange.json_io import export_json
 
         dest = Path(args.output) if args.output else Path(f"actionplan-backup-{stamp}.json")
-        with db.session() as session:
-            write_output(str(dest), export_json(session=session))
-    print(f"backed up to {dest}")
+        with open_db(args).session() as session:
+            text = export_json(session=session)
+        write_output(str(dest), text, protect=args.db)
+    if str(dest) != "-":
+        print(f"backed up to {dest}")
     return 0
