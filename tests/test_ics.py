@@ -8,7 +8,7 @@ from typing import Any
 
 import icalendar
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from actionplan import plan
@@ -28,9 +28,9 @@ def add(db: Database, title: str, client: str = "Acme", **values: Any) -> int:
         return item.id
 
 
-def feed(db: Database, client: str | None = None) -> str:
+def feed(db: Database, client: str | None = None, *, internal: bool = False) -> str:
     with db.session() as s:
-        return export_ics(session=s, client=client)
+        return export_ics(session=s, client=client, internal=internal)
 
 
 def events(text: str) -> dict[str, icalendar.Event]:
@@ -93,10 +93,10 @@ def busy(db: Database) -> dict[str, int]:
     return ids
 
 
-def test_every_dated_open_item_is_an_all_day_event_and_nothing_else(
+def test_every_dated_open_item_is_an_all_day_event_and_nothing_else_internally(
     db: Database, busy: dict[str, int]
 ) -> None:
-    found = events(feed(db))
+    found = events(feed(db, internal=True))
     wanted = ["open", "doing", "waiting", "internal", "beta"]
     assert set(found) == {f"item-{busy[k]}@actionplan" for k in wanted}
     event = found[f"item-{busy['open']}@actionplan"]
@@ -110,18 +110,73 @@ def test_every_dated_open_item_is_an_all_day_event_and_nothing_else(
     assert "Status: waiting (on client)" in str(waiting["DESCRIPTION"])
 
 
+def test_the_default_feed_is_client_safe(db: Database, busy: dict[str, int]) -> None:
+    """No internal-only, done, dropped or deleted item; owners and statuses in client words."""
+    found = events(feed(db))
+    wanted = ["open", "doing", "waiting", "beta"]
+    assert set(found) == {f"item-{busy[k]}@actionplan" for k in wanted}
+    event = found[f"item-{busy['open']}@actionplan"]
+    assert event.decoded("DTSTART") == date(2026, 11, 27)
+    assert str(event["SUMMARY"]) == "Acme: Renew firewall licence"
+    assert str(event["DESCRIPTION"]) == (
+        "Owner: our team\nStatus: Planned\n\nRenewal quote approved."
+    )
+    waiting = found[f"item-{busy['waiting']}@actionplan"]
+    assert "Status: Waiting on you" in str(waiting["DESCRIPTION"])
+    assert "Owner: to be assigned" in str(waiting["DESCRIPTION"])
+    text = feed(db).replace("\r\n ", "")
+    for hidden in ("Chase vendor credit note", "Priya Shah", "SECRET", "PRIVATE", "Internal"):
+        assert hidden not in text
+
+
+def test_the_default_feed_names_owners_as_the_client_sees_them(sqlite_db: Database) -> None:
+    with sqlite_db.session() as s:
+        plan.save_person(session=s, name="Priya Patel", team="Network team", side="us")
+        plan.save_person(session=s, name="Sam Okafor", side="us")  # no team
+        plan.save_person(session=s, name="Maria Lopez", side="client")
+        plan.save_person(session=s, name="Tom Becker", team="Sentinel Ltd", side="vendor")
+    ids = {
+        who: add(sqlite_db, f"Task for {n}", owner=who, due=TODAY)
+        for n, who in enumerate(["Priya Patel", "Sam Okafor", "Maria Lopez", "Tom Becker"])
+    }
+    found = events(feed(sqlite_db))
+    owners = {
+        who: str(found[f"item-{ids[who]}@actionplan"]["DESCRIPTION"]).split("\n")[0] for who in ids
+    }
+    assert owners == {
+        "Priya Patel": "Owner: Network team",
+        "Sam Okafor": "Owner: our team",
+        "Maria Lopez": "Owner: Maria Lopez",
+        "Tom Becker": "Owner: Sentinel Ltd",
+    }
+    text = feed(sqlite_db).replace("\r\n ", "")
+    for name in ("Priya", "Patel", "Okafor", "Tom Becker"):
+        assert name not in text
+    internal = feed(sqlite_db, internal=True).replace("\r\n ", "")
+    assert "Priya Patel" in internal and "Tom Becker" in internal
+
+
 def test_calendar_header_names_the_feed(db: Database, busy: dict[str, int]) -> None:
     cal = icalendar.Calendar.from_ical(feed(db, client="acme"))
     assert str(cal["VERSION"]) == "2.0"
     assert str(cal["CALSCALE"]) == "GREGORIAN"
     assert "actionplan" in str(cal["PRODID"])
     assert calendar_name(feed(db, client="acme")) == "actionplan: Acme"
+    assert str(cal["NAME"]) == "actionplan: Acme"
+
+
+def test_the_internal_feed_says_internal_in_its_name(db: Database, busy: dict[str, int]) -> None:
+    text = feed(db, client="acme", internal=True)
+    assert calendar_name(text) == "actionplan: Acme (internal)"
+    assert str(icalendar.Calendar.from_ical(text)["NAME"]) == "actionplan: Acme (internal)"
+    assert calendar_name(feed(db, internal=True)) == "actionplan (internal)"
+    assert calendar_name(feed(db)) == "actionplan"
 
 
 def test_internal_notes_never_appear_but_internal_only_items_are_marked_private(
     db: Database, busy: dict[str, int]
 ) -> None:
-    text = feed(db)
+    text = feed(db, internal=True)
     assert "SECRET" not in text.replace("\r\n ", "")
     event = events(text)[f"item-{busy['internal']}@actionplan"]
     assert str(event["CLASS"]) == "PRIVATE"
@@ -133,6 +188,7 @@ def test_internal_notes_never_appear_but_internal_only_items_are_marked_private(
 def test_same_plan_gives_the_same_bytes_and_uids_survive_edits(
     db: Database, busy: dict[str, int]
 ) -> None:
+    assert feed(db, internal=True) == feed(db, internal=True)
     first = feed(db)
     assert feed(db) == first
     with db.session() as s:
@@ -208,7 +264,37 @@ def test_export_command_writes_the_feed_and_filters_by_client(
     target = tmp_path / "plan.ics"
     assert main(["--db", db_arg(db), "export", "--format", "ics", "-o", str(target)]) == 0
     assert target.read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
-    assert len(events(target.read_text(encoding="utf-8"))) == 5
+    client_safe = events(target.read_text(encoding="utf-8"))
+    assert len(client_safe) == 4
+    assert f"item-{busy['internal']}@actionplan" not in client_safe
+
+
+def test_export_internal_gives_the_full_feed(
+    db: Database, busy: dict[str, int], capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["--db", db_arg(db), "export", "--format", "ics", "--client", "acme"]
+    assert main([*args, "--internal"]) == 0
+    out = capsys.readouterr().out
+    found = events(out)
+    assert f"item-{busy['internal']}@actionplan" in found
+    assert str(found[f"item-{busy['internal']}@actionplan"]["CLASS"]) == "PRIVATE"
+    assert "Priya Shah" in out
+    assert calendar_name(out) == "actionplan: Acme (internal)"
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert f"item-{busy['internal']}@actionplan" not in events(out)
+    assert "Priya Shah" not in out and calendar_name(out) == "actionplan: Acme"
+
+
+def test_internal_changes_nothing_for_json_and_csv_which_are_internal_already(
+    sqlite_db: Database, busy: dict[str, int], capsys: pytest.CaptureFixture[str]
+) -> None:
+    for fmt in ("json", "csv"):
+        args = ["--db", db_arg(sqlite_db), "export", "--format", fmt]
+        assert main(args) == 0
+        plain = capsys.readouterr().out
+        assert main([*args, "--internal"]) == 0
+        assert capsys.readouterr().out == plain
 
 
 def test_export_command_refuses_an_unknown_client(
@@ -240,6 +326,12 @@ def _row(**values: Any) -> dict[str, Any]:
         "visibility": "client",
         "client_note": "",
         "internal_note": "",
+        "must": True,
+        "committed": None,
+        "escalated": False,
+        "escalation_reason": "",
+        "owner_team": None,
+        "owner_side": None,
         "updated_at": datetime(2026, 11, 23, 8, 0, tzinfo=UTC),
         "deleted_at": None,
         "version": 1,
@@ -278,12 +370,75 @@ def test_any_text_round_trips_through_icalendar_and_internal_notes_never_leak(
         client_note=note,
         internal_note=f"INTERNAL-{marker} no way we fix this",
     )
-    text = render_ics([row], calendar_name=f"actionplan: {client}")
+    text = render_ics([row], calendar_name=f"actionplan: {client}", internal=True)
     event = events(text)["item-1@actionplan"]
     assert str(event["SUMMARY"]) == f"{client}: {title}"
     description = str(event["DESCRIPTION"])
     assert description.startswith(f"Owner: {owner or 'nobody'}\nStatus: planned")
     assert description.endswith(note)
-    assert calendar_name(text) == f"actionplan: {client}"
+    assert calendar_name(text) == f"actionplan: {client} (internal)"
     assert marker not in text.replace("\r\n ", "")
     assert all(len(line) <= 75 for line in physical_lines(text))
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    client=_TEXT,
+    title=_TEXT,
+    note=_TEXT,
+    team=_TEXT,
+    marker=st.text(alphabet="ABCDEFGHJKMNPQRSTVWXYZ23456789", min_size=12, max_size=12),
+)
+def test_the_client_feed_never_carries_internal_notes_items_or_our_names(
+    client: str, title: str, note: str, team: str, marker: str
+) -> None:
+    client = clean_line(client, field="client", max_len=10_000) or "Acme"
+    title = clean_line(title, field="title", max_len=10_000) or "t"
+    team = clean_line(team, field="team", max_len=10_000) or None
+    note = clean_block(note, field="note")
+    assume(marker not in client + title + note + (team or ""))
+    secret = {
+        "internal_note": f"INTERNAL-{marker} no way we fix this",
+        "escalation_reason": f"CEO-{marker} is furious",
+        "escalated": True,
+    }
+    rows = [
+        _row(
+            id=1,
+            client=client,
+            title=title,
+            client_note=note,
+            owner=f"Priya {marker}",
+            owner_team=team,
+            owner_side="us",
+            **secret,
+        ),
+        _row(
+            id=2,
+            client=client,
+            owner=f"Tom {marker}",
+            owner_team="Sentinel Ltd",
+            owner_side="vendor",
+            **secret,
+        ),  # a vendor contact
+        _row(id=3, client=client, title=f"Capacity {marker}", visibility="internal", **secret),
+        _row(id=4, client=client, owner=f"Sam {marker}", owner_side="us", **secret),
+    ]
+    text = render_ics(rows, calendar_name=f"actionplan: {client}")
+    assert marker not in text.replace("\r\n ", "")
+    found = events(text)
+    assert set(found) == {"item-1@actionplan", "item-2@actionplan", "item-4@actionplan"}
+    first = found["item-1@actionplan"]
+    assert str(first["SUMMARY"]) == f"{one_line(client)}: {one_line(title)}"
+    description = str(first["DESCRIPTION"])
+    assert description.startswith(f"Owner: {one_line(team or '') or 'our team'}\nStatus: Planned")
+    assert description.endswith(note)
+    assert str(found["item-2@actionplan"]["DESCRIPTION"]).startswith("Owner: Sentinel Ltd\n")
+    assert str(found["item-4@actionplan"]["DESCRIPTION"]).startswith("Owner: our team\n")
+    assert "CLASS:PRIVATE" not in text
+    assert all(len(line) <= 75 for line in physical_lines(text))
+    assert render_ics(list(reversed(rows)), calendar_name=f"actionplan: {client}") == text

@@ -245,6 +245,10 @@ def test_the_golden_plan_reads_rightly_to_a_client(sqlite_db: Database) -> None:
         summary = summarise(s)
     md = str(render(summary, "md"))
     assert summary.health.level == "red"
+    assert summary.health.reason == (
+        "1 must-do item a week or more late; 1 item moved past the date we gave"
+    )
+    assert "escalat" not in md.lower() and "management" not in md.lower()
     assert [ln.title for ln in summary.done] == ["Test a backup restore"]  # not the old one
     plan_titles = [ln.title for ln in summary.plan]
     assert plan_titles[:5] == [  # must-dos first, by date
@@ -368,12 +372,31 @@ def days_ago(n: int) -> date:
     [
         ([row(due=days_ago(7))], "red", "1 must-do item a week or more late"),
         ([row(due=days_ago(30)), row(due=days_ago(8))], "red", "2 must-do items a week or more"),
+        # Escalation is our internal flag: it neither colours nor words a client's health.
         (
             [row(escalated=True, escalation_reason="r", due=TODAY + timedelta(days=30))],
-            "red",
-            "1 item escalated to management",
+            "green",
+            "everything is on track",
         ),
-        ([row(escalated=True, escalation_reason="r", must=False)], "red", "escalated"),
+        ([row(escalated=True, escalation_reason="r", must=False)], "green", "on track"),
+        (
+            [row(escalated=True, escalation_reason="r", due=days_ago(2))],
+            "amber",
+            "1 item overdue",
+        ),
+        (
+            [
+                row(due=days_ago(9)),
+                row(due=TODAY + timedelta(days=9), committed=TODAY + timedelta(days=2)),
+            ],
+            "red",
+            "1 must-do item a week or more late; 1 item moved past the date we gave",
+        ),
+        (
+            [row(due=days_ago(3)), row(due=TODAY + timedelta(days=4), committed=TODAY)],
+            "amber",
+            "1 item overdue; 1 item moved past the date we gave",
+        ),
         ([row(due=days_ago(6))], "amber", "1 item overdue"),
         ([row(due=days_ago(1))], "amber", "1 item overdue"),
         ([row(due=days_ago(20), must=False)], "amber", "1 item overdue"),
@@ -421,8 +444,11 @@ def days_ago(n: int) -> date:
     ids=[
         "must-7-days-late",
         "two-must-late",
-        "escalated",
+        "escalated-not-late",
         "escalated-nice",
+        "escalated-and-overdue",
+        "late-and-slipped",
+        "overdue-and-slipped",
         "6-days-late",
         "1-day-late",
         "nice-20-days-late",
@@ -435,12 +461,13 @@ def days_ago(n: int) -> date:
         "deleted-ignored",
     ],
 )
-def test_health_follows_lateness_and_escalation(
+def test_health_follows_client_visible_lateness_only(
     rows: list[dict[str, Any]], level: str, reason: str
 ) -> None:
     health = build(*rows).health
     assert health.level == level
     assert reason in health.reason
+    assert "escalat" not in health.reason and "management" not in health.reason
     assert health.trend is None  # no previous snapshot, no trend
 
 
@@ -470,10 +497,11 @@ def test_health_trend_compares_with_the_previous_summary(
 def test_the_escalation_reason_never_appears() -> None:
     reason = "CEO shouted at our VP"
     summary = build(row(title="Fix the VPN", escalated=True, escalation_reason=reason))
-    assert summary.health.level == "red"
+    assert summary.health.level == "green"  # the flag is ours; the client sees nothing late
     for fmt, text in all_outputs(summary).items():
         assert "Fix the VPN" in text or fmt == "talk", fmt
         assert "shouted" not in text, fmt
+        assert "escalat" not in text.lower() and "management" not in text.lower(), fmt
 
 
 # --- 4. owners ------------------------------------------------------------------------------------
@@ -919,6 +947,70 @@ def test_an_item_finished_on_the_day_of_a_snapshot_is_reported_done_next_time(
         plan.move_item(session=s, item_id=item, status="done", author=AUTHOR)
         next_week = summarise(s, today=TODAY + timedelta(days=7))
     assert titles(next_week.done) == ["Patch the VPN"]
+
+
+def save(session: Session, summary: Summary) -> None:
+    """Save a summary as sent (snapshot time from the clock)."""
+    md = str(render(summary, "md"))
+    save_snapshot(
+        session=session, client=CLIENT, model=summary.to_json(), markdown=md, author=AUTHOR
+    )
+
+
+def test_a_done_item_is_reported_once_however_many_snapshots_a_day_has(
+    db: Database, fixed_now: Any
+) -> None:
+    """Done at 10:00, told at 11:00: the 12:00, 13:00 and next-day summaries stay quiet."""
+    with db.session() as s:
+        early = add(s, "Patch the VPN", due=date(2026, 11, 27))
+        late = add(s, "Renew the certificates", due=date(2026, 11, 28))
+    fixed_now(TODAY, 10)
+    with db.session() as s:
+        plan.move_item(session=s, item_id=early, status="done", author=AUTHOR)
+    reported: list[list[str]] = []
+    for hour in (11, 12, 13):
+        fixed_now(TODAY, hour)
+        with db.session() as s:
+            summary = summarise(s)
+            save(s, summary)
+        reported.append(titles(summary.done))
+        if hour == 12:  # finished after the 12:00 snapshot: news at 13:00, once
+            fixed_now(TODAY, 12)
+            with db.session() as s:
+                plan.move_item(session=s, item_id=late, status="done", author=AUTHOR)
+    fixed_now(TODAY + timedelta(days=1), 9)
+    with db.session() as s:
+        next_day = summarise(s, today=TODAY + timedelta(days=1))
+    assert reported == [["Patch the VPN"], [], ["Renew the certificates"]]
+    assert next_day.done == []
+
+
+def test_a_snapshot_saved_before_reported_done_was_kept_is_still_read(
+    db: Database, fixed_now: Any
+) -> None:
+    """Older snapshots have no record of what was reported: their "done" list stands for it."""
+    fixed_now(TODAY, 10)
+    with db.session() as s:
+        item = add(s, "Patch the VPN", due=date(2026, 11, 27))
+        plan.move_item(session=s, item_id=item, status="done", author=AUTHOR)
+    fixed_now(TODAY, 11)
+    with db.session() as s:
+        first = summarise(s)
+        model = first.to_json()
+        model.pop("reported_done", None)
+        save_snapshot(session=s, client=CLIENT, model=model, markdown="-", author=AUTHOR)
+        [stored] = snapshots(session=s, client=CLIENT)
+    assert "reported_done" not in json.loads(stored.model_json)
+    old = Summary.from_json(json.loads(stored.model_json))
+    assert titles(old.done) == ["Patch the VPN"]
+    fixed_now(TODAY, 12)
+    with db.session() as s:
+        second = summarise(s)
+        save(s, second)
+    fixed_now(TODAY, 13)
+    with db.session() as s:
+        third = summarise(s)
+    assert (second.done, third.done) == ([], [])
 
 
 def test_a_date_moved_by_a_year_says_which_year(sqlite_db: Database) -> None:

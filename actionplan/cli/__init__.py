@@ -131,10 +131,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         choices=["json", "csv", "ics"],
         default="json",
-        help="ics: every dated open item as an all-day event, without internal notes",
+        help="ics: a client-safe calendar of dated open items, one all-day event each "
+        "(no internal-only items, internal notes or our people's names)",
     )
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     p.add_argument("--client")
+    p.add_argument(
+        "--internal",
+        action="store_true",
+        help="ics: the full calendar for your own use, named '(internal)', internal-only items "
+        "marked private; ignored for json and csv, which are always full internal exports",
+    )
 
     p = command("template", "templates:run_list", "checklist templates: list, apply to a client")
     actions = p.add_subparsers(title="actions", metavar="ACTION", required=True)

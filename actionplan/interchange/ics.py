@@ -1,9 +1,16 @@
-"""An iCalendar (RFC 5545) feed of every dated open item, one all-day event each.
+"""An iCalendar (RFC 5545) feed of dated open items, one all-day event each.
 
-The feed is for the account manager's own calendar, not for the client: internal-only items
-appear too (marked ``CLASS:PRIVATE`` and "Internal only" in the description, so nobody
-forwards them by mistake), but an internal note never does, for any item. The description
-carries the owner, the status and the client note, nothing else.
+Two feeds, from the same rows:
+
+- **The client feed** (the default) may be handed to a client or subscribed to on a shared
+  calendar. It says only what a client summary may say: no internal-only, done, dropped or
+  deleted item, no internal note, no escalation, and owners as the client sees them (our people
+  by team, vendors by company, the client's own contacts by name). ``client_feed_rows`` returns
+  exactly what it contains, text by text, so a check can read it before it leaves.
+- **The internal feed** (``internal=True``) is for the account manager's own calendar. Its name
+  says "(internal)". Internal-only items appear too (marked ``CLASS:PRIVATE`` and "Internal
+  only" in the description, so nobody forwards them by mistake), with owners' full names; an
+  internal note still never does.
 
 The output is a pure function of the plan: UIDs come from item ids, DTSTAMP and LAST-MODIFIED
 from the item's last change, so exporting the same plan twice gives the same bytes and a
@@ -14,10 +21,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from actionplan.models import Status, Visibility
+from actionplan.summary.model import client_visible, to_line
 from actionplan.text import strip_controls
 
 if TYPE_CHECKING:
@@ -26,16 +35,32 @@ if TYPE_CHECKING:
 PRODID = "-//actionplan//actionplan action plan//EN"
 LINE_OCTETS = 75  # RFC 5545 3.1: lines SHOULD NOT be longer than 75 octets, excluding CRLF
 CRLF = "\r\n"
+INTERNAL_SUFFIX = " (internal)"
 # What strip_controls would change: control characters (Cc), ESC sequences and bidi overrides.
 _NEEDS_CLEANING = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
-def export_ics(*, session: Session, client: str | None = None) -> str:
-    """The feed of every dated open item (of one client, or of all).
+@dataclass(frozen=True)
+class FeedEvent:
+    """One all-day event as the feed says it: ``summary`` and ``description`` are the only
+    free text, unescaped."""
+
+    item_id: int
+    due: date
+    changed: datetime
+    version: int
+    summary: str
+    description: str
+    private: bool = False
+
+
+def export_ics(*, session: Session, client: str | None = None, internal: bool = False) -> str:
+    """The feed of dated open items (of one client, or of all).
 
     Args:
         session: An open database session.
         client: Only this client's items (case-insensitive); None for every client.
+        internal: The full internal feed (named "... (internal)") instead of the client feed.
 
     Returns:
         The iCalendar text, CRLF line endings, folded at 75 octets.
@@ -53,37 +78,93 @@ def export_ics(*, session: Session, client: str | None = None) -> str:
             raise NotFound(f"no client named {client.strip()!r}")
         client, name = found.name, f"actionplan: {found.name}"
     where = ItemFilter(client=client, statuses=tuple(OPEN_STATUSES))
-    return render_ics(list_items(session=session, where=where), calendar_name=name)
+    return render_ics(
+        list_items(session=session, where=where), calendar_name=name, internal=internal
+    )
 
 
-def render_ics(rows: Iterable[dict[str, Any]], *, calendar_name: str = "actionplan") -> str:
+def render_ics(
+    rows: Iterable[dict[str, Any]], *, calendar_name: str = "actionplan", internal: bool = False
+) -> str:
     """Listed items (see ``queries.list_items``) as an iCalendar feed.
 
     Items that are done, dropped, deleted or have no due date are left out, so callers may
     pass any listing.
 
     Args:
-        rows: Items with their ``client`` and ``owner`` names.
-        calendar_name: The name a calendar app shows for the feed.
+        rows: Items with their ``client`` and ``owner`` columns.
+        calendar_name: The name a calendar app shows for the feed ("(internal)" is added to it
+            for the internal feed).
+        internal: The internal feed (``internal_feed_rows``), not the client feed
+            (``client_feed_rows``).
 
     Returns:
         The iCalendar text.
     """
-    events = sorted(
-        (row for row in rows if _wanted(row)),
-        key=lambda row: (row["due"], row["client"].lower(), row["id"]),
-    )
+    if internal:
+        return render_events(internal_feed_rows(rows), calendar_name + INTERNAL_SUFFIX)
+    return render_events(client_feed_rows(rows), calendar_name)
+
+
+def client_feed_rows(rows: Iterable[dict[str, Any]]) -> list[FeedEvent]:
+    """Everything the client feed contains, in order: the events of client-visible dated open
+    items, their text built only from what a client summary shows.
+
+    The title and client note are cleaned as the summary cleans them (``summary.model.to_line``),
+    the owner is ``owner_label`` (a team or company for our people and vendors), and the status
+    reads as the client reads it. Internal notes, escalations and internal-only items never
+    get in.
+    """
+    out = []
+    for row in _dated_open(rows):
+        if not client_visible(row):
+            continue
+        line = to_line(row)
+        parts = [f"Owner: {line.owner}", f"Status: {line.status}"]
+        if line.note:
+            parts.extend(["", line.note])
+        out.append(
+            _feed_event(row, summary=f"{_one_line(row['client'])}: {line.title}", parts=parts)
+        )
+    return out
+
+
+def internal_feed_rows(rows: Iterable[dict[str, Any]]) -> list[FeedEvent]:
+    """The events of the internal feed: every dated open item, internal-only ones marked
+    private, owners by full name; still never an internal note."""
+    return [
+        _feed_event(
+            row,
+            summary=f"{row['client']}: {row['title']}",
+            parts=[describe_item(row)],
+            private=Visibility(row["visibility"]) == Visibility.INTERNAL,
+        )
+        for row in _dated_open(rows)
+    ]
+
+
+def render_events(events: Iterable[FeedEvent], calendar_name: str) -> str:
+    """Feed events as iCalendar text, in the order given, under this calendar name."""
+    name = escape_text(calendar_name)
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
         f"PRODID:{PRODID}",
         "CALSCALE:GREGORIAN",
-        f"X-WR-CALNAME:{escape_text(calendar_name)}",
+        f"NAME:{name}",  # RFC 7986
+        f"X-WR-CALNAME:{name}",  # what most calendar apps still read
     ]
-    for row in events:
-        lines.extend(_event(row))
+    for event in events:
+        lines.extend(_event(event))
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + CRLF for line in lines)
+
+
+def _dated_open(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    return sorted(
+        (row for row in rows if _wanted(row)),
+        key=lambda row: (row["due"], row["client"].lower(), row["id"]),
+    )
 
 
 def _wanted(row: dict[str, Any]) -> bool:
@@ -94,33 +175,45 @@ def _wanted(row: dict[str, Any]) -> bool:
     )
 
 
-def _event(row: dict[str, Any]) -> list[str]:
-    due: date = row["due"]
-    stamp = _utc_stamp(row["updated_at"])
-    internal = Visibility(row["visibility"]) == Visibility.INTERNAL
-    summary = f"{row['client']}: {row['title']}"
+def _feed_event(
+    row: dict[str, Any], *, summary: str, parts: list[str], private: bool = False
+) -> FeedEvent:
+    return FeedEvent(
+        item_id=int(row["id"]),
+        due=row["due"],
+        changed=row["updated_at"],
+        version=int(row.get("version") or 1),
+        summary=summary,
+        description="\n".join(parts),
+        private=private,
+    )
+
+
+def _event(event: FeedEvent) -> list[str]:
+    stamp = _utc_stamp(event.changed)
     lines = [
         "BEGIN:VEVENT",
-        f"UID:item-{row['id']}@actionplan",
+        f"UID:item-{event.item_id}@actionplan",
         f"DTSTAMP:{stamp}",
         f"LAST-MODIFIED:{stamp}",
         # The item's version counts its changes, so calendar apps see each edit as newer.
-        f"SEQUENCE:{max(int(row.get('version') or 1) - 1, 0)}",
-        f"DTSTART;VALUE=DATE:{due:%Y%m%d}",
-        f"DTEND;VALUE=DATE:{due + timedelta(days=1):%Y%m%d}",
-        f"SUMMARY:{escape_text(summary)}",
-        f"DESCRIPTION:{escape_text(describe_item(row))}",
+        f"SEQUENCE:{max(event.version - 1, 0)}",
+        f"DTSTART;VALUE=DATE:{event.due:%Y%m%d}",
+        f"DTEND;VALUE=DATE:{event.due + timedelta(days=1):%Y%m%d}",
+        f"SUMMARY:{escape_text(event.summary)}",
+        f"DESCRIPTION:{escape_text(event.description)}",
         # All-day reminders should not block the account manager's day as busy.
         "TRANSP:TRANSPARENT",
     ]
-    if internal:
+    if event.private:
         lines.append("CLASS:PRIVATE")
     lines.append("END:VEVENT")
     return lines
 
 
 def describe_item(row: dict[str, Any]) -> str:
-    """An event's description: owner, status and the client note; never the internal note.
+    """An internal event's description: owner, status and the client note; never the internal
+    note.
 
     Args:
         row: A listed item.
@@ -138,6 +231,11 @@ def describe_item(row: dict[str, Any]) -> str:
     if note:
         parts.extend(["", note])
     return "\n".join(parts)
+
+
+def _one_line(text: str) -> str:
+    """As the summary shows a name: controls removed, whitespace runs made one space."""
+    return " ".join(strip_controls(text, keep_newlines=False).split())
 
 
 def escape_text(value: str) -> str:

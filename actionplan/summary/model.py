@@ -3,7 +3,7 @@
 ``build_summary`` is a pure function of the client's items, the last saved snapshot and today.
 Every renderer (Markdown, text, HTML, PDF, talk track) draws from the ``Summary`` it returns,
 and snapshots store it as JSON: none of them ever sees an internal note, an internal-only item,
-an escalation reason or the name of someone on our side.
+an escalation (flag or reason) or the name of someone on our side.
 """
 
 from __future__ import annotations
@@ -79,6 +79,11 @@ class Summary:
     asks: list[Line] = field(default_factory=list)
     next_steps: list[Line] = field(default_factory=list)
     next_call: date | None = None
+    reported_done: list[int] = field(default_factory=list)
+    """Keys of finished items the client has now been told about (in ``done`` here or in an
+    earlier snapshot) that the next summary could still mistake for news: those finished on or
+    after ``day``. Carried from snapshot to snapshot, so a done item is reported once, however
+    many snapshots are saved in a day."""
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict (dates as ISO text), as snapshots store it."""
@@ -104,6 +109,10 @@ class Summary:
             asks=[line(d) for d in data.get("asks", [])],
             next_steps=[line(d) for d in data.get("next_steps", [])],
             next_call=_day(data.get("next_call")),
+            # Snapshots saved before this was kept: what they listed as done is what was told.
+            reported_done=[
+                int(k) for k in data.get("reported_done", [d["key"] for d in data.get("done", [])])
+            ],
         )
 
 
@@ -189,12 +198,11 @@ def build_summary(
         visible = [r for r in visible if r["must"]]
     lines = [to_line(r) for r in visible]
     open_lines = [ln for ln in lines if ln.is_open]
-    escalated = sum(1 for r in visible if r["escalated"] and _is_open(r))
-    health = _health(open_lines, escalated, today, previous)
+    health = _health(open_lines, today, previous)
     next_call = next_call or today + timedelta(days=7)
     since = previous.day if previous else None
-    done = [to_line(r) for r in visible if _done_since(r, previous, today)]
-    done.sort(key=lambda ln: ln.title.lower())
+    done_rows, reported_done = _done_since(visible, previous, today)
+    done = sorted((to_line(r) for r in done_rows), key=lambda ln: ln.title.lower())
     new, moved = _changes(open_lines, previous)
     plan = sorted(open_lines, key=_plan_order)
     asks = [ln for ln in plan if ln.waiting_on_client]
@@ -213,21 +221,39 @@ def build_summary(
         asks=asks,
         next_steps=next_steps,
         next_call=next_call,
+        reported_done=reported_done,
     )
 
 
-def _done_since(row: dict[str, Any], previous: Summary | None, today: date) -> bool:
-    """Finished since the last snapshot: the client has not yet been told it is done."""
-    if _is_open(row) or row["done_at"] is None:
-        return False
+def _done_since(
+    rows: list[dict[str, Any]], previous: Summary | None, today: date
+) -> tuple[list[dict[str, Any]], list[int]]:
+    """The items finished that the client has not yet been told are done, and what has been told.
+
+    An item is news once: when it was open at the last snapshot, or finished on or after that
+    snapshot's day (a snapshot saved in the morning does not know about the afternoon), unless
+    an earlier snapshot already reported it (``Summary.reported_done``).
+
+    Returns:
+        The rows to list as done, and the keys to carry forward as told (see ``Summary``).
+    """
+    finished = [r for r in rows if not _is_open(r) and r["done_at"] is not None]
     if previous is None:
-        return row["done_at"].date() > today - timedelta(days=RECENT_DONE_DAYS)
-    if row["id"] in {ln.key for ln in previous.done}:
-        return False  # already reported as done
-    # Open at the last snapshot, or finished on or after its day (a snapshot saved in the
-    # morning does not know about the afternoon).
-    was_open = row["id"] in {ln.key for ln in previous.plan}
-    return was_open or row["done_at"].date() >= previous.day
+        cutoff = today - timedelta(days=RECENT_DONE_DAYS)
+        news = [r for r in finished if r["done_at"].date() > cutoff]
+        told: set[int] = set()
+    else:
+        told = {*previous.reported_done, *(ln.key for ln in previous.done)}
+        was_open = {ln.key for ln in previous.plan}
+        news = [
+            r
+            for r in finished
+            if r["id"] not in told and (r["id"] in was_open or r["done_at"].date() >= previous.day)
+        ]
+    told |= {r["id"] for r in news}
+    # Finished before today: the next summary's day test already keeps those out.
+    carried = sorted(r["id"] for r in finished if r["id"] in told and r["done_at"].date() >= today)
+    return news, carried
 
 
 def _is_open(row: dict[str, Any]) -> bool:
@@ -238,27 +264,25 @@ def _plan_order(line: Line) -> tuple[bool, date, str]:
     return (not line.must, line.due or date.max, line.title.lower())
 
 
-def _health(lines: list[Line], escalated: int, today: date, previous: Summary | None) -> Health:
+def _health(lines: list[Line], today: date, previous: Summary | None) -> Health:
+    """Green, amber or red from what the client can see on the plan, and why, in their words.
+
+    Only client-visible facts count: must-dos a week or more late make it red; anything
+    overdue, or moved past the date we gave, makes it amber. Our own flags (escalation) neither
+    colour it nor appear in the reason: the client cannot see them.
+    """
     late_must = [ln for ln in lines if ln.must and ln.due and (today - ln.due).days >= 7]
     overdue = [ln for ln in lines if ln.due and ln.due < today]
     slipped = [ln for ln in lines if ln.due and ln.committed and ln.due > ln.committed]
-    if late_must or escalated:
-        parts = []
-        if late_must:
-            parts.append(_count(len(late_must), "must-do item") + " a week or more late")
-        if escalated:
-            parts.append(_count(escalated, "item") + " escalated to management")
-        level, reason = "red", "; ".join(parts)
-    elif overdue or slipped:
-        parts = []
-        if overdue:
-            parts.append(_count(len(overdue), "item") + " overdue")
-        if slipped:
-            parts.append(_count(len(slipped), "item") + " moved past the date we gave")
-        level, reason = "amber", "; ".join(parts)
-    else:
-        level, reason = "green", "everything is on track"
-    return Health(level, reason, _trend(level, previous))
+    parts = []
+    if late_must:
+        parts.append(_count(len(late_must), "must-do item") + " a week or more late")
+    elif overdue:
+        parts.append(_count(len(overdue), "item") + " overdue")
+    if slipped:
+        parts.append(_count(len(slipped), "item") + " moved past the date we gave")
+    level = "red" if late_must else "amber" if parts else "green"
+    return Health(level, "; ".join(parts) or "everything is on track", _trend(level, previous))
 
 
 def _trend(level: str, previous: Summary | None) -> str | None:
