@@ -23,6 +23,10 @@ class Config:
     """Remapped key bindings, binding id -> keys."""
     workload_limit: int = 5
     """A week with more items than this stands out in an owner's workload."""
+    internal_domains: tuple[str, ...] = ()
+    """Our own domains: a host or address under them is internal (``[guard]``)."""
+    guard_allow: tuple[str, ...] = ()
+    """Terms the leak guard lets through for every client (``[guard] allow``)."""
 
     @property
     def author(self) -> str:
@@ -70,7 +74,25 @@ def load_config(path: Path | None = None) -> Config:
     limit = raw.get("workload_limit", 5)
     if isinstance(limit, bool) or not isinstance(limit, int) or not 0 <= limit <= 10_000:
         raise ConfigError(f"config {path}: workload_limit must be a whole number from 0 to 10000")
-    return Config(name=name.strip(), day_first=day_first, keys=_flatten(keys), workload_limit=limit)
+    guard = raw.get("guard", {})
+    domains: list[str] = guard.get("internal_domains", []) if isinstance(guard, dict) else []
+    allow: list[str] = guard.get("allow", []) if isinstance(guard, dict) else []
+    if not isinstance(guard, dict) or not _texts(domains) or not _texts(allow):
+        raise ConfigError(
+            f"config {path}: [guard] internal_domains and allow must be lists of text"
+        )
+    return Config(
+        name=name.strip(),
+        day_first=day_first,
+        keys=_flatten(keys),
+        workload_limit=limit,
+        internal_domains=tuple(d.strip() for d in domains if d.strip()),
+        guard_allow=tuple(a.strip() for a in allow if a.strip()),
+    )
+
+
+def _texts(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
 def _flatten(table: dict[str, object], prefix: str = "") -> dict[str, str]:

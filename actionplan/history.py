@@ -21,6 +21,8 @@ def describe_event(event: HistoryEvent, people: dict[int, str]) -> str:
         return "created"
     if event.field == "deleted_at":
         return "deleted" if event.new else "restored"
+    if event.field == "reviewed":
+        return f"reviewed as fine for the client: {_cut(_flat(event.new), 0)}"
     old, new = event.old, event.new
     if event.field == "owner_id":
         old = people.get(int(old), f"#{old}") if old else None

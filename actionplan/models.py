@@ -88,6 +88,9 @@ class Client(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=100, unique=True)
     created_at: datetime
+    # The leak guard's allow-list for this client, one term a line: their own ticket prefixes,
+    # domains, host names and product names, which are fine in their summaries.
+    guard_allow: str = Field(default="", sa_type=sa.Text, sa_column_kwargs={"server_default": ""})
 
 
 class Person(SQLModel, table=True):
@@ -181,6 +184,22 @@ class Snapshot(SQLModel, table=True):
     author: str = Field(max_length=100)
     model_json: str = Field(sa_type=sa.Text)
     markdown: str = Field(sa_type=sa.Text)
+
+
+class Reviewed(SQLModel, table=True):
+    """A sentence the account manager reviewed as fine for this client: the guard stops
+    nagging about it until its text changes (the fingerprint is of the folded sentence)."""
+
+    __table_args__ = (sa.UniqueConstraint("client_id", "fingerprint"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    client_id: int = Field(foreign_key="client.id", index=True)
+    item_id: int | None = Field(default=None, foreign_key="item.id")
+    op_id: int | None = Field(default=None, foreign_key="operation.id")
+    fingerprint: str = Field(max_length=32)
+    sentence: str = Field(sa_type=sa.Text)
+    author: str = Field(max_length=100)
+    at: datetime
 
 
 def value_type(column: sa.Column[object]) -> type:

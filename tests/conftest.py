@@ -23,7 +23,7 @@ from actionplan.db import Database, open_database, resolve_url
 
 TODAY = date(2026, 11, 23)  # a Monday
 AUTHOR = "Tester"
-TABLES = ["history", "snapshot", "item", "operation", "person", "client"]
+TABLES = ["reviewed", "history", "snapshot", "item", "operation", "person", "client"]
 
 
 @pytest.fixture(autouse=True)

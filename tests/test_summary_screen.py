@@ -12,6 +12,7 @@ from actionplan.db import Database
 from actionplan.models import Snapshot
 from actionplan.screens import summary_preview
 from actionplan.screens.summary_preview import ConfirmLeaks, SummaryPreview
+from tests.pilot import until
 from tests.test_board import make_app, seed, settle
 
 
@@ -77,19 +78,19 @@ async def test_the_leak_guard_asks_first_and_no_keeps_everything_in(db, exports)
     app = make_app(db)
     async with app.run_test(size=(120, 40)) as pilot:
         preview = await open_preview(pilot, app)
-        assert {h.rule for h in preview.hits} == {"phrase", "ticket id"}
+        assert {h.rule for h in preview.hits} == {"refusal", "ticket"}
         await pilot.press("m")
-        await pilot.pause()
-        assert isinstance(app.screen, ConfirmLeaks)
+        await until(pilot, lambda: isinstance(app.screen, ConfirmLeaks))
         await pilot.press("n")
         await pilot.pause(0.2)
         assert not exports.exists() or not list(exports.iterdir())
         await pilot.press("y")  # copy: asks too
-        assert isinstance(app.screen, ConfirmLeaks)
+        await until(pilot, lambda: isinstance(app.screen, ConfirmLeaks))
         await pilot.press("y")
-        await pilot.pause()
-        assert app.clipboard == preview.markdown
-        await pilot.press("m", "y")
+        await until(pilot, lambda: app.clipboard == preview.markdown)
+        await pilot.press("m")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmLeaks))
+        await pilot.press("y")
         await wait_for_file(pilot, exports, ".md")
 
 
@@ -99,8 +100,8 @@ async def test_copy_puts_the_markdown_on_the_clipboard(db: Database, exports) ->
     async with app.run_test(size=(120, 40)) as pilot:
         preview = await open_preview(pilot, app)
         await pilot.press("y")
-        await pilot.pause()
-        assert app.clipboard == preview.markdown and "Renew firewall licence" in app.clipboard
+        await until(pilot, lambda: app.clipboard == preview.markdown)
+        assert "Renew firewall licence" in app.clipboard
 
 
 async def test_shift_s_saves_a_snapshot_the_next_summary_compares_with(db: Database) -> None:
@@ -183,3 +184,123 @@ async def test_the_board_marks_a_slip_the_client_has_not_been_told(db: Database)
         from actionplan.models import Status
 
         assert "not told" in column(app, Status.PLANNED).card_text(0)
+
+
+# --- issue 10: every exit rebuilds from the plan; a stale preview never leaves -------------------
+
+
+def other_connection(db: Database, change: str, item_id: int) -> None:
+    """What a teammate does from another terminal while the preview is open."""
+    import sqlalchemy as sa
+
+    from actionplan.db import open_database
+    from actionplan.models import Client
+
+    other = open_database(db.url.render_as_string(hide_password=False))
+    try:
+        with other.session() as s:
+            if change == "visibility":
+                plan.edit_item(session=s, item_id=item_id, author="Ben", visibility="internal")
+            elif change == "note":
+                plan.edit_item(
+                    session=s, item_id=item_id, author="Ben", client_note="Now says more."
+                )
+            elif change == "delete":
+                plan.delete_item(session=s, item_id=item_id, author="Ben")
+            else:
+                s.execute(sa.update(Client).values(name="Acme Group"))
+                s.commit()
+    finally:
+        other.dispose()
+
+
+@pytest.mark.parametrize("change", ["visibility", "note", "delete", "rename"])
+@pytest.mark.parametrize("key", ["m", "p", "y", "S"])
+async def test_a_change_made_elsewhere_is_shown_before_anything_leaves(
+    db: Database, exports: Path, key: str, change: str
+) -> None:
+    [item_id] = seed(db, "Renew firewall licence", client_note="On track for Friday.")
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        preview = await open_preview(pilot, app)
+        before = preview.outgoing
+        assert before is not None
+        app.copy_to_clipboard("")
+        other_connection(db, change, item_id)
+        await pilot.press(key)
+        await until(pilot, lambda: preview.outgoing is not before or app._notifications)
+        await pilot.pause(0.2)
+        assert app.clipboard == ""
+        assert not exports.exists() or not list(exports.iterdir())
+        with db.session() as s:
+            assert s.exec(select(Snapshot)).first() is None
+        if change == "visibility":
+            await until(pilot, lambda: "Renew firewall licence" not in preview.markdown)
+        if change == "note":
+            await until(pilot, lambda: "Now says more." in preview.markdown)
+
+
+async def test_the_preview_reads_again_when_someone_else_changes_the_plan(db: Database) -> None:
+    from actionplan.live import PlanChanged
+
+    [item_id] = seed(db, "Renew firewall licence")
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        preview = await open_preview(pilot, app)
+        other_connection(db, "note", item_id)
+        app.post_message(PlanChanged())
+        await until(pilot, lambda: "Now says more." in preview.markdown)
+
+
+async def test_ctrl_c_copies_through_the_guard_and_mouse_selection_is_off(
+    db: Database, exports
+) -> None:
+    seed(db, "Renew firewall licence", client_note="See OPS-4411.")
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        preview = await open_preview(pilot, app)
+        assert not preview.allow_select
+        app.copy_to_clipboard("")
+        await pilot.press("ctrl+c")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmLeaks))
+        await pilot.press("n")
+        await pilot.pause(0.1)
+        assert app.clipboard == ""
+
+
+async def test_exports_are_private_and_never_overwrite_another_file(
+    db: Database, exports: Path
+) -> None:
+    import stat
+
+    seed(db, "Renew firewall licence", client="Acme (UK)")
+    seed(db, "Renew firewall licence", client="Acme [UK]")
+    app = make_app(db, client="Acme (UK)")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_preview(pilot, app)
+        await pilot.press("m")
+        await until(pilot, lambda: exports.exists() and len(list(exports.iterdir())) == 1)
+        await pilot.press("m")
+        await until(pilot, lambda: len(list(exports.iterdir())) == 2)
+    names = sorted(p.name for p in exports.iterdir())
+    assert names == ["Acme (UK) 2026-11-23 (2).md", "Acme (UK) 2026-11-23.md"]
+    for path in exports.iterdir():
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+async def test_r_marks_a_flagged_sentence_reviewed_and_enter_goes_to_its_item(
+    db: Database,
+) -> None:
+    from actionplan.screens.board import BoardScreen
+
+    [item_id] = seed(db, "Renew firewall licence", client_note="Tracked in OPS-4411.")
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        preview = await open_preview(pilot, app)
+        assert [f.item for f in preview.hits] == [item_id]
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, BoardScreen))
+        preview = await open_preview(pilot, app)
+        await pilot.press("r")
+        await until(pilot, lambda: preview.outgoing is not None and not preview.hits)
+        assert len(preview.outgoing.reviewed) == 1

@@ -119,6 +119,27 @@ def build_parser() -> argparse.ArgumentParser:
         metavar=("OLDER", "NEWER"),
         help="what changed between two snapshots (from the one saved first)",
     )
+    p.add_argument(
+        "--force", action="store_true", help="print it even if the leak guard finds something"
+    )
+
+    p = command("guard", "guard:run_check", "the leak guard: check text, a client's allow-list")
+    actions = p.add_subparsers(title="actions", metavar="ACTION", required=True)
+    g = actions.add_parser("check", help="check text (arguments, or standard input)")
+    g.set_defaults(handler="guard:run_check")
+    g.add_argument("text", nargs="*", help="text to check; none reads standard input")
+    g.add_argument("--client", help="use this client's contacts and allow-list")
+    g.add_argument("--json", action="store_true", help="the findings as JSON")
+    g = actions.add_parser("allow", help="show or change a client's allow-list")
+    g.set_defaults(handler="guard:run_allow")
+    g.add_argument("client")
+    g.add_argument("terms", nargs="*", help="terms to add: ticket prefixes, domains, hosts")
+    g.add_argument("--remove", action="append", default=[], metavar="TERM", help="take one off")
+    g = actions.add_parser("review", help="mark what the guard flags in a summary as fine")
+    g.set_defaults(handler="guard:run_review")
+    g.add_argument("client")
+    g.add_argument("--item", type=int, metavar="ID", help="only this item's sentences")
+    g.add_argument("--list", action="store_true", help="list the reviewed sentences")
 
     p = command("import", "transfer:run_import", "import a CSV file or restore a JSON export")
     p.add_argument("file", help="a .csv or .json file, or - for standard input")
@@ -141,6 +162,9 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="ics: the full calendar for your own use, named '(internal)', internal-only items "
         "marked private; ignored for json and csv, which are always full internal exports",
+    )
+    p.add_argument(
+        "--force", action="store_true", help="ics: write it even if the leak guard finds something"
     )
 
     p = command("template", "templates:run_list", "checklist templates: list, apply to a client")

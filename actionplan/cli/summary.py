@@ -11,71 +11,84 @@ from actionplan.cli.errors import CliError
 from actionplan.cli.transfer import write_output
 
 if TYPE_CHECKING:
+    from sqlmodel import Session
+
     from actionplan.models import Snapshot
+    from actionplan.summary.guarding import Flag
 
 
 def run_summary(args: argparse.Namespace) -> int:
     """actionplan summary CLIENT [--format md|txt|html|pdf|talk] [-o FILE] [--save] [--force]"""
     from actionplan.plan.snapshots import save_snapshot
-    from actionplan.queries import internal_names
-    from actionplan.summary.leaks import check, load_deny_list, user_deny_list
-    from actionplan.summary.markdown import render_markdown
-    from actionplan.summary.render import render
-    from actionplan.summary.source import summary_for
+    from actionplan.summary.outgoing import Flagged, Outgoing, release
 
     if args.format == "pdf" and not args.output and sys.stdout.isatty():
         raise CliError("a PDF is not for the terminal: give -o FILE (or pipe it)")
     next_call = parse_when(args.next_call, field="next-call") if args.next_call else None
     db = open_db(args)
+    options = {
+        "client": args.client,
+        "today": today(),
+        "config": config(),
+        "force": args.force,
+        "include_nice": not args.no_nice,
+        "next_call": next_call,
+    }
     with db.session() as session:
-        summary = summary_for(
-            session=session,
-            client=args.client,
-            today=today(),
-            prepared_by=config().name,
-            include_nice=not args.no_nice,
-            next_call=next_call,
-        )
-        hits = check(
-            summary,
-            phrases=load_deny_list(user_deny_list()),
-            internal_names=internal_names(session=session),
-        )
-        if hits and not args.force:
-            for hit in hits:
-                print(f"actionplan: sounds internal: {hit}", file=sys.stderr)
-            n = len(hits)
-            raise CliError(
-                f"leak guard: {n} thing{'s' if n != 1 else ''} above would reach "
-                "the client; reword them, or use --force"
-            )
-        output = render(summary, args.format)
-        write_output(args.output, output, protect=args.db)
-        if args.save:
-            save_snapshot(
+        try:
+            out, _ = release(
                 session=session,
-                client=summary.client,
-                model=summary.to_json(),
-                markdown=render_markdown(summary),
-                author=config().author,
+                fmt=args.format,
+                deliver=lambda o: write_output(args.output, o.content, protect=args.db),
+                **options,  # type: ignore[arg-type]
             )
+            if args.save:
+
+                def keep(md: Outgoing) -> None:
+                    save_snapshot(
+                        session=session,
+                        client=md.summary.client,
+                        model=md.summary.to_json(),
+                        markdown=md.markdown,
+                        author=config().author,
+                    )
+
+                # The snapshot is the same summary (same digest), as Markdown, guarded again.
+                release(session=session, fmt="md", deliver=keep, shown=out.digest, **options)  # type: ignore[arg-type]
+        except Flagged as exc:
+            _explain(exc.pending, "sounds internal")
+            raise CliError(str(exc).replace("force", "--force")) from None
+    if args.force and out.flags:
+        _explain(list(out.flags), "let through (--force)")
     if args.output and args.output != "-":
         print(f"wrote {args.output}", file=sys.stderr)
     if args.save:
-        print(f"saved a snapshot of {summary.client}'s summary", file=sys.stderr)
+        print(f"saved a snapshot of {out.summary.client}'s summary", file=sys.stderr)
     return 0
 
 
+def _explain(flags: list[Flag], verb: str) -> None:
+    for flag in flags:
+        print(f"actionplan: {verb}: {flag}", file=sys.stderr)
+        if flag.sentence and flag.sentence != flag.found:
+            print(f"    in: {_short(flag.sentence)}", file=sys.stderr)
+
+
+def _short(text: str, limit: int = 120) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def run_snapshots(args: argparse.Namespace) -> int:
-    """actionplan snapshots CLIENT [--show ID | --compare OLDER NEWER]"""
+    """actionplan snapshots CLIENT [--show ID | --compare OLDER NEWER] [--force]"""
     from actionplan.cli.output import table
     from actionplan.summary.source import snapshots
 
     db = open_db(args)
     with db.session() as session:
         found = snapshots(session=session, client=args.client)
-    if args.show is not None or args.compare:
-        return _show_or_compare(args, found)
+        if args.show is not None or args.compare:
+            return _show_or_compare(args, session, found)
     if not found:
         print(f"no snapshots yet: actionplan summary {args.client!r} --save")
         return 0
@@ -84,8 +97,12 @@ def run_snapshots(args: argparse.Namespace) -> int:
     return 0
 
 
-def _show_or_compare(args: argparse.Namespace, found: list[Snapshot]) -> int:
-    """--show ID prints the Markdown as it was sent; --compare says what changed between two."""
+def _show_or_compare(args: argparse.Namespace, session: Session, found: list[Snapshot]) -> int:
+    """--show ID prints the Markdown as it was sent; --compare says what changed between two.
+
+    Both go through the leak guard, as today's summary does: a snapshot may hold text that
+    was let through then, or a deny-list phrase added since.
+    """
     from actionplan.summary.compare import (
         compare,
         in_order,
@@ -96,15 +113,38 @@ def _show_or_compare(args: argparse.Namespace, found: list[Snapshot]) -> int:
     )
 
     if args.show is not None:
-        write_output(None, pick(found, args.show, args.client).markdown, protect=args.db)
-        return 0
-    first, second = (pick(found, n, args.client) for n in args.compare)
-    if first.id == second.id:
-        raise CliError("--compare needs two different snapshots")
-    older, newer = in_order(first, second)
-    labels = (
-        f"snapshot {older.id} ({saved_at(older)})",
-        f"snapshot {newer.id} ({saved_at(newer)})",
-    )
-    print(render_comparison(compare(read_model(older), read_model(newer)), labels), end="")
+        text = pick(found, args.show, args.client).markdown
+    else:
+        first, second = (pick(found, n, args.client) for n in args.compare)
+        if first.id == second.id:
+            raise CliError("--compare needs two different snapshots")
+        older, newer = in_order(first, second)
+        labels = (
+            f"snapshot {older.id} ({saved_at(older)})",
+            f"snapshot {newer.id} ({saved_at(newer)})",
+        )
+        text = render_comparison(compare(read_model(older), read_model(newer)), labels)
+    _guard_text(session, args.client, text, force=args.force)
+    write_output(None, text, protect=args.db)
     return 0
+
+
+def _guard_text(session: Session, client: str, text: str, *, force: bool) -> None:
+    from actionplan.plan.people import find_client
+    from actionplan.summary.guarding import guard_setup, scan_text
+    from actionplan.summary.readable import readable
+
+    found = find_client(session=session, name=client)
+    assert found is not None  # snapshots() found it
+    flags = scan_text(
+        readable("md", text), guard_setup(session=session, client=found, config=config())
+    )
+    if flags and not force:
+        _explain(flags, "sounds internal")
+        n = len(flags)
+        raise CliError(
+            f"leak guard: {n} thing{'s' if n != 1 else ''} in it would reach the client; "
+            "use --force to print it anyway"
+        )
+    if flags:
+        _explain(flags, "let through (--force)")

@@ -134,6 +134,21 @@ def _unknown(session: Session, table: str, names: set[str]) -> set[str]:
     return {n for n in names if n.lower() not in known}
 
 
+def _guard_feed(session: Session, args: argparse.Namespace, text: str) -> None:
+    from actionplan.summary.guarding import guard_feed
+
+    flags = guard_feed(session=session, client=args.client, text=text, config=config())
+    verb = "let through (--force)" if args.force else "sounds internal"
+    for flag in flags:
+        print(f"actionplan: {verb}: {flag}", file=sys.stderr)
+    if flags and not args.force:
+        n = len(flags)
+        raise CliError(
+            f"leak guard: {n} thing{'s' if n != 1 else ''} in the calendar would reach the "
+            "client; reword, use --internal for your own calendar, or --force"
+        )
+
+
 def run_export(args: argparse.Namespace) -> int:
     """actionplan export [--format json|csv|ics] [-o FILE] [--client C]"""
     db = open_db(args)
@@ -145,8 +160,11 @@ def run_export(args: argparse.Namespace) -> int:
         elif args.format == "ics":
             from actionplan.interchange.ics import export_ics
 
-            # Client-safe unless --internal (json and csv are full internal exports anyway).
+            # Client-safe unless --internal (json and csv are full internal exports anyway),
+            # and then it goes through the leak guard like every summary.
             text = export_ics(session=session, client=args.client, internal=args.internal)
+            if not args.internal:
+                _guard_feed(session, args, text)
         else:
             from actionplan.interchange.csv_io import write_csv
             from actionplan.plan import find_client

@@ -18,6 +18,7 @@ from actionplan.models import (
     Item,
     Operation,
     Person,
+    Reviewed,
     Snapshot,
     value_type,
 )
@@ -29,7 +30,10 @@ FORMAT = "actionplan-export"
 _REQUIRED_TEXT = {"title", "name", "author"}
 VERSION = 1
 # Foreign keys point backwards in this order, so a restore can insert table by table.
-TABLES: list[type[SQLModel]] = [Client, Person, Operation, Item, HistoryEvent, Snapshot]
+TABLES: list[type[SQLModel]] = [Client, Person, Operation, Item, HistoryEvent, Snapshot, Reviewed]
+# Added after the first exports: an export without them restores as if they were empty.
+_LATER_TABLES = {"reviewed"}
+_LATER_COLUMNS = {"client": {"guard_allow": ""}}
 
 
 def _table(model: type[SQLModel]) -> sa.Table:
@@ -155,6 +159,7 @@ def _selection(session: Session, client: str | None) -> dict[str, Any]:
         "item": item.c.client_id == cid,
         "history": history.c.item_id.in_(items_of_client),
         "snapshot": _table(Snapshot).c.client_id == cid,
+        "reviewed": _table(Reviewed).c.client_id == cid,
     }
 
 
@@ -193,9 +198,9 @@ def read_json(text: str) -> dict[str, list[dict[str, Any]]]:
     tables: dict[str, list[dict[str, Any]]] = {}
     for model in TABLES:
         table = _table(model)
-        if table.name not in data:
+        if table.name not in data and table.name not in _LATER_TABLES:
             raise Invalid(f"incomplete export: no {table.name!r} table")
-        rows = data[table.name]
+        rows = data.get(table.name, [])
         if not isinstance(rows, list):
             raise Invalid(f"{table.name}: expected a list of rows")
         converters = {c.name: _converter(c) for c in table.columns}
@@ -210,6 +215,8 @@ def _convert(
     where = f"{name}[{index}]"
     if not isinstance(row, dict):
         raise Invalid(f"{where}: expected an object")
+    for key, default in _LATER_COLUMNS.get(name, {}).items():
+        row.setdefault(key, default)
     missing = set(converters) - set(row)
     extra = set(row) - set(converters)
     if missing or extra:

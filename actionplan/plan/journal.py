@@ -47,6 +47,22 @@ class Recorder:
         )
         return True
 
+    def note(self, item: Item, name: str, old: str | None, new: str | None) -> None:
+        """Record an event that changes no column of the item (a sentence reviewed)."""
+        assert item.id is not None and self.op.id is not None
+        self.session.add(
+            HistoryEvent(
+                op_id=self.op.id,
+                item_id=item.id,
+                at=self.op.at,
+                author=self.op.author,
+                field=name,
+                old=old,
+                new=new,
+                reason=self.reason,
+            )
+        )
+
 
 OWN_OPERATIONS = "actionplan_operations"
 """Key of ``session.info``: a set that collects the ids of the operations written."""

@@ -7,7 +7,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
-from actionplan.models import Client, HistoryEvent, Item, Operation, Person, Snapshot
+from actionplan.models import Client, HistoryEvent, Item, Operation, Person, Reviewed, Snapshot
 from actionplan.plan.errors import Invalid
 from actionplan.plan.journal import begin_write
 
@@ -19,7 +19,7 @@ def restore_rows(*, session: Session, tables: dict[str, list[dict[str, Any]]]) -
         Invalid: when the database already holds a plan.
     """
 
-    order = [Client, Person, Operation, Item, HistoryEvent, Snapshot]
+    order = [Client, Person, Operation, Item, HistoryEvent, Snapshot, Reviewed]
     begin_write(session)
     try:
         for table in order:

@@ -78,6 +78,11 @@ def _undo_last(session: Session, author: str) -> Operation | None:
 
 
 def _revert(session: Session, rec: Recorder, event: HistoryEvent, op_id: int | None) -> None:
+    if event.field == "reviewed":
+        from actionplan.plan.guarding import forget_reviews
+
+        forget_reviews(session, event.op_id, event.item_id)
+        return
     item = rec.touched.get(event.item_id) or lock(session, event.item_id)
     if event.field == "created":
         if item.deleted_at is None:

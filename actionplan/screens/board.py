@@ -407,7 +407,7 @@ class BoardScreen(CardActions):
         if self.client in (None, ALL_CLIENTS):
             self.notify("Pick one client first (c): a summary is for one client", timeout=4)
             return
-        self.app.push_screen(SummaryPreview(self.client))
+        self.app.push_screen(SummaryPreview(self.client), self._back_from_view)
 
     def action_triage(self) -> None:
         from actionplan.screens.triage import TriageScreen

@@ -1,9 +1,14 @@
-"""The summary as it will leave: previewed, checked by the leak guard, exported, copied, kept."""
+"""The summary as it will leave: previewed, checked by the leak guard, exported, copied, kept.
+
+Nothing leaves from what the preview holds. Every export, copy and snapshot asks
+``summary.outgoing.release`` to build the summary again from the database at that moment; if
+it differs from what is on screen, the preview is redrawn and nothing leaves until the user
+has seen it. The preview also reads again whenever someone else changes the plan.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -14,30 +19,51 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Label, Markdown, Static
+from textual.widgets import Button, Label, Markdown, OptionList, Static
+from textual.widgets.option_list import Option
 
-from actionplan.summary.leaks import Hit
+from actionplan.summary.guarding import Flag
 from actionplan.summary.model import Summary
+from actionplan.summary.outgoing import Outgoing
 from actionplan.widgets.keybar import KeyBar
 
 EXTENSIONS = {"md": "md", "txt": "txt", "html": "html", "pdf": "pdf", "talk": "talk.txt"}
+NAMES = {"md": "Markdown", "txt": "text", "html": "HTML", "pdf": "PDF", "talk": "talk track"}
 
 
 @dataclass
 class Built(Message):
-    """The summary, its Markdown and the leak guard's hits, made off the UI thread."""
+    """The summary as it stands now, rendered and guarded, made off the UI thread."""
 
-    summary: Summary
-    markdown: str
-    hits: list[Hit]
+    outgoing: Outgoing | None
+    error: str | None = None
 
 
 @dataclass
-class Exported(Message):
-    """A file was written (or failed)."""
+class Released(Message):
+    """Something left: a file written, text for the clipboard, a snapshot saved."""
 
-    path: Path | None
-    error: str | None
+    what: str
+    outgoing: Outgoing
+    path: Path | None = None
+
+
+@dataclass
+class Held(Message):
+    """Nothing left: the plan changed (``changed``), or the guard wants an answer (``ask``)."""
+
+    what: str
+    fmt: str
+    outgoing: Outgoing
+    changed: bool
+    ask: list[Flag]
+
+
+@dataclass
+class Failed(Message):
+    """A release or a review failed; one line for the user."""
+
+    error: str
 
 
 def export_folder() -> Path:
@@ -47,8 +73,11 @@ def export_folder() -> Path:
     return user_documents_path() / "actionplan"
 
 
-class SummaryPreview(Screen[None]):
+class SummaryPreview(Screen[tuple[str, int] | None]):
     """One client's summary exactly as it will be sent, with keys to send it."""
+
+    # Mouse selection would copy around the leak guard; y (or ctrl+c) copies through it.
+    ALLOW_SELECT = False
 
     BINDINGS = [
         Binding(
@@ -76,8 +105,28 @@ class SummaryPreview(Screen[None]):
         Binding(
             "k", "export('talk')", "Talk", id="summary.talk", tooltip="Talk track for the meeting"
         ),
-        Binding("y", "copy", "Copy", id="summary.copy", tooltip="Copy the Markdown"),
+        Binding(
+            "y,ctrl+c,super+c",
+            "copy",
+            "Copy",
+            id="summary.copy",
+            tooltip="Copy the Markdown (through the leak guard)",
+        ),
         Binding("S", "save", "Save snapshot", id="summary.save"),
+        Binding(
+            "enter",
+            "goto",
+            "Go to item",
+            id="summary.goto",
+            tooltip="Open the flagged item on its board, to reword it",
+        ),
+        Binding(
+            "r",
+            "review",
+            "Reviewed",
+            id="summary.review",
+            tooltip="The flagged sentence is fine for this client: stop flagging it (u undoes)",
+        ),
         Binding(
             "v",
             "snapshots",
@@ -99,14 +148,27 @@ class SummaryPreview(Screen[None]):
     def __init__(self, client: str) -> None:
         super().__init__()
         self.client = client
-        self.summary: Summary | None = None
-        self.markdown = ""
-        self.hits: list[Hit] = []
+        self.outgoing: Outgoing | None = None
+
+    @property
+    def summary(self) -> Summary | None:
+        """The summary on screen (None until the first read)."""
+        return self.outgoing.summary if self.outgoing else None
+
+    @property
+    def markdown(self) -> str:
+        """The Markdown on screen: exactly what ``m`` or ``y`` would send now."""
+        return self.outgoing.markdown if self.outgoing else ""
+
+    @property
+    def hits(self) -> list[Flag]:
+        """What the leak guard flags in it, not yet reviewed."""
+        return list(self.outgoing.flags) if self.outgoing else []
 
     def compose(self) -> ComposeResult:
         with Vertical(id="preview"):
             yield Static(Text(f" Summary for {self.client}: reading the plan…"), id="preview-title")
-            yield Static(id="leaks")
+            yield OptionList(id="leaks")
             with VerticalScroll(id="preview-body"):
                 yield Markdown(id="preview-md")
         yield KeyBar()
@@ -115,122 +177,224 @@ class SummaryPreview(Screen[None]):
         self.query_one("#leaks").display = False
         self._build()
 
+    def plan_changed(self) -> None:
+        """Someone else changed the plan: read it again (live, like every other view)."""
+        self._build()
+
+    def connection_changed(self, offline: str | None) -> None:
+        if offline is None:
+            self._build()
+
+    @property
+    def plan_app(self) -> Any:
+        return self.app
+
+    # --- reading ------------------------------------------------------------------------------
+
     @work(thread=True, exclusive=True, group="summary", exit_on_error=False)
     def _build(self) -> None:
-        from actionplan.queries import internal_names
-        from actionplan.summary.leaks import check, load_deny_list, user_deny_list
-        from actionplan.summary.markdown import render_markdown
-        from actionplan.summary.source import summary_for
+        from actionplan.errors import user_message
+        from actionplan.summary.outgoing import prepare
 
-        app: Any = self.app
-        with app.db.session() as session:
-            summary = summary_for(
-                session=session, client=self.client, today=app.today(), prepared_by=app.config.name
-            )
-            hits = check(
-                summary,
-                phrases=load_deny_list(user_deny_list()),
-                internal_names=internal_names(session=session),
-            )
-        self.post_message(Built(summary, render_markdown(summary), hits))
+        app = self.plan_app
+        try:
+            with app.db.session() as session:
+                out = prepare(
+                    session=session,
+                    client=self.client,
+                    fmt="md",
+                    today=app.today(),
+                    config=app.config,
+                )
+        except Exception as exc:  # shown in the title; Esc still closes
+            self.post_message(Built(None, user_message(exc)))
+            return
+        self.post_message(Built(out))
 
     @on(Built)
     def _built(self, message: Built) -> None:
-        self.summary, self.markdown, self.hits = message.summary, message.markdown, message.hits
+        if message.outgoing is None:
+            title = Text.assemble(
+                (" Summary ", "bold reverse"), f" cannot be read: {message.error}"
+            )
+            self.query_one("#preview-title", Static).update(title)
+            return
+        before = self.outgoing
+        self._show(message.outgoing)
+        if before is not None and before.digest != message.outgoing.digest:
+            self.notify("The plan changed; the preview shows it as it is now", timeout=4)
+
+    def _show(self, out: Outgoing) -> None:
         from actionplan.summary.markdown import for_screen
 
-        self.query_one("#preview-md", Markdown).update(for_screen(self.markdown))
+        self.outgoing = out
+        self.query_one("#preview-md", Markdown).update(for_screen(_marked(out.markdown, out.flags)))
         title = Text.assemble(
             (" Summary ", "bold reverse"),
             " ",
-            (self.client, "bold"),
+            (out.summary.client, "bold"),
             ": exactly what the client will read",
-            style="",
         )
+        if out.reviewed:
+            title.append(f"  ({len(out.reviewed)} reviewed sentence(s) let through)", "dim")
         self.query_one("#preview-title", Static).update(title)
-        leaks = self.query_one("#leaks", Static)
-        leaks.display = bool(self.hits)
-        if self.hits:
-            text = Text(f" Leak guard: {len(self.hits)} thing(s) sound internal\n", style="bold")
-            for hit in self.hits:
-                text.append(f"  • {hit}\n")
-            leaks.update(text)
+        leaks = self.query_one("#leaks", OptionList)
+        keep = leaks.highlighted
+        leaks.clear_options()
+        leaks.display = bool(out.flags)
+        if out.flags:
+            n = len(out.flags)
+            leaks.border_title = (
+                f"Leak guard: {n} thing{'s' if n != 1 else ''} sound internal "
+                "(Enter: go to the item, r: reviewed, fine)"
+            )
+            leaks.add_options([Option(_flag_text(f)) for f in out.flags])
+            leaks.highlighted = min(keep or 0, n - 1)
+        self.refresh_bindings()
 
-    def _guarded(self, what: str, then: Any) -> None:
-        """Run ``then`` now, or after the user confirms despite the leak guard's hits."""
-        if self.summary is None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("goto", "review"):
+            flag = self._current_flag()
+            return flag is not None and flag.item is not None
+        return True
+
+    def _current_flag(self) -> Flag | None:
+        if self.outgoing is None or not self.outgoing.flags:
+            return None
+        index = self.query_one("#leaks", OptionList).highlighted
+        if index is None or index >= len(self.outgoing.flags):
+            return None
+        return self.outgoing.flags[index]
+
+    @on(OptionList.OptionHighlighted, "#leaks")
+    def _flag_moved(self) -> None:
+        self.refresh_bindings()
+
+    @on(OptionList.OptionSelected, "#leaks")
+    def _flag_chosen(self) -> None:
+        self.action_goto()
+
+    # --- leaving ------------------------------------------------------------------------------
+
+    def action_export(self, fmt: str) -> None:
+        self._release("export", fmt, frozenset())
+
+    def action_copy(self) -> None:
+        self._release("copy", "md", frozenset())
+
+    def action_copy_text(self) -> None:
+        """Textual's copy of a selection: here it is the guarded copy (there is no selection)."""
+        self.action_copy()
+
+    def action_save(self) -> None:
+        self._release("save", "md", frozenset())
+
+    @work(thread=True, group="release", exit_on_error=False)
+    def _release(self, what: str, fmt: str, accepted: frozenset[str]) -> None:
+        from actionplan.errors import user_message
+        from actionplan.summary.outgoing import Changed, Flagged, release
+
+        app = self.plan_app
+        shown = self.outgoing.digest if self.outgoing else None
+        if shown is None:
+            return  # nothing on screen yet: nothing the user has seen may leave
+        deliver = {"export": _write_export, "copy": _as_text, "save": _saver(app)}[what]
+        try:
+            with app.db.session() as session:
+                out, path = release(
+                    session=session,
+                    client=self.client,
+                    fmt=fmt,
+                    today=app.today(),
+                    config=app.config,
+                    deliver=lambda o: deliver(session, o),
+                    shown=shown,
+                    accepted=accepted,
+                )
+        except Changed as exc:
+            self.post_message(Held(what, fmt, exc.outgoing, changed=True, ask=[]))
+        except Flagged as exc:
+            self.post_message(Held(what, fmt, exc.outgoing, changed=False, ask=exc.pending))
+        except Exception as exc:
+            self.post_message(Failed(user_message(exc)))
+        else:
+            self.post_message(Released(what, out, path if isinstance(path, Path) else None))
+
+    @on(Held)
+    def _held(self, message: Held) -> None:
+        if message.changed:
+            if message.fmt == "md":
+                self._show(message.outgoing)
+            else:
+                self._build()  # the preview is Markdown: read it again as that
+            self.notify(
+                "The plan changed since this preview, so nothing left. The preview now shows "
+                "the summary as it is; check it and press the key again.",
+                title="Summary changed",
+                severity="warning",
+                timeout=8,
+            )
             return
-        if not self.hits:
-            then()
-            return
+        verb = {"export": f"export as {NAMES[message.fmt]}", "copy": "copy to the clipboard"}
+        what = verb.get(message.what, "save this snapshot")
+        accepted = frozenset(f.key for f in message.ask)
 
         def answered(yes: bool | None) -> None:
             if yes:
-                then()
+                self._release(message.what, message.fmt, accepted)
 
-        self.app.push_screen(ConfirmLeaks(self.hits, what), answered)
+        self.app.push_screen(ConfirmLeaks(message.ask, what), answered)
 
-    def action_export(self, fmt: str) -> None:
-        self._guarded(f"export as {fmt}", lambda: self._export(fmt))
-
-    @work(thread=True, group="export", exit_on_error=False)
-    def _export(self, fmt: str) -> None:
-        from actionplan.summary.render import render
-
-        assert self.summary is not None
-        try:
-            content = render(self.summary, fmt)
-            folder = export_folder()
-            folder.mkdir(parents=True, exist_ok=True)
-            path = folder / _file_name(self.summary.client, self.summary.day, fmt)
-            data = content.encode("utf-8") if isinstance(content, str) else content
-            path.write_bytes(data)
-        except OSError as exc:
-            self.post_message(Exported(None, f"could not write the file: {exc.strerror}"))
-            return
-        self.post_message(Exported(path, None))
-
-    @on(Exported)
-    def _exported(self, message: Exported) -> None:
-        if message.error:
-            self.notify(message.error, severity="error")
+    @on(Released)
+    def _released(self, message: Released) -> None:
+        if message.what == "copy":
+            self.app.copy_to_clipboard(message.outgoing.markdown)
+            self.notify("Markdown copied to the clipboard", timeout=3)
+        elif message.what == "save":
+            self.notify("Snapshot saved: the next summary shows what changed since", timeout=5)
         else:
             self.notify(f"Wrote {message.path}", title="Exported", timeout=8)
 
-    def action_copy(self) -> None:
-        def copy() -> None:
-            self.app.copy_to_clipboard(self.markdown)
-            self.notify("Markdown copied to the clipboard", timeout=3)
+    @on(Failed)
+    def _failed(self, message: Failed) -> None:
+        self.notify(message.error, severity="error", timeout=8)
 
-        self._guarded("copy to the clipboard", copy)
+    # --- the flags ----------------------------------------------------------------------------
 
-    def action_save(self) -> None:
-        if self.summary is None:
-            return
-        self._save()
+    def action_goto(self) -> None:
+        flag = self._current_flag()
+        if flag is not None and flag.item is not None and self.outgoing is not None:
+            self.dismiss((self.outgoing.summary.client, flag.item))
 
-    @work(thread=True, group="save", exit_on_error=False)
-    def _save(self) -> None:
+    def action_review(self) -> None:
+        flag = self._current_flag()
+        if flag is not None and flag.item is not None:
+            self._review(flag)
+
+    @work(thread=True, group="review", exit_on_error=False)
+    def _review(self, flag: Flag) -> None:
         from actionplan.errors import user_message
-        from actionplan.plan.snapshots import save_snapshot
+        from actionplan.plan.guarding import Review, review
 
-        app: Any = self.app
-        assert self.summary is not None
+        app = self.plan_app
+        assert flag.item is not None
         try:
             with app.db.session() as session:
-                save_snapshot(
+                review(
                     session=session,
-                    client=self.summary.client,
-                    model=self.summary.to_json(),
-                    markdown=self.markdown,
+                    client=self.client,
+                    reviews=[Review(flag.item, flag.fingerprint, flag.sentence)],
                     author=app.author,
                 )
         except Exception as exc:
-            self.app.call_from_thread(self.notify, user_message(exc), severity="error")
+            self.post_message(Failed(user_message(exc)))
             return
         self.app.call_from_thread(
-            self.notify, "Snapshot saved: the next summary shows what changed since", timeout=5
+            self.notify, f"Reviewed: {flag.sentence[:60]!r} stops being flagged (u undoes)"
         )
+        self._build()
+
+    # --- elsewhere ----------------------------------------------------------------------------
 
     def action_snapshots(self) -> None:
         from actionplan.screens.snapshots import SnapshotsScreen
@@ -246,8 +410,10 @@ class SummaryPreview(Screen[None]):
         from actionplan.screens.keys_help import KeysHelp
 
         notes = [
-            "Exports go to Documents/actionplan; the leak guard asks first when text sounds "
-            "internal. w is for us only: it never leaves."
+            "Every export, copy and snapshot is built again from the plan at that moment and "
+            "checked by the leak guard; if the plan changed, the preview is redrawn first and "
+            "nothing leaves. Exports go to Documents/actionplan, readable only by you, never "
+            "over another file. w is for us only: it never leaves."
         ]
         self.app.push_screen(KeysHelp("Summary keys", self.BINDINGS, notes=notes))
 
@@ -255,9 +421,61 @@ class SummaryPreview(Screen[None]):
         self.dismiss(None)
 
 
-def _file_name(client: str, day: date, fmt: str) -> str:
-    safe = "".join(c if c.isalnum() or c in " -_" else "_" for c in client).strip() or "client"
-    return f"{safe} {day.isoformat()}.{EXTENSIONS[fmt]}"
+def _write_export(session: Any, out: Outgoing) -> Path:
+    from actionplan.outfile import safe_stem, write_new
+
+    stem = safe_stem(f"{out.summary.client} {out.summary.day.isoformat()}")
+    return write_new(export_folder(), stem, EXTENSIONS[out.fmt], out.content)
+
+
+def _as_text(session: Any, out: Outgoing) -> None:
+    return None  # the UI thread copies out.markdown once this returns
+
+
+def _saver(app: Any) -> Any:
+    def save(session: Any, out: Outgoing) -> None:
+        from actionplan.plan.snapshots import save_snapshot
+
+        save_snapshot(
+            session=session,
+            client=out.summary.client,
+            model=out.summary.to_json(),
+            markdown=out.markdown,
+            author=app.author,
+        )
+
+    return save
+
+
+def _flag_text(flag: Flag) -> Text:
+    text = Text()
+    if flag.item is not None:
+        text.append(f"#{flag.item} ", "bold")
+        text.append(_cut(flag.title, 30), "bold")
+        text.append(f" · {flag.field}: ")
+    else:
+        text.append("the summary: ", "bold")
+    text.append(flag.why)
+    text.append(" ")
+    text.append(repr(_cut(flag.found, 40)), "reverse")
+    return text
+
+
+def _cut(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _marked(markdown: str, flags: tuple[Flag, ...]) -> str:
+    """The Markdown for the screen, each flagged phrase in bold with a warning sign (the
+    screen only: what leaves is the plain Markdown)."""
+    from actionplan.summary.markdown import md
+
+    for found in sorted({f.found for f in flags}, key=len, reverse=True):
+        escaped = md(found)
+        if escaped and "\n" not in found and "**" not in escaped:
+            markdown = markdown.replace(escaped, f"**⚠ {escaped}**")
+    return markdown
 
 
 class ConfirmLeaks(ModalScreen[bool]):
@@ -268,7 +486,7 @@ class ConfirmLeaks(ModalScreen[bool]):
         Binding("y", "yes", "Yes", id="confirm.yes"),
     ]
 
-    def __init__(self, hits: list[Hit], what: str) -> None:
+    def __init__(self, hits: list[Flag], what: str) -> None:
         super().__init__()
         self.hits = hits
         self.what = what
@@ -279,7 +497,9 @@ class ConfirmLeaks(ModalScreen[bool]):
                 f"Some text sounds internal. {self.what.capitalize()} anyway?",
                 classes="dialog-title",
             )
-            yield Static(Text("\n".join(f"• {hit}" for hit in self.hits[:12])))
+            shown = "\n".join(f"• {hit}" for hit in self.hits[:12])
+            more = f"\n…and {len(self.hits) - 12} more" if len(self.hits) > 12 else ""
+            yield Static(Text(shown + more))
             yield Button("No, let me fix it (n)", id="no", variant="primary", compact=True)
             yield Button("Yes, it is fine (y)", id="yes", compact=True)
 

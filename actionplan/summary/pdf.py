@@ -14,8 +14,14 @@ FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"
 _COLOURS = {"green": "#2e7d32", "amber": "#b26a00", "red": "#c62828"}
 
 
-def render_pdf(summary: Summary) -> bytes:
-    """An A4 PDF; long plans break across pages with the table header repeated."""
+def render_pdf(summary: Summary, *, seen: list[str] | None = None) -> bytes:
+    """An A4 PDF; long plans break across pages with the table header repeated.
+
+    Args:
+        summary: what to print.
+        seen: if given, receives every piece of text drawn (ReportLab markup), so the leak
+            guard can read exactly what the PDF says.
+    """
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
@@ -40,6 +46,8 @@ def render_pdf(summary: Summary) -> bytes:
     )
 
     def p(text: str, style: ParagraphStyle = body) -> Paragraph:
+        if seen is not None:
+            seen.append(text)
         return Paragraph(text, style)
 
     def items(texts: list[str]) -> Any:
@@ -122,6 +130,8 @@ def render_pdf(summary: Summary) -> bytes:
         title=f"{s.client}: what we're doing and when",
         author=s.prepared_by,
     )
+    if seen is not None:
+        seen += [x(f"{s.client} · {long_day(s.day)}"), x(f"{s.client}: what we're doing and when")]
     doc.build(story, onFirstPage=_footer(s), onLaterPages=_footer(s))
     return out.getvalue()
 

@@ -1,0 +1,103 @@
+"""What a finding is, and the small types every detector shares."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Rule names, and how each is explained to the account manager.
+EXPLAIN = {
+    "ticket": "an internal ticket id",
+    "email": "an e-mail address",
+    "host": "an internal host name or domain",
+    "ip": "a private IP address",
+    "path": "a file or network path",
+    "chat": "a chat channel, handle or link",
+    "link": "a link to an internal system",
+    "secret": "a password, key or token",
+    "staff": "the name of someone on our side",
+    "other-client": "a contact of another client",
+    "refusal": "says we won't fix, support or deliver",
+    "concealment": "keeps something from the client",
+    "blame": "shifts blame",
+    "judgement": "judges the client or their people",
+    "money": "margins, pricing or billing talk",
+    "staffing": "our staffing or resourcing",
+    "sales": "sales talk",
+    "profanity": "profanity",
+    "admission": "an internal admission or slip",
+    "marker": "marked internal",
+    "phrase": "a phrase on your deny-list",
+    "tone": "sounds internal",
+}
+
+
+Hits = dict[str, list[tuple[int, int]]]
+"""Matches of the word-led patterns, by label (see ``dispatch.worded``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One thing that sounds internal: the rule, and where it is in the original text."""
+
+    rule: str
+    start: int
+    end: int
+    found: str
+    detail: str = ""
+
+    @property
+    def why(self) -> str:
+        """The rule in words, for the account manager (and, for tone, the words that weighed)."""
+        why = EXPLAIN.get(self.rule, self.rule)
+        return f"{why} ({self.detail})" if self.detail else why
+
+    def __str__(self) -> str:
+        return f"{self.why}: {self.found!r}"
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the guard knows beyond the text: our people, our domains, this client's allow-list.
+
+    Attributes:
+        staff: full names of our people (side "us").
+        staff_emails: their e-mail addresses, if known.
+        our_domains: our internal domains (config ``guard.internal_domains``).
+        client_contacts: this client's own people, who may be named.
+        other_contacts: contacts of other clients, who must not be.
+        allow: this client's allow-list: ticket prefixes, domains, host names, products.
+        signed_by: the account manager, whose own name may sign the summary.
+        phrases: extra deny-list phrases (shipped and the user's own file).
+    """
+
+    staff: tuple[str, ...] = ()
+    staff_emails: tuple[str, ...] = ()
+    our_domains: tuple[str, ...] = ()
+    client_contacts: tuple[str, ...] = ()
+    other_contacts: tuple[str, ...] = ()
+    allow: tuple[str, ...] = ()
+    signed_by: str = ""
+    phrases: tuple[str, ...] = ()
+    _compiled: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
+
+    def allowed(self, found: str) -> bool:
+        """Whether the allow-list covers this text (a term inside it, or it inside a term)."""
+        low = found.casefold()
+        for term in self.allow:
+            t = term.casefold().strip()
+            if t and (t in low or (len(low) >= 3 and low in t)):
+                return True
+        return False
+
+
+def words(*alternatives: str) -> str:
+    """A regex alternation of phrases in which one space matches any run of spaces."""
+    return "(?:" + "|".join(a.replace(" ", r"\s+") for a in alternatives) + ")"
+
+
+def compile_family(*patterns: str) -> tuple[str, ...]:
+    """A family's patterns as their alternatives, each anchored at word edges (compiled on
+    first use, not here; see ``dispatch``)."""
+    from actionplan.guard.dispatch import split
+
+    return tuple(source for _, source in split([("", p) for p in patterns], edge=True))

@@ -1,0 +1,222 @@
+"""The leak guard applied to a client's summary: its context from the database, and flags.
+
+A flag is one finding, placed: which item and field it sits in (when it sits in one), the
+sentence around it (what "reviewed" remembers), and whether that sentence has been reviewed.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from sqlmodel import Session, col, select
+
+from actionplan.config import Config
+from actionplan.guard import Context, Finding, fingerprint, scan, sentence_at
+from actionplan.guard.normalize import fold
+from actionplan.guard.scan import scan_many
+from actionplan.models import Client, Item, Person, Side
+from actionplan.plan.guarding import reviewed_fingerprints
+from actionplan.summary.model import Line, Summary
+
+_CACHE_SIZE = 20_000
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """One thing the guard found in what would leave, with where it sits."""
+
+    rule: str
+    why: str
+    found: str
+    item: int | None
+    title: str
+    field: str
+    sentence: str
+    fingerprint: str
+
+    @property
+    def key(self) -> str:
+        """Identity of this flag, for "the user saw this one and said yes"."""
+        return f"{self.fingerprint}:{self.rule}:{self.found.casefold()}"
+
+    def __str__(self) -> str:
+        where = f"#{self.item} {self.title!r} ({self.field})" if self.item else self.field
+        return f"{where}: {self.why}: {self.found!r}"
+
+
+@dataclass(frozen=True)
+class GuardSetup:
+    """Everything the guard knows about one client, read once."""
+
+    context: Context
+    reviewed: frozenset[str]
+
+
+def guard_setup(*, session: Session, client: Client, config: Config) -> GuardSetup:
+    """The client's guard context: our people, their contacts, others' contacts, allow-list."""
+    from actionplan.summary.denylist import load_deny_list, user_deny_list
+
+    assert client.id is not None
+    staff = tuple(session.exec(select(Person.name).where(Person.side == Side.US)).all())
+    owners = select(Item.owner_id).where(Item.client_id == client.id)
+    contacts = tuple(
+        session.exec(
+            select(Person.name).where(Person.side == Side.CLIENT, col(Person.id).in_(owners))
+        ).all()
+    )
+    others = tuple(
+        session.exec(
+            select(Person.name).where(Person.side == Side.CLIENT, col(Person.id).not_in(owners))
+        ).all()
+    )
+    allow = tuple(t for t in (client.guard_allow or "").splitlines() if t.strip())
+    context = Context(
+        staff=staff,
+        our_domains=config.internal_domains,
+        client_contacts=contacts,
+        other_contacts=others,
+        allow=allow + config.guard_allow,
+        signed_by=config.name,
+        phrases=tuple(load_deny_list(user_deny_list())),
+    )
+    return GuardSetup(
+        context, frozenset(reviewed_fingerprints(session=session, client_id=client.id))
+    )
+
+
+_scanned: OrderedDict[tuple[str, Context, bool], list[Finding]] = OrderedDict()
+
+
+def cached_scan(
+    text: str, context: Context, *, tone: bool = True, wording: bool = True
+) -> list[Finding]:
+    """``scan``, remembered: the same note is checked once however often it is shown."""
+    key = (text, context, tone and wording)
+    found = _scanned.get(key) if wording else None
+    if found is None:
+        found = scan(text, context, tone=tone, wording=wording)
+        _scanned[key] = found
+        if len(_scanned) > _CACHE_SIZE:
+            _scanned.popitem(last=False)
+    return found
+
+
+def warm(texts: list[str], context: Context) -> None:
+    """Scan every text not yet remembered, all in one pass (see ``scan_many``)."""
+    todo = list(dict.fromkeys(t for t in texts if t and (t, context, True) not in _scanned))
+    for text, found in zip(todo, scan_many(todo, context), strict=True):
+        _scanned[(text, context, True)] = found
+    while len(_scanned) > _CACHE_SIZE:
+        _scanned.popitem(last=False)
+
+
+def flags_for(summary: Summary, text: str, setup: GuardSetup) -> tuple[list[Flag], list[Flag]]:
+    """What the guard finds in ``text`` (exactly what would leave) and in every client-facing
+    field of the summary's items (so a slip broken up by a layout is still seen).
+
+    Returns:
+        The flags still to answer, and those the account manager has already reviewed.
+    """
+    ctx = setup.context
+    flags: dict[str, Flag] = {}
+    seen: set[tuple[str, str]] = set()
+    lines = _lines(summary)
+    warm([v for ln in lines for v in (ln.title, ln.note)], ctx)
+    leaving = _norm(text)  # a field's slip counts where this format carries that field
+    for line in lines:
+        for field, value in (("title", line.title), ("client note", line.note)):
+            for f in cached_scan(value, ctx) if value else ():
+                if _norm(f.found) not in leaving:
+                    continue  # not in this format (the talk track has no notes)
+                sentence = sentence_at(value, f.start)
+                flag = Flag(
+                    f.rule,
+                    f.why,
+                    f.found,
+                    line.key,
+                    line.title,
+                    field,
+                    sentence,
+                    fingerprint(sentence),
+                )
+                flags.setdefault(flag.key, flag)
+                seen.add((f.rule, _norm(f.found)))
+    # What leaves, exactly, for anything with a shape (ids, addresses, names, secrets). Its
+    # wording is checked sentence by sentence in the fields above, and in the summary's own
+    # words (the client's name, who prepared it) here:
+    for value in (summary.client, summary.prepared_by):
+        for f in cached_scan(value, ctx) if value else ():
+            sentence = sentence_at(value, f.start)
+            flag = Flag(
+                f.rule, f.why, f.found, None, "", "summary", sentence, fingerprint(sentence)
+            )
+            flags.setdefault(flag.key, flag)
+            seen.add((f.rule, _norm(f.found)))
+    for f in cached_scan(text, ctx, tone=False, wording=False):
+        if (f.rule, _norm(f.found)) in seen:
+            continue  # the same words, already placed in an item
+        sentence = sentence_at(text, f.start)
+        flag = Flag(f.rule, f.why, f.found, None, "", "summary", sentence, fingerprint(sentence))
+        flags.setdefault(flag.key, flag)
+    pending = [f for f in flags.values() if f.fingerprint not in setup.reviewed]
+    reviewed = [f for f in flags.values() if f.fingerprint in setup.reviewed]
+    return pending, reviewed
+
+
+def scan_text(text: str, setup: GuardSetup, where: str = "text") -> list[Flag]:
+    """Flags in free text (a snapshot as saved, a comparison, a calendar), reviewed sentences
+    left out; ``where`` names it in each flag."""
+    out = []
+    for f in cached_scan(text, setup.context):
+        sentence = sentence_at(text, f.start)
+        fp = fingerprint(sentence)
+        if fp not in setup.reviewed:
+            out.append(Flag(f.rule, f.why, f.found, None, "", where, sentence, fp))
+    return out
+
+
+def _lines(summary: Summary) -> list[Line]:
+    lines = {ln.key: ln for ln in [*summary.plan, *summary.done, *summary.new]}
+    lines.update({m.line.key: m.line for m in summary.moved})
+    return list(lines.values())
+
+
+def _norm(found: str) -> str:
+    return " ".join(fold(found).text.casefold().split())
+
+
+def guard_feed(*, session: Session, client: str | None, text: str, config: Config) -> list[Flag]:
+    """Flags in a client calendar feed (iCalendar text, unfolded and unescaped first)."""
+    from actionplan.plan.people import find_client
+
+    unfolded = text.replace("\r\n ", "").replace("\r\n\t", "")
+    found = find_client(session=session, name=client) if client else None
+    if found is not None:
+        setup = guard_setup(session=session, client=found, config=config)
+    else:  # every client's feed: our people and our domains, no one client's allow-list
+        staff = tuple(session.exec(select(Person.name).where(Person.side == Side.US)).all())
+        setup = GuardSetup(
+            Context(staff=staff, our_domains=config.internal_domains, allow=config.guard_allow),
+            frozenset(),
+        )
+    values = [ln.split(":", 1)[1] for ln in unfolded.splitlines() if ln.startswith(_FEED_TEXT)]
+    return scan_text("\n".join(_unescape(v) for v in values), setup, "the calendar")
+
+
+def _unescape(value: str) -> str:
+    """An iCalendar TEXT value as a person reads it (RFC 5545 3.3.11)."""
+    out, i = [], 0
+    while i < len(value):
+        if value[i] == "\\" and i + 1 < len(value):
+            nxt = value[i + 1]
+            out.append("\n" if nxt in "nN" else nxt)
+            i += 2
+        else:
+            out.append(value[i])
+            i += 1
+    return "".join(out)
+
+
+# The properties of a feed a person reads; the rest (UIDs, dates, PRODID) is not prose.
+_FEED_TEXT = ("SUMMARY", "DESCRIPTION", "X-WR-CALNAME", "NAME", "LOCATION", "COMMENT")
