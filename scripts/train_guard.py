@@ -73,7 +73,7 @@ def main() -> int:
     parser.add_argument("--l2", type=float, default=0.002)
     parser.add_argument("--rate", type=float, default=0.3)
     parser.add_argument("--min-count", type=int, default=2)
-    parser.add_argument("--max-fpr", type=float, default=0.015, help="on the training clean half")
+    parser.add_argument("--max-fpr", type=float, default=0.0125, help="on the training clean half")
     parser.add_argument("--seed", type=int, default=20261207)
     args = parser.parse_args()
     files = sorted((ROOT / "scripts" / "guard-data").glob("*.tsv"))

@@ -815,7 +815,7 @@ def test_the_leak_guard_leaves_client_names_and_ordinary_words_alone(sqlite_db: 
         plan.save_person(session=s, name="Priya Patel", team="Network team", side="us")
         add(
             s,
-            "Maria Lopez to approve the budget",
+            "Maria Lopez to approve the design",
             owner="Maria Lopez",
             client_note=(
                 "The rack is nowhere near capacity; no wayside cabinets are needed. "

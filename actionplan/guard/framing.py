@@ -90,13 +90,20 @@ REFUSAL = compile_family(
 )
 
 CONCEALMENT = compile_family(
+    # "don't tell / mention / admit …": disclosure itself is the point (not "your password")
     r"(?:don'?t|do\s+not|dont|never|no\s+need\s+to|not\s+to|shouldn'?t|should\s+not|"
     r"mustn'?t|must\s+not|better\s+not|let'?s\s+not|won'?t|wouldn'?t)\s+"
-    r"(?:\w+\s+)?(?:tell|mention|inform|share|forward|send|show|bring\s+up|raise|admit|"
-    r"disclose|reveal|volunteer|let\s+(?:on|slip)|flag|explain|put|include|cc|copy|"
-    r"let\s+(?:them|the\s+client|the\s+customer|him|her|anyone|\w+)\s+(?:know|see|find\s+out))"
+    r"(?:\w+\s+)?(?:tell|mention|inform|bring\s+up|admit|disclose|reveal|volunteer|"
+    r"let\s+(?:on|slip)|let\s+(?:them|the\s+client|the\s+customer|him|her|anyone)\s+"
+    r"(?:know|see|find\s+out))"
     r"(?!\s+(?:your|you|yours)\b)(?:\s+(?:this|that|it|them|the\s+client|the\s+customer|him|"
     r"her|anyone|to|in|about|on))?",
+    # "don't send / show / share / cc …" only when what is kept back is this, or from them
+    r"(?:don'?t|do\s+not|dont|never|no\s+need\s+to|not\s+to|shouldn'?t|should\s+not|"
+    r"mustn'?t|must\s+not|better\s+not|let'?s\s+not)\s+(?:\w+\s+)?(?:share|forward|send|"
+    r"show|raise|flag|explain|put|include|cc|copy|loop\s+in)\s+(?:this|that|it|them|the\s+"
+    r"(?:client|customer|report|numbers|logs|details|rca|root\s+cause|real\s+\w+))\b"
+    r"(?:\s+(?:to|with|in|on|into)\s+(?:them|the\s+client|the\s+customer|the\s+\w+))?",
     r"keep\w*\s+(?:this|it|that|them|things|the\s+\w+)?\s*(?:quiet|hush|hushed|"
     r"under\s+wraps|between\s+(?:us|ourselves)|internal|in-?house|to\s+ourselves|off\s+the\s+"
     r"(?:record|report|radar|books|summary|update|notes?|invoice)|out\s+of\s+(?:the|their)\s+"
@@ -297,8 +304,8 @@ SALES = compile_family(
     r"(?:close|win|land|seal|clinch|get|push\s+through)\w*\s+the\s+(?:deal|sale|contract|"
     r"renewal|signature)|so\s+(?:they|the\s+client)\s+(?:would|will|'ll)\s+sign|to\s+(?:close|win)\s+(?:the|them|it)\b",
     r"(?:renewal|contract)\s+(?:leverage|is\s+up|comes?\s+up|coming\s+up|due)\s+(?:so|and|"
-    r"next|soon|in)|(?:before|until|till|ahead\s+of)\s+(?:the\s+)?renewal\s+(?:so|then|and|"
-    r"is|goes)|(?:keep|keeping)\s+(?:them|it)\s+(?:sweet|happy|quiet)\s+(?:until|till|for|"
+    r"next|soon|in)|(?:before|until|till|ahead\s+of)\s+(?:the\s+)?renewal\s+(?:so|then|"
+    r"goes)|(?:keep|keeping)\s+(?:them|it)\s+(?:sweet|happy|quiet)\s+(?:until|till|for|"
     r"before)|lock\s+(?:them|it)\s+in",
     r"(?:hit|make|meet|miss|missed|hitting|making)\s+(?:my|our|his|her|their)\s+"
     r"(?:sales\s+)?(?:quota|numbers?|bonus)s?|(?:my|our|his|her|sales)\s+quotas?|"

@@ -16,7 +16,7 @@ from actionplan.guard.structure import addresses, chat, secrets, tickets
 DETECTORS = (secrets, tickets, addresses, chat, people, framing)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[-*•]\s)")
 # Where the tone model cuts text into pieces to judge: sentences, lines, table cells.
-_PIECE = re.compile(r"(?<=[.!?;])\s+|\n|\s*\|\s*|(?<=:)\s+(?=[A-Z])")
+_PIECE = re.compile(r"(?<=[.!?])\s+|\n|\s*\|\s*")
 
 
 def scan(

@@ -320,7 +320,7 @@ def tickets(text: str, ctx: Context, hits: Hits) -> Iterator[Span]:
             continue
         if number.startswith("0") or (len(number) <= 2 and _hostish(prefix)):
             continue  # ESX-01, DC-2: a machine, not a ticket
-        if _client_ref(text, m.start()) or ctx.allowed(m.group(0)):
+        if _client_ref(text, m.start()) or ctx.allowed(m.group(0)) or _model(text, m.start()):
             continue
         yield "ticket", m.start(), m.end()
     for pattern in (_PADDED, _SERVICENOW):
@@ -409,6 +409,20 @@ _HOST_WORDS = frozenset(
 
 def _hostish(prefix: str) -> bool:
     return prefix in _HOST_WORDS or prefix.rstrip("0123456789") in _HOST_WORDS
+
+
+_VENDOR_BEFORE = re.compile(
+    r"(?:aruba|cisco|meraki|ubiquiti|unifi|hpe?|dell|lenovo|fortinet|fortigate|sophos|synology|"
+    r"qnap|apc|eaton|brother|canon|ricoh|epson|zebra|yealink|poly|logitech|netgear|draytek|"
+    r"juniper|sonicwall|watchguard|samsung|apple|microsoft|intel|amd|nvidia|xerox|kyocera|"
+    r"sharp|konica|avaya|mitel|ruckus|extreme|zyxel|tp-link|asus|acer)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _model(text: str, start: int) -> bool:
+    """A product's model number ("Aruba AP-515"), not a ticket."""
+    return bool(_VENDOR_BEFORE.search(text[max(0, start - 20) : start]))
 
 
 def _client_ref(text: str, start: int) -> bool:

@@ -110,6 +110,7 @@ class SummaryPreview(Screen[tuple[str, int] | None]):
             "copy",
             "Copy",
             id="summary.copy",
+            key_display="y",
             tooltip="Copy the Markdown (through the leak guard)",
         ),
         Binding("S", "save", "Save snapshot", id="summary.save"),
