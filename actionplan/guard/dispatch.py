@@ -13,7 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from actionplan.guard.rules import Context
 
 _PREFIX = 4  # the longest start of a word used as a key
 _TOKEN = re.compile(r"[\w']+|[^\s\w]")
@@ -62,14 +66,15 @@ class Dispatch:
 
     def __init__(self, patterns: list[tuple[str, str]]) -> None:
         self.labels = [label for label, _ in patterns]
-        self.compiled = [re.compile(source, re.IGNORECASE) for _, source in patterns]
+        self.sources = [source for _, source in patterns]
+        # Compiled on first use: most patterns are never tried on a given text.
+        self.compiled: list[re.Pattern[str] | None] = [None] * len(patterns)
         self.whole: dict[str, list[int]] = {}
         self.starts: dict[str, list[int]] = {}
         self.anywhere: list[int] = []
         self.then: list[tuple[str, ...] | None] = []
-        for n, (_, source) in enumerate(patterns):
-            self.then.append(second_words(source))
-            keys = starts_of(source)
+        for n, (keys, then) in enumerate(_index(self.sources)):
+            self.then.append(then)
             if keys is None:
                 self.anywhere.append(n)
                 continue
@@ -77,24 +82,24 @@ class Dispatch:
                 table = self.whole if whole else self.starts
                 table.setdefault(text if whole else text[:_PREFIX], []).append(n)
         self.sizes = sorted({len(k) for k in self.starts})
+        self._memo: dict[str, list[int]] = {}  # word -> the patterns that may start there
 
     def finditer(self, text: str) -> Iterator[tuple[str, int, int]]:
         """Every (label, start, end) match, patterns tried only where they can start."""
         low = text.lower()
         if len(low) != len(text):  # a few characters change length when lowered
             low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-        whole, starts, sizes = self.whole, self.starts, self.sizes
         compiled, labels, then = self.compiled, self.labels, self.then
-        empty: list[int] = []
+        memo = self._memo
+        if len(memo) > 100_000:
+            memo.clear()
         tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(low)]
         tokens.append((len(low), ""))
         for i in range(len(tokens) - 1):
             pos, word = tokens[i]
-            found = whole.get(word, empty)
-            for size in sizes:
-                more = starts.get(word[:size])
-                if more:
-                    found = found + more
+            found = memo.get(word)
+            if found is None:
+                found = memo[word] = self._candidates(word)
             if not found:
                 continue
             following = tokens[i + 1][1]
@@ -102,13 +107,75 @@ class Dispatch:
                 needs = then[n]
                 if needs is not None and not following.startswith(needs):
                     continue  # the next word cannot be this pattern's second word
-                m = compiled[n].match(text, pos)
+                pattern = compiled[n] or self._compile(n)
+                m = pattern.match(text, pos)
                 if m and m.end() > pos:
                     yield labels[n], pos, m.end()
         for n in self.anywhere:
-            for m in compiled[n].finditer(text):
+            for m in (compiled[n] or self._compile(n)).finditer(text):
                 if m.end() > m.start():
                     yield labels[n], m.start(), m.end()
+
+    def extended(self, extra: list[tuple[str, str, str]]) -> Dispatch:
+        """A copy that also looks for ``extra`` (label, pattern, the whole first word)."""
+        out = Dispatch.__new__(Dispatch)
+        out.labels = [*self.labels, *(label for label, _, _ in extra)]
+        out.sources = [*self.sources, *(source for _, source, _ in extra)]
+        out.compiled = [*self.compiled, *([None] * len(extra))]
+        out.whole = {k: list(v) for k, v in self.whole.items()}
+        out.starts = self.starts
+        out.anywhere = self.anywhere
+        out.then = [*self.then, *([None] * len(extra))]
+        out.sizes = self.sizes
+        out._memo = {}
+        for n, (_, _, word) in enumerate(extra, start=len(self.labels)):
+            out.whole.setdefault(word, []).append(n)
+        return out
+
+    def _compile(self, n: int) -> re.Pattern[str]:
+        pattern = self.compiled[n] = re.compile(self.sources[n], re.IGNORECASE)
+        return pattern
+
+    def _candidates(self, word: str) -> list[int]:
+        found = list(self.whole.get(word, ()))
+        for size in self.sizes:
+            found += self.starts.get(word[:size], ())
+        return found
+
+
+def _index(sources: list[str]) -> list[tuple[set[Key] | None, tuple[str, ...] | None]]:
+    """Each pattern's keys and second words: read from the user's cache when the patterns are
+    the same as last time (reading them from parse trees costs a quarter of a second)."""
+    import hashlib
+    import json
+
+    digest = hashlib.sha256("\0".join(sources).encode("utf-8")).hexdigest()[:24]
+    path = _cache_folder() / f"guard-index-{digest}.json"
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+        return [
+            (None if keys is None else {(k, bool(w)) for k, w in keys},
+             None if then is None else tuple(then))
+            for keys, then in stored
+        ]  # fmt: skip
+    except (OSError, ValueError, TypeError):
+        pass
+    index = [(starts_of(source), second_words(source)) for source in sources]
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = [[None if k is None else sorted(k), t] for k, t in index]
+        tmp = path.with_suffix(f".{__import__('os').getpid()}.tmp")
+        tmp.write_text(json.dumps(data), encoding="utf-8")
+        tmp.replace(path)
+    except OSError:
+        pass  # a read-only home: computed again next time, nothing lost
+    return index
+
+
+def _cache_folder() -> Path:
+    from platformdirs import user_cache_path
+
+    return user_cache_path("actionplan")
 
 
 def starts_of(source: str) -> set[Key] | None:
@@ -225,25 +292,25 @@ def _may_be_wordish(members: Any, c: Any) -> bool:
 
 @cache
 def _everything() -> Dispatch:
+    from actionplan.guard import secrets, tickets
     from actionplan.guard.framing import FAMILIES
-    from actionplan.guard.structure import worded_patterns
 
     framing = [(rule, source) for rule, family in FAMILIES for source in family]
-    return Dispatch(framing + worded_patterns())
+    return Dispatch(framing + tickets.worded_patterns() + secrets.worded_patterns())
 
 
-@cache
-def _shapes_only() -> Dispatch:
-    from actionplan.guard.structure import worded_patterns
+@lru_cache(maxsize=16)
+def _with_names(context: Context) -> Dispatch:
+    from actionplan.guard.people import name_patterns
 
-    return Dispatch(worded_patterns())
+    return _everything().extended(name_patterns(context))
 
 
 @lru_cache(maxsize=8)
-def worded(text: str, framing: bool = True) -> dict[str, list[tuple[int, int]]]:
-    """Every word-led pattern's matches in ``text``, by label, in one pass over its words
-    (the detectors of one scan share it); without ``framing``, only the shapes' patterns."""
+def worded(text: str, context: Context) -> dict[str, list[tuple[int, int]]]:
+    """Every word-led pattern's matches in ``text`` (this context's names too), by label, in
+    one pass over its words (the detectors of one scan share it)."""
     hits: dict[str, list[tuple[int, int]]] = {}
-    for label, start, end in (_everything() if framing else _shapes_only()).finditer(text):
+    for label, start, end in _with_names(context).finditer(text):
         hits.setdefault(label, []).append((start, end))
     return hits

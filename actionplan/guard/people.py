@@ -141,19 +141,15 @@ def _name_pattern(name: str) -> str:
 
 def people(text: str, ctx: Context, hits: Hits) -> Iterator[Span]:
     """Our staff by full name, "Last, First", "F. Last", first name, e-mail local part;
-    and contacts of other clients by full name or "Last, First"."""
-    pattern = _compiled(ctx)
-    if pattern is None:
-        return
-    for m in pattern.finditer(text):
-        kind = m.lastgroup or ""
-        rule = "other-client" if kind.startswith("o") else "staff"
-        found = m.group(0)
-        if kind in ("sfirst", "slast") and not _reads_as_name(text, m.start(), found):
-            continue
-        if ctx.allowed(found):
-            continue
-        yield rule, m.start(), m.end()
+    and contacts of other clients by full name or "Last, First" (found in the one pass over
+    the words: see ``name_patterns``)."""
+    for label in ("sfull", "slocal", "ofull", "sfirst", "slast"):
+        for start, end in hits.get(label, ()):
+            found = text[start:end]
+            if label in ("sfirst", "slast") and not _reads_as_name(text, start, found):
+                continue
+            if not ctx.allowed(found):
+                yield ("other-client" if label == "ofull" else "staff"), start, end
 
 
 def _reads_as_name(text: str, start: int, found: str) -> bool:
@@ -167,64 +163,45 @@ def _reads_as_name(text: str, start: int, found: str) -> bool:
     return bool(before) and before[-1] not in ".!?:;\"'(-\n"
 
 
-def _compiled(ctx: Context) -> re.Pattern[str] | None:
-    if "people" in ctx._compiled:
-        cached = ctx._compiled["people"]
-        return cached if isinstance(cached, re.Pattern) else None
-    full: list[str] = []
-    firsts: set[str] = set()
-    lasts: set[str] = set()
-    locals_: set[str] = set()
+def name_patterns(ctx: Context) -> list[tuple[str, str, str]]:
+    """(label, pattern, first word) for every form of every name the guard looks for."""
+    out: list[tuple[str, str, str]] = []
+
+    def add(label: str, words: list[str], source: str) -> None:
+        out.append((label, r"(?<![\w])(?:" + source + r")(?![\w])", words[0].lower()))
+
     mine = {n.casefold() for n in (ctx.signed_by,) if n}
     contact_firsts = {c.split()[0].casefold() for c in ctx.client_contacts if c.split()}
     contact_lasts = {c.split()[-1].casefold() for c in ctx.client_contacts if c.split()}
     for name in ctx.staff:
-        parts = name.split()
+        parts = _WORDS.findall(name)
         if not parts or name.casefold() in mine:
             continue
-        full.append(_name_pattern(name))
+        add("sfull", parts, _name_pattern(name))
         if len(parts) >= 2:
             first, last = parts[0], parts[-1]
-            full.append(rf"{re.escape(last)},\s*{re.escape(first)}")
-            full.append(rf"{re.escape(first[0])}\.?\s*{re.escape(last)}")
+            add("sfull", [last], rf"{re.escape(last)},\s*{re.escape(first)}")
+            add("sfull", [first[0]], rf"{re.escape(first[0])}\.?\s*{re.escape(last)}")
             if len(first) >= 3 and first.casefold() not in contact_firsts:
-                firsts.add(first)
+                add("sfirst", [first], re.escape(first))
             if len(last) >= 4 and last.casefold() not in contact_lasts:
-                lasts.add(last)
-            locals_ |= {
-                f"{first}.{last}",
-                f"{first[0]}.{last}",
-                f"{first}{last}",
-                f"{first[0]}{last}",
-                f"{first}_{last}",
-            }
+                add("slast", [last], re.escape(last))
+            for local in (f"{first}.{last}", f"{first[0]}.{last}", f"{first}_{last}"):
+                add("slocal", [local.split(".")[0]], re.escape(local))
+            for local in (f"{first}{last}", f"{first[0]}{last}"):
+                add("slocal", [local], re.escape(local))
         elif len(parts[0]) >= 3:
-            firsts.add(parts[0])
+            add("sfirst", parts, re.escape(parts[0]))
     for address in ctx.staff_emails:
         local = address.split("@")[0]
         if len(local) >= 3:
-            locals_.add(local)
-    others: list[str] = []
+            add("slocal", _WORDS.findall(local) or [local], re.escape(local))
     for name in ctx.other_contacts:
-        parts = name.split()
+        parts = _WORDS.findall(name)
         if len(parts) >= 2:
-            others.append(_name_pattern(name))
-            others.append(rf"{re.escape(parts[-1])},\s*{re.escape(parts[0])}")
-    groups = []
-    if full:
-        groups.append(f"(?P<sfull>{'|'.join(sorted(full, key=len, reverse=True))})")
-    if locals_:
-        groups.append(f"(?P<slocal>{'|'.join(re.escape(x) for x in sorted(locals_))})")
-    if others:
-        groups.append(f"(?P<ofull>{'|'.join(sorted(others, key=len, reverse=True))})")
-    if firsts:
-        groups.append(f"(?P<sfirst>{'|'.join(re.escape(x) for x in sorted(firsts))})")
-    if lasts:
-        groups.append(f"(?P<slast>{'|'.join(re.escape(x) for x in sorted(lasts))})")
-    pattern = (
-        re.compile(r"(?<![\w])(?:" + "|".join(groups) + r")(?![\w])", re.IGNORECASE)
-        if groups
-        else None
-    )
-    ctx._compiled["people"] = pattern
-    return pattern
+            add("ofull", parts, _name_pattern(name))
+            add("ofull", [parts[-1]], rf"{re.escape(parts[-1])},\s*{re.escape(parts[0])}")
+    return out
+
+
+_WORDS = re.compile(r"[^\W_]+")

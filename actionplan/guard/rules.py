@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 # Rule names, and how each is explained to the account manager.
@@ -30,6 +31,9 @@ EXPLAIN = {
     "tone": "sounds internal",
 }
 
+
+Span = tuple[str, int, int]
+"""What a detector yields: (rule, start, end) in the folded text."""
 
 Hits = dict[str, list[tuple[int, int]]]
 """Matches of the word-led patterns, by label (see ``dispatch.worded``)."""
@@ -101,3 +105,16 @@ def compile_family(*patterns: str) -> tuple[str, ...]:
     from actionplan.guard.dispatch import split
 
     return tuple(source for _, source in split([("", p) for p in patterns], edge=True))
+
+
+def free(text: str, start: int, also: str = "") -> bool:
+    """Whether a match may start here: not inside a word (nor after one of ``also``)."""
+    if start == 0:
+        return True
+    before = text[start - 1]
+    return not (before.isalnum() or before == "_" or before in also)
+
+
+def trimmed(m: re.Match[str]) -> int:
+    """The end of a link, without the sentence's closing punctuation."""
+    return m.start() + len(m.group(0).rstrip(".,;:!?"))

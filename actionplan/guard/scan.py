@@ -6,12 +6,14 @@ import hashlib
 import re
 from bisect import bisect_right
 
+from actionplan.guard.addresses import addresses, chat
 from actionplan.guard.dispatch import worded
 from actionplan.guard.framing import framing
 from actionplan.guard.normalize import fold
 from actionplan.guard.people import people
 from actionplan.guard.rules import Context, Finding
-from actionplan.guard.structure import addresses, chat, secrets, tickets
+from actionplan.guard.secrets import secrets
+from actionplan.guard.tickets import tickets
 
 DETECTORS = (secrets, tickets, addresses, chat, people, framing)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[-*•]\s)")
@@ -34,7 +36,9 @@ def scan(
     folded = fold(text)
     spans: list[tuple[int, int, int, str, str]] = []
     detectors = DETECTORS if wording else DETECTORS[:-1]
-    hits = worded(folded.text, wording)  # every word-led pattern, in one pass
+    # Every word-led pattern, in one pass over the words. A whole document's layout is read
+    # for shapes only: its words were each read where they came from (see summary.guarding).
+    hits = worded(folded.text, ctx) if wording else {}
     for rank, detector in enumerate(detectors):
         for rule, start, end in detector(folded.text, ctx, hits):
             spans.append((start, end, rank, rule, ""))
@@ -81,9 +85,29 @@ def scan_many(
         if i < len(texts):
             out[i] = scan(texts[i], ctx, tone=False)
     if tone:
+        _add_tone(texts, starts, out, ctx)
+    return out
+
+
+def _add_tone(texts: list[str], starts: list[int], out: list[list[Finding]], ctx: Context) -> None:
+    """The tone model's findings for many texts, read from one folding of them all."""
+    joined = SEPARATOR.join(texts)
+    folded = fold(joined)
+    if len(folded.text) != len(joined):  # folding changed lengths: text by text instead
         for i, t in enumerate(texts):
             out[i] = _with_tone(t, out[i], ctx)
-    return out
+        return
+    ruled = [
+        (starts[i] + f.start, starts[i] + f.end, 0, f.rule, f.detail)
+        for i, found in enumerate(out)
+        for f in found
+    ]
+    for a, b, _rank, rule, detail in _tone(folded.text, ruled, ctx):
+        i = bisect_right(starts, a) - 1
+        base = starts[i]
+        out[i].append(Finding(rule, a - base, b - base, texts[i][a - base : b - base], detail))
+    for found in out:
+        found.sort(key=lambda f: f.start)
 
 
 def _with_tone(text: str, found: list[Finding], ctx: Context) -> list[Finding]:
