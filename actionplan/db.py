@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -13,15 +14,17 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.engine import URL, Engine, make_url
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlmodel import Session
+
+from actionplan.dbfile import UnsafeFile, prepare_sqlite_file
+from actionplan.redact import redact, redact_text, scrub
 
 DB_ENV = "ACTIONPLAN_DB"
 # The newest migration. tests/test_migrations.py checks it against the scripts, so a start-up
 # that finds this revision needs no Alembic import at all.
 SCHEMA_HEAD = "0003"
 _MIGRATIONS = Path(__file__).parent / "migrations"
-_SQLITE_MAGIC = b"SQLite format 3\x00"
 CONNECT_TIMEOUT = 5
 """Seconds to wait for a database server to answer before giving up."""
 LOCK_TIMEOUT = 30
@@ -92,32 +95,11 @@ def resolve_url(value: str | None = None) -> URL:
     try:
         url = make_url(value)
     except (ArgumentError, ValueError):
-        raise DatabaseError(f"cannot read database URL {_redact_text(value)}") from None
-    if url.drivername == "postgresql":
+        raise DatabaseError(f"cannot read database URL {redact_text(value)}") from None
+    if url.drivername in ("postgresql", "postgres"):
         # psycopg (3) is the driver we ship; postgresql:// alone would ask for psycopg2.
         url = url.set(drivername="postgresql+psycopg")
     return url
-
-
-def redact(url: URL | str) -> str:
-    """A URL for messages: the password replaced by ***; a SQLite URL shown as its path."""
-    if isinstance(url, str):
-        return _redact_text(url)
-    if url.get_backend_name() == "sqlite" and url.database:
-        return url.database
-    return url.render_as_string(hide_password=True)
-
-
-def _redact_text(value: str) -> str:
-    try:
-        return redact(make_url(value))
-    except (ArgumentError, ValueError):
-        # Unparseable: hide whatever sits between "://user:" and "@".
-        head, sep, rest = value.partition("://")
-        if sep and "@" in rest:
-            creds, _, host = rest.rpartition("@")
-            return f"{head}://{creds.split(':', 1)[0]}:***@{host}"
-        return value
 
 
 def sqlite_path(url: URL) -> Path | None:
@@ -166,6 +148,7 @@ def make_engine(url: URL) -> Engine:
         write = conn.get_execution_options().get("actionplan_write", False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
+    _time_waits(engine)
     return engine
 
 
@@ -179,6 +162,7 @@ def _server_engine(url: URL) -> Engine:
     engine = sa.create_engine(url, pool_pre_ping=True, connect_args=args)
     if not postgres:
         return engine
+    _time_waits(engine)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: sa.Connection) -> None:
@@ -192,36 +176,34 @@ def _server_engine(url: URL) -> Engine:
     return engine
 
 
+_STARTED = "actionplan_started"
+_WAITED = "actionplan_waited"
+
+
+def _time_waits(engine: Engine) -> None:
+    """Note how long a failed statement ran, so "busy" errors can say how long they waited."""
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _started(conn: sa.Connection, *_args: Any) -> None:
+        conn.info[_STARTED] = time.monotonic()
+
+    @event.listens_for(engine, "handle_error")
+    def _failed(ctx: sa.engine.ExceptionContext) -> None:
+        started = ctx.connection.info.get(_STARTED) if ctx.connection is not None else None
+        if started is not None and ctx.sqlalchemy_exception is not None:
+            setattr(ctx.sqlalchemy_exception, _WAITED, time.monotonic() - started)
+
+
 def _lower(value: str | None) -> str | None:
     return value.lower() if isinstance(value, str) else value
 
 
 def _prepare_sqlite_file(path: Path) -> None:
-    """Create the folder (0700) and an empty private file (0600); refuse a non-SQLite file."""
-    if path.is_dir():
-        raise DatabaseError(f"{path} is a folder, not a database file")
-    if path.exists():
-        try:
-            with path.open("rb") as fh:
-                head = fh.read(16)
-        except OSError as exc:
-            raise DatabaseError(f"cannot read {path}: {exc.strerror}") from None
-        if head and head != _SQLITE_MAGIC:
-            raise DatabaseError(f"{path} is not an actionplan database (not a SQLite file)")
-        return
+    """Create the folder (0700) and an empty private file (0600), or check the one there."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    except FileExistsError:
-        raise DatabaseError(f"cannot create {path}: a file is in the way of its folder") from None
-    except OSError as exc:
-        raise DatabaseError(f"cannot create {path}: {exc.strerror}") from None
-    try:
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-        os.close(fd)
-    except FileExistsError:
-        return  # another process created it first: fine
-    except OSError as exc:
-        raise DatabaseError(f"cannot create {path}: {exc.strerror}") from None
+        prepare_sqlite_file(path)
+    except UnsafeFile as exc:
+        raise DatabaseError(str(exc)) from None
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -231,21 +213,27 @@ def current_revision(engine: Engine) -> str | None:
         DatabaseError: when the database holds tables but is not an actionplan database.
     """
     with engine.connect() as conn:
-        tables = set(sa.inspect(conn).get_table_names())
-        if "alembic_version" not in tables:
-            if tables - {"alembic_version"}:
-                raise DatabaseError(
-                    "this database holds other tables; it is not an actionplan database"
-                )
-            return None
-        row = conn.execute(sa.text("SELECT version_num FROM alembic_version")).first()
-        return row[0] if row else None
+        return _revision(conn)
+
+
+def _revision(conn: sa.Connection) -> str | None:
+    tables = set(sa.inspect(conn).get_table_names())
+    if "alembic_version" not in tables:
+        if tables:
+            raise DatabaseError(
+                "this database holds other tables; it is not an actionplan database"
+            )
+        return None
+    row = conn.execute(sa.text("SELECT version_num FROM alembic_version")).first()
+    return row[0] if row else None
 
 
 def open_database(value: str | URL | None = None, *, upgrade: bool = True) -> Database:
     """Open (and create, and migrate) the database named by ``value``.
 
-    A SQLite file with a pending migration is copied to a timestamped backup first.
+    A SQLite file with a pending migration is copied to a timestamped backup first. Creating
+    and upgrading the schema is serialised (SQLite's write lock, PostgreSQL's advisory lock),
+    so processes starting together on a new database all succeed.
 
     Args:
         value: a URL, a path, or None for ``ACTIONPLAN_DB`` or the default file.
@@ -258,26 +246,48 @@ def open_database(value: str | URL | None = None, *, upgrade: bool = True) -> Da
     path = sqlite_path(url)
     if path is not None:
         _prepare_sqlite_file(path)
-    engine = make_engine(url)
+    engine = _create_engine(url)
     upgraded_from, backup = None, None
     try:
         revision = current_revision(engine)
         if revision != SCHEMA_HEAD:
             if not upgrade:
                 raise DatabaseError(f"{redact(url)} needs `actionplan db upgrade`")
-            backup = _upgrade(engine, url, revision)
-            upgraded_from = revision or ""
+            upgraded_from, backup = _upgrade(engine, url)
     except DatabaseError:
         engine.dispose()
         raise
-    except (SQLAlchemyError, OSError) as exc:
+    except (SQLAlchemyError, OSError, ImportError, TypeError) as exc:
         engine.dispose()
         problem = connection_problem(exc)
         if problem is not None:
-            message = f"cannot connect to {redact(url)}: {_scrub(problem, url)}"
+            message = f"cannot connect to {redact(url)}: {scrub(problem, url)}"
             raise DatabaseError(message) from None
-        raise DatabaseError(f"cannot open {redact(url)}: {describe_error(exc)}") from None
+        raise DatabaseError(
+            f"cannot open {redact(url)}: {scrub(describe_error(exc), url)}"
+        ) from None
     return Database(engine=engine, url=url, upgraded_from=upgraded_from, backup=backup)
+
+
+def _create_engine(url: URL) -> Engine:
+    """make_engine, with a missing driver or an unknown kind of database as one line."""
+    try:
+        return make_engine(url)
+    except NoSuchModuleError:
+        raise DatabaseError(
+            f"unknown kind of database {url.drivername!r} in {redact(url)}; "
+            "use a SQLite file path or postgresql+psycopg://"
+        ) from None
+    except ImportError as exc:
+        driver = exc.name or url.get_driver_name()
+        use = (
+            "postgresql+psycopg://"
+            if url.get_backend_name() == "postgresql"
+            else ("a SQLite file path or postgresql+psycopg://")
+        )
+        raise DatabaseError(f"the {driver} driver is not installed; use {use}") from None
+    except (ArgumentError, TypeError, ValueError) as exc:
+        raise DatabaseError(f"cannot use {redact(url)}: {scrub(str(exc), url)}") from None
 
 
 def _alembic_config(connection: sa.Connection) -> Any:
@@ -297,34 +307,47 @@ def known_revisions() -> list[str]:
     return [rev.revision for rev in reversed(list(script.walk_revisions()))]
 
 
-def _upgrade(engine: Engine, url: URL, revision: str | None) -> Path | None:
-    if revision is not None and revision not in known_revisions():
-        raise DatabaseError(
-            f"{redact(url)} was made by a newer actionplan (schema {revision}); upgrade actionplan"
-        )
-    path = sqlite_path(url)
-    backup = None
-    if revision is not None and path is not None:
-        backup = backup_sqlite(
-            engine, path.with_name(f"{path.name}.before-{SCHEMA_HEAD}-{_stamp()}")
-        )
+def _upgrade(engine: Engine, url: URL) -> tuple[str | None, Path | None]:
+    """Create or upgrade the schema under the write lock, so one process at a time does it.
+
+    Returns:
+        The revision found under the lock ("" for an empty database; None when another
+        process had already brought it to the head) and the backup taken first.
+    """
     from alembic import command
 
+    path = sqlite_path(url)
     with engine.connect() as conn:
         raw = conn.connection.driver_connection if path is not None else None
         if raw is not None:
             # Batch migrations copy a table, drop it and rename the copy; with foreign keys
             # on, dropping a referenced table fails. They are checked again before commit.
             raw.execute("PRAGMA foreign_keys=OFF")  # a no-op inside a transaction: before BEGIN
+        # A write transaction: BEGIN IMMEDIATE on SQLite, the advisory lock on PostgreSQL.
+        # Whoever comes second waits here, then finds the schema already made.
+        conn = conn.execution_options(actionplan_write=True)
         try:
             with conn.begin():
+                revision = _revision(conn)
+                if revision == SCHEMA_HEAD:
+                    return None, None
+                if revision is not None and revision not in known_revisions():
+                    raise DatabaseError(
+                        f"{redact(url)} was made by a newer actionplan (schema {revision}); "
+                        "upgrade actionplan"
+                    )
+                backup = None
+                if revision is not None and path is not None:
+                    backup = backup_sqlite(
+                        engine, path.with_name(f"{path.name}.before-{SCHEMA_HEAD}-{_stamp()}")
+                    )
                 command.upgrade(_alembic_config(conn), "head")
                 if raw is not None and conn.exec_driver_sql("PRAGMA foreign_key_check").first():
                     raise DatabaseError(f"{redact(url)}: the upgrade broke a reference; undone")
         finally:
             if raw is not None:
                 raw.execute("PRAGMA foreign_keys=ON")
-    return backup
+    return revision or "", backup
 
 
 def _stamp() -> str:
@@ -375,11 +398,14 @@ def describe_error(exc: BaseException) -> str:
     if "file is not a database" in text or "malformed" in text:
         return "the file is damaged or is not a database"
     if "database is locked" in text or "lock timeout" in text:
-        return f"the database stayed busy with another change for {LOCK_TIMEOUT} s; try again"
+        waited = getattr(exc, _WAITED, None)
+        if waited is None or waited < 0.5:
+            return "the database was busy with another change; try again"
+        return f"the database stayed busy with another change; gave up after {waited:.0f} s"
     problem = connection_problem(exc)
     if problem is not None:
-        return f"cannot connect to the database server: {problem}"
-    return text
+        return f"cannot connect to the database server: {redact_text(problem)}"
+    return redact_text(text)
 
 
 # libpq: 'connection to server at "HOST", port N failed: WHY' (or 'on socket "PATH"').
@@ -405,9 +431,3 @@ def connection_problem(exc: BaseException) -> str | None:
     why = why[:1].lower() + why[1:]
     hint = next((h for key, h in _HINTS.items() if why.startswith(key)), None)
     return f"{why} ({hint})" if hint else why
-
-
-def _scrub(text: str, url: URL) -> str:
-    # libpq never echoes a password, but a message must not carry one even if it did.
-    password = str(url.password or "")
-    return text.replace(password, "***") if len(password) >= 4 else text

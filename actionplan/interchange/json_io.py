@@ -23,7 +23,7 @@ from actionplan.models import (
     value_type,
 )
 from actionplan.plan import Invalid, restore_rows
-from actionplan.text import strip_controls
+from actionplan.text import quote, strip_controls
 
 FORMAT = "actionplan-export"
 # Text the app never stores empty.
@@ -34,6 +34,10 @@ TABLES: list[type[SQLModel]] = [Client, Person, Operation, Item, HistoryEvent, S
 # Added after the first exports: an export without them restores as if they were empty.
 _LATER_TABLES = {"reviewed"}
 _LATER_COLUMNS = {"client": {"guard_allow": ""}}
+INT_MAX = 2**63 - 1
+"""The largest integer SQLite stores; PostgreSQL's integer columns stop at 2**31 - 1."""
+PG_INT_MAX = 2**31 - 1
+_MAX_DIGITS = 20  # more digits than any integer a column can hold: not even converted
 
 
 def _table(model: type[SQLModel]) -> sa.Table:
@@ -179,22 +183,47 @@ def _drop_outside_links(rows: list[list[Any]], table: sa.Table) -> list[list[Any
 # --- restore -----------------------------------------------------------------------------------
 
 
-def read_json(text: str) -> dict[str, list[dict[str, Any]]]:
+class _HugeNumber:
+    """A JSON integer too long to be converted (Python refuses beyond 4,300 digits)."""
+
+    def __init__(self, digits: str) -> None:
+        self.digits = digits
+
+    def __repr__(self) -> str:
+        return f"a {len(self.digits)}-digit number"
+
+
+def _parse_int(digits: str) -> int | _HugeNumber:
+    return int(digits) if len(digits.lstrip("-")) <= _MAX_DIGITS else _HugeNumber(digits)
+
+
+def read_json(text: str, *, int_max: int = INT_MAX) -> dict[str, list[dict[str, Any]]]:
     """Parse and check an export; every problem is one line naming the table, row and column.
+
+    Nothing here can fail on odd input with anything but :class:`Invalid`: nesting too deep,
+    numbers too long or out of range, text that is not valid Unicode.
+
+    Args:
+        text: the export.
+        int_max: the largest integer the target database's columns hold.
 
     Raises:
         Invalid: for anything that is not a complete, well-typed actionplan export.
     """
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_parse_int)
     except json.JSONDecodeError as exc:
         raise Invalid(f"not valid JSON (line {exc.lineno}: {exc.msg})") from None
+    except RecursionError:
+        raise Invalid("not an actionplan JSON export (brackets nested too deeply)") from None
+    except ValueError as exc:
+        raise Invalid(f"not valid JSON ({quote(exc)})") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise Invalid('not an actionplan JSON export (no "format": "actionplan-export")')
-    if data.get("version") != VERSION:
-        raise Invalid(
-            f"export version {data.get('version')!r} is not supported (expected {VERSION})"
-        )
+    version = data.get("version")
+    if version != VERSION:
+        shown = _show(version) if isinstance(version, str | int | float) else "missing"
+        raise Invalid(f"export version {shown} is not supported (expected {VERSION})")
     tables: dict[str, list[dict[str, Any]]] = {}
     for model in TABLES:
         table = _table(model)
@@ -203,7 +232,7 @@ def read_json(text: str) -> dict[str, list[dict[str, Any]]]:
         rows = data.get(table.name, [])
         if not isinstance(rows, list):
             raise Invalid(f"{table.name}: expected a list of rows")
-        converters = {c.name: _converter(c) for c in table.columns}
+        converters = {c.name: _converter(c, int_max) for c in table.columns}
         tables[table.name] = [_convert(table.name, i, r, converters) for i, r in enumerate(rows)]
     _check_links(tables)
     return tables
@@ -220,7 +249,7 @@ def _convert(
     missing = set(converters) - set(row)
     extra = set(row) - set(converters)
     if missing or extra:
-        what = f"missing {sorted(missing)[0]!r}" if missing else f"unknown {sorted(extra)[0]!r}"
+        what = f"missing {sorted(missing)[0]!r}" if missing else f"unknown {quote(min(extra), 40)}"
         raise Invalid(f"{where}: {what}")
     out = {}
     for key, convert in converters.items():
@@ -231,9 +260,11 @@ def _convert(
     return out
 
 
-def _converter(column: sa.Column[Any]) -> Callable[[Any], Any]:
+def _converter(column: sa.Column[Any], int_max: int = INT_MAX) -> Callable[[Any], Any]:
     python_type = value_type(column)
     enum_class = python_type if issubclass(python_type, Enum) else None
+    # Ids and links start at 1; other counts (position, version, repeat_every) at 0.
+    low = 1 if column.primary_key or column.foreign_keys else 0
 
     def convert(value: Any) -> Any:
         if value is None:
@@ -245,17 +276,31 @@ def _converter(column: sa.Column[Any]) -> Callable[[Any], Any]:
                 raise ValueError("expected true or false")
             return value
         if python_type is int:
+            if isinstance(value, _HugeNumber):
+                raise ValueError(f"{value!r} is out of range ({low} to {int_max})")
             if not isinstance(value, int) or isinstance(value, bool):
                 raise ValueError("expected a whole number")
+            if not low <= value <= int_max:
+                raise ValueError(f"{value} is out of range ({low} to {int_max})")
             return value
         if not isinstance(value, str):
             raise ValueError("expected text")
+        if not _is_unicode(value):
+            raise ValueError("holds a lone surrogate escape (\\ud800-\\udfff): not valid text")
         if python_type is datetime:
-            moment = datetime.fromisoformat(value)
-            return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+            moment = _parse(datetime.fromisoformat, value, "a date and time")
+            if not moment.tzinfo:
+                return moment.replace(tzinfo=UTC)
+            try:  # stored in UTC; a moment with no UTC form (year 9999 at -01:00) is refused
+                return moment.astimezone(UTC)
+            except OverflowError:
+                raise ValueError(f"{quote(value, 40)} is out of range in UTC") from None
         if python_type is date:
-            return date.fromisoformat(value)
+            return _parse(date.fromisoformat, value, "a date (YYYY-MM-DD)")
         if enum_class is not None:
+            if value not in {e.value for e in enum_class}:
+                choices = ", ".join(str(e.value) for e in enum_class)
+                raise ValueError(f"{quote(value, 40)} is not one of {choices}")
             return enum_class(value)
         text = strip_controls(value, keep_newlines=True)
         limit = getattr(column.type, "length", None)
@@ -268,6 +313,28 @@ def _converter(column: sa.Column[Any]) -> Callable[[Any], Any]:
     return convert
 
 
+def _show(value: object) -> str:
+    """A value for a message: a number as it is, text quoted and cut short."""
+    if isinstance(value, int | float | _HugeNumber):
+        return str(value) if len(str(value)) <= 40 else repr(_HugeNumber(str(value)))
+    return quote(value, 40)
+
+
+def _is_unicode(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _parse(parse: Callable[[str], Any], value: str, what: str) -> Any:
+    try:
+        return parse(value)
+    except ValueError:
+        raise ValueError(f"{quote(value, 40)} is not {what}") from None
+
+
 def _check_links(tables: dict[str, list[dict[str, Any]]]) -> None:
     """Keys and links hold, so the restore cannot half-fail on a constraint."""
     for model in TABLES:
@@ -278,7 +345,7 @@ def _check_links(tables: dict[str, list[dict[str, Any]]]) -> None:
             for i, row in enumerate(rows):
                 key = str(row[column]).lower()
                 if key in seen:
-                    raise Invalid(f"{table.name}[{i}].{column}: {row[column]!r} appears twice")
+                    raise Invalid(f"{table.name}[{i}].{column}: {_show(row[column])} appears twice")
                 seen.add(key)
         for fk in table.foreign_keys:
             target = fk.column.table.name
@@ -299,6 +366,7 @@ def restore_json(*, session: Session, text: str) -> dict[str, int]:
     Raises:
         Invalid: for a bad export or a database that is not empty; nothing is written.
     """
-    tables = read_json(text)
+    postgres = session.get_bind().dialect.name == "postgresql"
+    tables = read_json(text, int_max=PG_INT_MAX if postgres else INT_MAX)
     restore_rows(session=session, tables=tables)
     return {name: len(rows) for name, rows in tables.items()}
