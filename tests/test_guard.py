@@ -212,3 +212,30 @@ def test_a_reviewed_sentence_is_known_by_its_words_not_its_spacing() -> None:
     assert sentence.startswith("No way") and sentence.endswith("that.")
     assert fingerprint(sentence) == fingerprint("no way we can do that.")
     assert fingerprint(sentence) != fingerprint("No way we can do this.")
+
+
+DASHES = st.sampled_from(["-", "\u2013", "\u2014", "\u2011"])
+
+
+@st.composite
+def retyped_any(draw: st.DrawFn, phrase: str) -> str:
+    """Any phrase, retyped: its spaces, quotes and dashes as other programs type them."""
+    out = ""
+    for ch in phrase:
+        if ch == " ":
+            out += draw(SPACE)
+        elif ch == "'":
+            out += draw(QUOTES["'"])
+        elif ch == "-":
+            out += draw(DASHES)
+        else:
+            out += ch.upper() if draw(st.booleans()) else ch
+    return out
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_every_deny_list_phrase_is_caught_however_it_is_typed(data) -> None:
+    phrase = data.draw(st.sampled_from(load_deny_list()))
+    text = "Update: " + data.draw(retyped_any(phrase)) + ", as discussed."
+    assert scan(text, Context(phrases=tuple(load_deny_list()))), repr(text)

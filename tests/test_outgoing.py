@@ -305,3 +305,18 @@ def test_guard_commands_check_text_allow_terms_and_review(
     with db.session() as s:  # nothing about the item itself changed
         found = s.get(Item, item_id)
         assert found is not None and found.version == 1
+
+
+def test_the_client_calendar_goes_through_the_guard(
+    db: Database, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    add(db, "Renew the certificate", due=date(2026, 11, 27), client_note="See OPS-4411.")
+    cli = Cli(capsys, db)
+    out_file = tmp_path / "acme.ics"
+    code, _, err = cli("export", "--format", "ics", "--client", "Acme", "-o", str(out_file))
+    assert code == 1 and "OPS-4411" in err and not out_file.exists()
+    code, _, err = cli(
+        "export", "--format", "ics", "--client", "Acme", "--force", "-o", str(out_file)
+    )
+    assert code == 0 and "let through" in err and out_file.exists()
+    assert cli("export", "--format", "ics", "--client", "Acme", "--internal")[0] == 0

@@ -304,3 +304,16 @@ async def test_r_marks_a_flagged_sentence_reviewed_and_enter_goes_to_its_item(
         await pilot.press("r")
         await until(pilot, lambda: preview.outgoing is not None and not preview.hits)
         assert len(preview.outgoing.reviewed) == 1
+
+
+async def test_shift_s_asks_the_guard_first_and_no_saves_nothing(db: Database) -> None:
+    seed(db, "Renew firewall licence", client_note="Don't tell the client it failed.")
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_preview(pilot, app)
+        await pilot.press("S")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmLeaks))
+        await pilot.press("n")
+        await pilot.pause(0.2)
+        with db.session() as s:
+            assert s.exec(select(Snapshot)).first() is None
