@@ -15,6 +15,7 @@ from actionplan.filters import matcher, parse_filter
 from actionplan.models import Client, Item, Person
 from actionplan.plan.errors import NotFound
 from actionplan.queries import CLOSED_STATUSES
+from actionplan.text import quote
 
 # Bucket keys in the order the agenda shows them, with their headings.
 BUCKETS = ("overdue", "today", "this_week", "next_week", "later", "no_date")
@@ -110,7 +111,7 @@ def open_items(
         wanted = client.strip().lower()
         client_id = next((i for i, name in clients.items() if name.lower() == wanted), None)
         if client_id is None:
-            raise NotFound(f"no client named {client.strip()!r}")
+            raise NotFound(f"no client named {quote(client.strip())}")
         stmt = stmt.where(item.c.client_id == client_id)
     if owner_id is None:
         stmt = stmt.where(item.c.owner_id.is_(None))

@@ -12,6 +12,7 @@ from actionplan.history import describe_event
 from actionplan.models import HistoryEvent, Item, Snapshot
 from actionplan.plan import NotFound, find_client
 from actionplan.queries import person_names
+from actionplan.text import quote
 
 DEFAULT_DAYS = 14
 """How far back "since the last call" looks when no snapshot has been saved yet."""
@@ -57,7 +58,7 @@ def last_call(*, session: Session, client: str, today: date) -> Since:
     """
     client_row = find_client(session=session, name=client)
     if client_row is None:
-        raise NotFound(f"no client named {client!r}")
+        raise NotFound(f"no client named {quote(client.strip())}")
     newest = session.exec(  # only the time and who: not every snapshot's model and Markdown
         select(Snapshot.created_at, Snapshot.author)
         .where(Snapshot.client_id == client_row.id)
@@ -85,7 +86,7 @@ def changes_since(*, session: Session, client: str, since: datetime) -> list[Cha
     """
     found = find_client(session=session, name=client)
     if found is None:
-        raise NotFound(f"no client named {client!r}")
+        raise NotFound(f"no client named {quote(client.strip())}")
     stmt = (
         select(HistoryEvent, Item.title)
         .join(Item, col(Item.id) == col(HistoryEvent.item_id))

@@ -4,10 +4,28 @@ import calendar
 import re
 from datetime import date, timedelta
 
-__all__ = ["MAX_LENGTH", "DateError", "describe", "parse_date", "parse_optional_date", "relative"]
+from actionplan.text import quote
+
+__all__ = [
+    "EARLIEST",
+    "LATEST",
+    "MAX_LENGTH",
+    "DateError",
+    "check_range",
+    "describe",
+    "parse_date",
+    "parse_optional_date",
+    "relative",
+]
 
 # No phrase we accept is anywhere near this long; the cap lets junk fail before any regex runs.
 MAX_LENGTH = 40
+
+# The dates the program takes in. Far enough from date.min and date.max (1 and 9999) that
+# every step it takes from one (a year ahead, 999 months of a repeat, 52 weeks of a
+# workload, the day after for a calendar's end) still lands on a real date.
+EARLIEST = date(1000, 1, 1)
+LATEST = date(9000, 12, 31)
 
 _HINT = "try today, fri, next mon, +2w, in 3 days, eom, 2026-12-05 or 5 dec"
 
@@ -106,7 +124,7 @@ def parse_date(text: str, *, today: date, day_first: bool = True) -> date:
     if not shown:
         raise DateError(f"a date is needed: {_HINT}")
     if len(shown) > MAX_LENGTH:
-        raise DateError(f"can't read date {shown[:MAX_LENGTH]!r}... (too long): {_HINT}")
+        raise DateError(f"can't read date {quote(shown, MAX_LENGTH)} (too long): {_HINT}")
     words = " ".join(shown.lower().split())
     try:
         result = _parse(words, today, day_first)
@@ -116,7 +134,20 @@ def parse_date(text: str, *, today: date, day_first: bool = True) -> date:
         raise DateError(f"no such date {shown!r}: {_HINT}") from None
     if result is None:
         raise DateError(f"can't read date {shown!r}: {_HINT}")
-    return result
+    return check_range(result)
+
+
+def check_range(day: date) -> date:
+    """``day``, if the program can work with it (EARLIEST to LATEST).
+
+    Raises:
+        DateError: for a date after the year 9000 or before the year 1000.
+    """
+    if day > LATEST:
+        raise DateError(f"dates after {LATEST.year} are not supported ({day.isoformat()})")
+    if day < EARLIEST:
+        raise DateError(f"dates before {EARLIEST.year} are not supported ({day.isoformat()})")
+    return day
 
 
 def parse_optional_date(text: str | None, *, today: date, day_first: bool = True) -> date | None:

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 from actionplan.models import RepeatUnit, Visibility
 from actionplan.plan.errors import Invalid, NotFound
 from actionplan.plan.values import NewItem, new_item
+from actionplan.text import quote
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -202,7 +203,7 @@ def find_template(name: str, entries: Sequence[TemplateEntry] | None = None) -> 
                 raise TemplateError(entry.error or f"{entry.path}: cannot be used")
             return entry.template
     known = ", ".join(e.path.stem for e in listed) or "none (see `actionplan template list`)"
-    raise NotFound(f"no template named {name.strip()!r}; there are: {known}")
+    raise NotFound(f"no template named {quote(name.strip())}; there are: {known}")
 
 
 # --- loading and checking -------------------------------------------------------------------

@@ -9,6 +9,8 @@ TITLE_MAX = 200
 NAME_MAX = 100
 NOTE_MAX = 10_000
 REASON_MAX = 500
+# How much of what the user typed an error message repeats.
+QUOTE_MAX = 80
 
 # CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), DCS/PM/APC/SOS strings, and two-byte escapes.
 # Their 8-bit C1 forms too, so nothing can move the cursor, retitle the window or set a hyperlink.
@@ -34,6 +36,45 @@ def one_line(text: str) -> str:
     Text from a shared database may not have passed our input cleaning.
     """
     return text if text.isprintable() else strip_controls(text, keep_newlines=False)
+
+
+def one_block(text: str) -> str:
+    """Text for the terminal as lines: escapes and control characters gone, line breaks kept.
+
+    The multi-line twin of :func:`one_line`, for tables and stored Markdown.
+    """
+    if all(line.isprintable() for line in text.split("\n")):
+        return text
+    return strip_controls(text, keep_newlines=True)
+
+
+def json_for_terminal(document: str) -> str:
+    """JSON text with every character a terminal could act on written as a ``\\u`` escape.
+
+    ``json.dumps(..., ensure_ascii=False)`` escapes C0 controls but leaves DEL, C1 controls
+    and bidi overrides raw; escaped, they still read back as the same data.
+    """
+    if all(line.isprintable() for line in document.split("\n")):
+        return document
+    return "".join(ch if ch == "\n" or ch.isprintable() else _u_escape(ch) for ch in document)
+
+
+def _u_escape(ch: str) -> str:
+    code = ord(ch)
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+def quote(value: object, limit: int = QUOTE_MAX) -> str:
+    """What the user typed, for an error message: quoted, escaped, at most ``limit`` characters.
+
+    >>> quote("x" * 100, limit=3)
+    "'xxx'…"
+    """
+    text = str(value)
+    return repr(text) if len(text) <= limit else f"{text[:limit]!r}…"
 
 
 def strip_controls(text: str, *, keep_newlines: bool) -> str:

@@ -42,6 +42,7 @@ from actionplan.history import describe_event
 from actionplan.models import Client, HistoryEvent, Item, Person, Status, WaitingOn
 from actionplan.plan import Invalid, NotFound
 from actionplan.queries import CLOSED_STATUSES
+from actionplan.text import quote
 
 SOON_DAYS = 7
 WAIT_DAYS = 7
@@ -261,7 +262,7 @@ def _client_id(session: Session, client: str | None) -> int | None:
         return None
     found = plan.find_client(session=session, name=client)
     if found is None:
-        raise NotFound(f"no client named {client!r}")
+        raise NotFound(f"no client named {quote(client.strip())}")
     assert found.id is not None
     return found.id
 

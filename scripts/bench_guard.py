@@ -81,8 +81,10 @@ def main() -> int:
 
     start = time.perf_counter()
     scan("warm up: compile the patterns and load the model")
-    print(f"first use in a process (patterns compiled, model loaded): "
-          f"{(time.perf_counter() - start) * 1000:.0f} ms")
+    print(
+        f"first use in a process (patterns compiled, model loaded): "
+        f"{(time.perf_counter() - start) * 1000:.0f} ms"
+    )
     config = Config(name="Bench")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

@@ -317,8 +317,15 @@ def test_offsets_at_the_edge_of_the_calendar() -> None:
         parse_date("+1d", today=date.max)
     with pytest.raises(DateError, match="out of range"):
         parse_date("-1m", today=date.min)
-    assert parse_date("dec 31", today=date.max) == date.max
-    assert parse_date("jan 1", today=date.min) == date.min
+    # Dates the program could not step on from are refused (dates.EARLIEST to dates.LATEST).
+    with pytest.raises(DateError, match="dates after 9000 are not supported"):
+        parse_date("dec 31", today=date.max)
+    with pytest.raises(DateError, match="dates before 1000 are not supported"):
+        parse_date("jan 1", today=date.min)
+    assert parse_date("9000-12-31", today=MON) == d(9000, 12, 31)
+    assert parse_date("1000-01-01", today=MON) == d(1000, 1, 1)
+    with pytest.raises(DateError, match="dates after 9000 are not supported"):
+        parse_date("+1d", today=d(9000, 12, 31))
 
 
 @pytest.mark.parametrize("text", [None, "", "  ", "none", "NONE", " None ", "-", " - "])

@@ -201,14 +201,20 @@ def test_workload_command_uses_the_configured_limit(
 
 @pytest.mark.parametrize(
     ("args", "message"),
-    [(["--weeks", "0"], "--weeks must be from 1 to 52"), (["--limit", "-1"], "--limit must be")],
+    [
+        (["--weeks", "0"], "argument --weeks: '0' is not a count (a whole number 1 to 52"),
+        (["--limit", "-1"], "argument --limit: '-1' is not a count (a whole number 0 to 10000"),
+    ],
 )
 def test_workload_command_refuses_bad_numbers(
     db: Database, capsys: pytest.CaptureFixture[str], args: list[str], message: str
 ) -> None:
-    code, out, err = run(capsys, db, "workload", *args)
-    assert (code, out) == (1, "")
-    assert err.startswith(f"actionplan: {message}") and err.count("\n") == 1
+    """A count out of range is a usage error (exit 2) from the argument layer."""
+    with pytest.raises(SystemExit) as exc:
+        run(capsys, db, "workload", *args)
+    out, err = capsys.readouterr()
+    assert (exc.value.code, out) == (2, "")
+    assert err.splitlines()[-1].startswith(f"actionplan workload: error: {message}")
 
 
 def test_workload_of_an_empty_plan(db: Database, capsys: pytest.CaptureFixture[str]) -> None:

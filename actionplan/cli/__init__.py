@@ -7,14 +7,15 @@ import sys
 from collections.abc import Sequence
 
 from actionplan import __version__
+from actionplan.cli.args import ID_MAX, Parser, count, item_id, not_utf8
 
 STATUSES = ["planned", "doing", "waiting", "done", "dropped"]
 WAITING_ON = ["client", "vendor", "internal"]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser() -> Parser:
     """The whole command-line grammar (PRODUCT.md's contract, extended)."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="actionplan",
         description="A kanban of must-do IT items per client, and client-safe summaries.",
         epilog="The database is --db, else $ACTIONPLAN_DB, else a file in your data folder "
@@ -39,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--status", choices=STATUSES, help="default planned (waiting with --waiting-on)")
 
     p = command("set", "items:run_set", "change an item's fields")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=item_id)
     p.add_argument("--title")
     p.add_argument("--client", help="move the item to another client")
     p.add_argument("--status", choices=STATUSES)
@@ -49,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reason", help="why (kept in the history, e.g. why a date moved)")
     p.add_argument(
         "--expect-version",
-        type=int,
+        type=count(1, ID_MAX),
         metavar="N",
         help="refuse if the item is no longer at version N",
     )
@@ -69,19 +70,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--client", help="only this client")
     p.add_argument("--json", action="store_true", help="the buckets and their items as JSON")
     p = command("workload", "views:run_workload", "open items per owner per week, ahead")
-    p.add_argument("--weeks", type=int, default=6, metavar="N", help="how many weeks (1-52)")
     p.add_argument(
-        "--limit", type=int, metavar="N", help="mark weeks over N items (config workload_limit)"
+        "--weeks", type=count(1, 52), default=6, metavar="N", help="how many weeks (1-52)"
+    )
+    p.add_argument(
+        "--limit",
+        type=count(0, 10_000),
+        metavar="N",
+        help="mark weeks over N items, 0-10000 (config workload_limit)",
     )
 
     p = command("delete", "items:run_delete", "delete an item (undo or restore brings it back)")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=item_id)
     p = command("restore", "items:run_restore", "bring back a deleted item")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=item_id)
     p = command("undo", "items:run_undo", "undo your last change (repeat to go further back)")
-    p.add_argument("--steps", type=int, default=1, metavar="N", help="undo the last N changes")
+    p.add_argument(
+        "--steps", type=count(1, 10_000), default=1, metavar="N", help="undo the last N changes"
+    )
     p = command("history", "items:run_history", "every change of one item")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=item_id)
 
     command("clients", "items:run_clients", "clients with open, overdue and escalated counts")
     command("people", "items:run_people", "people who can own items")
@@ -111,10 +119,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("snapshots", "summary:run_snapshots", "the summaries saved for a client")
     p.add_argument("client")
     shown = p.add_mutually_exclusive_group()
-    shown.add_argument("--show", type=int, metavar="ID", help="print a snapshot as it was sent")
+    shown.add_argument("--show", type=item_id, metavar="ID", help="print a snapshot as it was sent")
     shown.add_argument(
         "--compare",
-        type=int,
+        type=item_id,
         nargs=2,
         metavar=("OLDER", "NEWER"),
         help="what changed between two snapshots (from the one saved first)",
@@ -138,7 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
     g = actions.add_parser("review", help="mark what the guard flags in a summary as fine")
     g.set_defaults(handler="guard:run_review")
     g.add_argument("client")
-    g.add_argument("--item", type=int, metavar="ID", help="only this item's sentences")
+    g.add_argument("--item", type=item_id, metavar="ID", help="only this item's sentences")
     g.add_argument("--list", action="store_true", help="list the reviewed sentences")
 
     p = command("import", "transfer:run_import", "import a CSV file or restore a JSON export")
@@ -179,9 +187,15 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--dry-run", action="store_true", help="show the items and dates; add nothing")
 
     p = command("recurring", "recurring:run_recurring", "recurring checks per week, ahead")
-    p.add_argument("--weeks", type=int, default=12, metavar="N", help="how many weeks (1-52)")
     p.add_argument(
-        "--threshold", type=int, default=3, metavar="N", help="a pile-up is N or more in a week"
+        "--weeks", type=count(1, 52), default=12, metavar="N", help="how many weeks (1-52)"
+    )
+    p.add_argument(
+        "--threshold",
+        type=count(1, 10_000),
+        default=3,
+        metavar="N",
+        help="a pile-up is N or more in a week (1-10000)",
     )
 
     p = command("db", "transfer:run_db", "database upkeep")
@@ -217,11 +231,16 @@ def _item_options(p: argparse.ArgumentParser) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit code (0 ok, 1 bad input or failed check, 2 usage)."""
-    args = build_parser().parse_args(argv)
+    from actionplan.cli.errors import fail, handled
+    from actionplan.text import quote
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # Bytes that are not UTF-8 arrive as lone surrogates, which no database or file takes.
+    if (bad := not_utf8(argv)) is not None:
+        return fail(f"argument is not UTF-8 text: {quote(bad)}")
+    args = build_parser().parse_all(argv)
     module_name, _, func_name = args.handler.partition(":")
     from importlib import import_module
-
-    from actionplan.cli.errors import handled
 
     module = import_module(f"actionplan.cli.{module_name}")
     return handled(lambda: getattr(module, func_name)(args))

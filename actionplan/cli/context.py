@@ -31,7 +31,8 @@ def parse_when(text: str | None, *, field: str) -> date | None:
     """A date option: None when not given, else parsed (``none`` or ``''`` clears it)."""
     from actionplan.dates import DateError, parse_optional_date
 
+    day = today()  # outside the try: a bad ACTIONPLAN_TODAY is not this option's fault
     try:
-        return parse_optional_date(text, today=today(), day_first=config().day_first)
+        return parse_optional_date(text, today=day, day_first=config().day_first)
     except DateError as exc:
         raise DateError(f"--{field}: {exc}") from None

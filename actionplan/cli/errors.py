@@ -11,8 +11,10 @@ class CliError(Exception):
 
 
 def fail(message: str) -> int:
-    """Print ``actionplan: message`` on stderr; returns exit code 1."""
-    print(f"actionplan: {message}", file=sys.stderr)
+    """Print ``actionplan: message`` on stderr as one terminal-safe line; returns exit code 1."""
+    from actionplan.text import one_line
+
+    print(f"actionplan: {one_line(message)}", file=sys.stderr)
     return 1
 
 

@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
 from actionplan.cli.context import config, open_db, today
 from actionplan.cli.errors import CliError
+from actionplan.cli.output import say, say_json
+from actionplan.text import quote
 
 
 def run_check(args: argparse.Namespace) -> int:
     """actionplan guard check [TEXT ...] [--client C] [--json]: exit 1 when something is found."""
     from actionplan.guard import Context, scan
 
-    text = " ".join(args.text) if args.text else sys.stdin.read()
+    if args.text:
+        text = " ".join(args.text)
+    else:
+        from actionplan.cli.transfer import read_input
+
+        text = read_input("-")
     if args.client:
         from actionplan.plan.people import find_client
         from actionplan.summary.guarding import guard_setup
@@ -23,7 +29,7 @@ def run_check(args: argparse.Namespace) -> int:
         with db.session() as session:
             found = find_client(session=session, name=args.client)
             if found is None:
-                raise CliError(f"no client named {args.client.strip()[:80]!r}")
+                raise CliError(f"no client named {quote(args.client.strip())}")
             context = guard_setup(session=session, client=found, config=config()).context
     else:
         from actionplan.summary.denylist import load_deny_list, user_deny_list
@@ -40,12 +46,12 @@ def run_check(args: argparse.Namespace) -> int:
             {"rule": f.rule, "why": f.why, "found": f.found, "start": f.start, "end": f.end}
             for f in findings
         ]
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        say_json(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
         for f in findings:
-            print(f"{f.why}: {f.found!r} ({f.rule})")
+            say(f"{f.why}: {f.found!r} ({f.rule})")
         if not findings:
-            print("nothing sounds internal")
+            say("nothing sounds internal")
     return 1 if findings else 0
 
 
@@ -62,9 +68,10 @@ def run_allow(args: argparse.Namespace) -> int:
         else:
             terms = allow_list(session=session, client=args.client)
     if terms:
-        print("\n".join(terms))
+        for term in terms:
+            say(term)
     else:
-        print(f"{args.client}'s allow-list is empty")
+        say(f"{args.client}'s allow-list is empty")
     return 0
 
 
@@ -81,7 +88,7 @@ def run_review(args: argparse.Namespace) -> int:
     with db.session() as session:
         found = find_client(session=session, name=args.client)
         if found is None:
-            raise CliError(f"no client named {args.client.strip()[:80]!r}")
+            raise CliError(f"no client named {quote(args.client.strip())}")
         if args.list:
             rows = session.exec(
                 select(Reviewed)
@@ -89,9 +96,9 @@ def run_review(args: argparse.Namespace) -> int:
                 .order_by(col(Reviewed.at), col(Reviewed.id))
             ).all()
             for r in rows:
-                print(f"#{r.item_id} {r.at:%Y-%m-%d} {r.author}: {r.sentence}")
+                say(f"#{r.item_id} {r.at:%Y-%m-%d} {r.author}: {r.sentence}")
             if not rows:
-                print(f"no reviewed sentences for {found.name}")
+                say(f"no reviewed sentences for {found.name}")
             return 0
         out = prepare(session=session, client=found.name, fmt="md", today=today(), config=config())
         flags = [f for f in out.flags if f.item and (args.item is None or f.item == args.item)]
@@ -104,8 +111,8 @@ def run_review(args: argparse.Namespace) -> int:
             author=config().author,
         )
     for f in flags:
-        print(f"reviewed: #{f.item} {f.sentence!r} ({f.why}: {f.found!r})")
+        say(f"reviewed: #{f.item} {f.sentence!r} ({f.why}: {f.found!r})")
     for f in unplaced:
-        print(f"actionplan: not in an item, fix it at its source: {f}", file=sys.stderr)
-    print(f"{n} sentence{'s' if n != 1 else ''} reviewed (actionplan undo takes them back)")
+        say(f"actionplan: not in an item, fix it at its source: {f}", err=True)
+    say(f"{n} sentence{'s' if n != 1 else ''} reviewed (actionplan undo takes them back)")
     return 0

@@ -8,7 +8,7 @@ from typing import Any
 
 from actionplan.cli.context import config, open_db, parse_when, today
 from actionplan.cli.errors import CliError
-from actionplan.cli.output import table
+from actionplan.cli.output import say, say_block, say_json, table
 
 
 def run_add(args: argparse.Namespace) -> int:
@@ -29,7 +29,7 @@ def run_add(args: argparse.Namespace) -> int:
         )
         client = session.get(Client, item.client_id)
     due = f", due {item.due.isoformat()}" if item.due else ""
-    print(f"added #{item.id} to {client.name if client else '?'}: {item.title}{due}")
+    say(f"added #{item.id} to {client.name if client else '?'}: {item.title}{due}")
     return 0
 
 
@@ -58,9 +58,9 @@ def run_set(args: argparse.Namespace) -> int:
             **changes,
         )
         following = _next_if_completed(session, item, changes)
-    print(f"updated #{item.id} {item.title} ({', '.join(sorted(changes))})")
+    say(f"updated #{item.id} {item.title} ({', '.join(sorted(changes))})")
     if following is not None and following.due is not None:
-        print(f"next: #{following.id} due {following.due.isoformat()}")
+        say(f"next: #{following.id} due {following.due.isoformat()}")
     return 0
 
 
@@ -127,13 +127,13 @@ def run_list(args: argparse.Namespace) -> int:
     if args.json:
         encode = json.JSONEncoder(ensure_ascii=False).encode
         lines = ",\n".join(encode({"id": r["id"], **csv_record(r)}) for r in rows)
-        print(f"[\n{lines}\n]" if rows else "[]")
+        say_json(f"[\n{lines}\n]" if rows else "[]")
         return 0
     if not rows:
-        print("no items match")
+        say("no items match")
         return 0
     headers = ["id", "client", "status", "title", "owner", "due", "flags"]
-    print(table(headers, [_list_row(r) for r in rows], flex=3))
+    say_block(table(headers, [_list_row(r) for r in rows], flex=3))
     return 0
 
 
@@ -173,9 +173,7 @@ def run_delete(args: argparse.Namespace) -> int:
     db = open_db(args)
     with db.session() as session:
         item = plan.delete_item(session=session, item_id=args.id, author=config().author)
-    print(
-        f"deleted #{item.id} {item.title} (actionplan undo, or restore {item.id}, brings it back)"
-    )
+    say(f"deleted #{item.id} {item.title} (actionplan undo, or restore {item.id}, brings it back)")
     return 0
 
 
@@ -186,7 +184,7 @@ def run_restore(args: argparse.Namespace) -> int:
     db = open_db(args)
     with db.session() as session:
         item = plan.restore_item(session=session, item_id=args.id, author=config().author)
-    print(f"restored #{item.id} {item.title}")
+    say(f"restored #{item.id} {item.title}")
     return 0
 
 
@@ -194,8 +192,6 @@ def run_undo(args: argparse.Namespace) -> int:
     """actionplan undo [--steps N]"""
     from actionplan import plan
 
-    if args.steps < 1:
-        raise CliError("--steps must be 1 or more")
     db = open_db(args)
     undone = 0
     with db.session() as session:
@@ -204,7 +200,7 @@ def run_undo(args: argparse.Namespace) -> int:
             if op is None:
                 break
             undone += 1
-            print(f"undid: {op.summary}")
+            say(f"undid: {op.summary}")
     if undone == 0:
         raise CliError("nothing to undo")
     return 0
@@ -227,8 +223,8 @@ def run_history(args: argparse.Namespace) -> int:
         [e.at.strftime("%Y-%m-%d %H:%M"), e.author, describe_event(e, names), e.reason]
         for e in events
     ]
-    print(f"#{item.id} {item.title}")
-    print(table(["when (UTC)", "who", "change", "reason"], rows, flex=2))
+    say(f"#{item.id} {item.title}")
+    say_block(table(["when (UTC)", "who", "change", "reason"], rows, flex=2))
     return 0
 
 
@@ -240,9 +236,9 @@ def run_clients(args: argparse.Namespace) -> int:
     with db.session() as session:
         rows = clients_with_counts(session=session, today=today())
     if not rows:
-        print("no clients yet: actionplan add TITLE --client NAME")
+        say("no clients yet: actionplan add TITLE --client NAME")
         return 0
-    print(
+    say_block(
         table(
             ["client", "open", "overdue", "escalated"],
             [[c.name, c.open, c.overdue, c.escalated] for c in rows],
@@ -260,9 +256,9 @@ def run_people(args: argparse.Namespace) -> int:
     with db.session() as session:
         rows = people(session=session)
     if not rows:
-        print("no people yet: they are created when you give an item an --owner")
+        say("no people yet: they are created when you give an item an --owner")
         return 0
-    print(table(["name", "team", "side"], [[p.name, p.team, p.side] for p in rows], flex=0))
+    say_block(table(["name", "team", "side"], [[p.name, p.team, p.side] for p in rows], flex=0))
     return 0
 
 
@@ -273,5 +269,5 @@ def run_person(args: argparse.Namespace) -> int:
     db = open_db(args)
     with db.session() as session:
         person = save_person(session=session, name=args.name, team=args.team, side=args.side)
-    print(f"{person.name}: team {person.team or '-'}, side {person.side.value}")
+    say(f"{person.name}: team {person.team or '-'}, side {person.side.value}")
     return 0

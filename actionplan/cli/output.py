@@ -1,4 +1,9 @@
-"""Plain, aligned text output for the terminal and for pipes."""
+"""Plain, aligned text output for the terminal and for pipes.
+
+Every line the CLI prints goes through :func:`say`, :func:`say_block` or :func:`say_json`:
+text from a shared database may not have passed our input cleaning, and must never reach
+the terminal as escape sequences.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,22 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from actionplan.text import strip_controls
+from actionplan.text import json_for_terminal, one_block, one_line, strip_controls
+
+
+def say(line: str, *, err: bool = False) -> None:
+    """Print one line: escapes and control characters removed, line breaks made spaces."""
+    print(one_line(line), file=sys.stderr if err else sys.stdout)
+
+
+def say_block(text: str, *, err: bool = False) -> None:
+    """Print lines (a table, a grid, stored Markdown): each cleaned, the line breaks kept."""
+    print(one_block(text), file=sys.stderr if err else sys.stdout)
+
+
+def say_json(document: str) -> None:
+    """Print a JSON document, its non-printable characters as \\u escapes (same data)."""
+    print(json_for_terminal(document))
 
 
 def width(text: str) -> int:

@@ -6,8 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from actionplan.cli.context import open_db, today
-from actionplan.cli.errors import CliError
-from actionplan.cli.output import clip, width
+from actionplan.cli.output import clip, say_block, width
 from actionplan.text import strip_controls
 
 if TYPE_CHECKING:
@@ -21,16 +20,12 @@ def run_recurring(args: argparse.Namespace) -> int:
     """actionplan recurring [--weeks N] [--threshold N]"""
     from actionplan.recurring import recurring_grid
 
-    if not 1 <= args.weeks <= 52:
-        raise CliError("--weeks must be 1 to 52")
-    if args.threshold < 1:
-        raise CliError("--threshold must be 1 or more")
     db = open_db(args)
     with db.session() as session:
         grid = recurring_grid(
             session=session, today=today(), weeks=args.weeks, threshold=args.threshold
         )
-    print(grid_text(grid))
+    say_block(grid_text(grid))
     return 0
 
 

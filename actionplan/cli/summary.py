@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from actionplan.cli.context import config, open_db, parse_when, today
 from actionplan.cli.errors import CliError
+from actionplan.cli.output import say
 from actionplan.cli.transfer import write_output
 
 if TYPE_CHECKING:
@@ -61,17 +62,17 @@ def run_summary(args: argparse.Namespace) -> int:
     if args.force and out.flags:
         _explain(list(out.flags), "let through (--force)")
     if args.output and args.output != "-":
-        print(f"wrote {args.output}", file=sys.stderr)
+        say(f"wrote {args.output}", err=True)
     if args.save:
-        print(f"saved a snapshot of {out.summary.client}'s summary", file=sys.stderr)
+        say(f"saved a snapshot of {out.summary.client}'s summary", err=True)
     return 0
 
 
 def _explain(flags: list[Flag], verb: str) -> None:
     for flag in flags:
-        print(f"actionplan: {verb}: {flag}", file=sys.stderr)
+        say(f"actionplan: {verb}: {flag}", err=True)
         if flag.sentence and flag.sentence != flag.found:
-            print(f"    in: {_short(flag.sentence)}", file=sys.stderr)
+            say(f"    in: {_short(flag.sentence)}", err=True)
 
 
 def _short(text: str, limit: int = 120) -> str:
@@ -90,7 +91,9 @@ def run_snapshots(args: argparse.Namespace) -> int:
         if args.show is not None or args.compare:
             return _show_or_compare(args, session, found)
     if not found:
-        print(f"no snapshots yet: actionplan summary {args.client!r} --save")
+        from actionplan.text import quote
+
+        print(f"no snapshots yet: actionplan summary {quote(args.client)} --save")
         return 0
     rows = [[s.id, s.created_at.strftime("%Y-%m-%d %H:%M"), s.author] for s in found]
     print(table(["id", "saved (UTC)", "by"], rows, flex=2))
@@ -125,7 +128,10 @@ def _show_or_compare(args: argparse.Namespace, session: Session, found: list[Sna
         )
         text = render_comparison(compare(read_model(older), read_model(newer)), labels)
     _guard_text(session, args.client, text, force=args.force)
-    write_output(None, text, protect=args.db)
+    from actionplan.text import one_block
+
+    # Stored Markdown may come from another tool: no escape sequences, line breaks kept.
+    write_output(None, one_block(text), protect=args.db)
     return 0
 
 

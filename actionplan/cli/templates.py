@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from actionplan.cli.context import config, open_db, parse_when, today
+from actionplan.cli.output import say, say_block
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -22,13 +23,14 @@ def run_list(args: argparse.Namespace) -> int:
             t = entry.template
             rows.append([t.name, t.stem, len(t.items), source, t.description])
     if rows:
-        print(table(["name", "file", "items", "source", "description"], rows, flex=4))
+        say_block(table(["name", "file", "items", "source", "description"], rows, flex=4))
     else:
-        print("no templates")
+        say("no templates")
     for entry in entries:
         if entry.error:
-            print(f"broken: {entry.error}")
-    print(f"\nyour own templates go in {user_dir()} (*.toml; yours win over shipped ones)")
+            say(f"broken: {entry.error}")
+    say("")
+    say(f"your own templates go in {user_dir()} (*.toml; yours win over shipped ones)")
     return 0
 
 
@@ -59,7 +61,7 @@ def run_apply(args: argparse.Namespace) -> int:
     verb = "would add" if args.dry_run else "added"
     new = "" if known else " (a new client)"
     count = f"{len(items)} item{'s' if len(items) != 1 else ''}"
-    print(f"{verb} {count} to {client}{new} from {template.name}, starting {describe(start)}:")
+    say(f"{verb} {count} to {client}{new} from {template.name}, starting {describe(start)}:")
     for item_id, item in zip(ids, items, strict=True):
         number = f"#{item_id:<6} " if item_id is not None else ""
         when = describe(item.due) if item.due else "no date"
@@ -72,9 +74,9 @@ def run_apply(args: argparse.Namespace) -> int:
         if not item.must:
             marks.append("nice")
         extra = f"  [{', '.join(marks)}]" if marks else ""
-        print(f"  {number}{when:<16} {item.title}{extra}")
+        say(f"  {number}{when:<16} {item.title}{extra}")
     if args.dry_run:
-        print("nothing changed (dry run)")
+        say("nothing changed (dry run)")
     else:
-        print("undo all of them at once with: actionplan undo")
+        say("undo all of them at once with: actionplan undo")
     return 0

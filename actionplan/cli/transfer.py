@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 from actionplan.cli.context import config, open_db, today
 from actionplan.cli.errors import CliError
+from actionplan.cli.output import say
+from actionplan.text import quote
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -73,12 +75,12 @@ def _import_json(args: argparse.Namespace, text: str) -> int:
     if args.dry_run:
         tables = read_json(text)
         summary = ", ".join(f"{len(rows)} {name}" for name, rows in tables.items())
-        print(f"would restore {summary} (into an empty database only); nothing changed")
+        say(f"would restore {summary} (into an empty database only); nothing changed")
         return 0
     db = open_db(args)
     with db.session() as session:
         counts = restore_json(session=session, text=text)
-    print(
+    say(
         f"restored {counts['item']} items, {counts['client']} clients, "
         f"{counts['history']} history events from {args.file}"
     )
@@ -92,10 +94,10 @@ def _import_csv(args: argparse.Namespace, text: str) -> int:
     parsed = read_csv(text, today=today(), day_first=config().day_first)
     if parsed.errors:
         for line in parsed.errors[:50]:
-            print(f"{args.file}: {line}", file=sys.stderr)
+            say(f"{args.file}: {line}", err=True)
         more = len(parsed.errors) - 50
         if more > 0:
-            print(f"{args.file}: ... and {more} more", file=sys.stderr)
+            say(f"{args.file}: ... and {more} more", err=True)
         bad = len(parsed.errors)
         raise CliError(f"{bad} bad row{'s' if bad != 1 else ''}; nothing imported")
     if not parsed.items:
@@ -113,13 +115,13 @@ def _import_csv(args: argparse.Namespace, text: str) -> int:
             )
     verb = "would import" if args.dry_run else "imported"
     clients = len({i.client.lower() for i in parsed.items})
-    print(f"{verb} {len(parsed.items)} items for {clients} client{'s' if clients != 1 else ''}")
+    say(f"{verb} {len(parsed.items)} items for {clients} client{'s' if clients != 1 else ''}")
     if new_clients:
-        print(f"  new clients: {'; '.join(sorted(new_clients))}")
+        say(f"  new clients: {'; '.join(sorted(new_clients))}")
     if new_people:
-        print(f"  new people: {'; '.join(sorted(new_people))}")
+        say(f"  new people: {'; '.join(sorted(new_people))}")
     if args.dry_run:
-        print("nothing changed (dry run)")
+        say("nothing changed (dry run)")
     return 0
 
 
@@ -140,7 +142,7 @@ def _guard_feed(session: Session, args: argparse.Namespace, text: str) -> None:
     flags = guard_feed(session=session, client=args.client, text=text, config=config())
     verb = "let through (--force)" if args.force else "sounds internal"
     for flag in flags:
-        print(f"actionplan: {verb}: {flag}", file=sys.stderr)
+        say(f"actionplan: {verb}: {flag}", err=True)
     if flags and not args.force:
         n = len(flags)
         raise CliError(
@@ -151,8 +153,12 @@ def _guard_feed(session: Session, args: argparse.Namespace, text: str) -> None:
 
 def run_export(args: argparse.Namespace) -> int:
     """actionplan export [--format json|csv|ics] [-o FILE] [--client C]"""
+    from actionplan.plan import find_client
+
     db = open_db(args)
     with db.session() as session:
+        if args.client and find_client(session=session, name=args.client) is None:
+            raise CliError(f"no client named {quote(args.client.strip())}")
         if args.format == "json":
             from actionplan.interchange.json_io import export_json
 
@@ -167,15 +173,12 @@ def run_export(args: argparse.Namespace) -> int:
                 _guard_feed(session, args, text)
         else:
             from actionplan.interchange.csv_io import write_csv
-            from actionplan.plan import find_client
             from actionplan.queries import ItemFilter, list_items
 
-            if args.client and find_client(session=session, name=args.client) is None:
-                raise CliError(f"no client named {args.client!r}")
             text = write_csv(list_items(session=session, where=ItemFilter(client=args.client)))
     write_output(args.output, text, protect=args.db)
     if args.output and args.output != "-":
-        print(f"wrote {args.output}", file=sys.stderr)
+        say(f"wrote {args.output}", err=True)
     return 0
 
 
@@ -184,15 +187,15 @@ def run_db(args: argparse.Namespace) -> int:
     from actionplan.db import SCHEMA_HEAD, redact, resolve_url
 
     if args.action == "path":
-        print(redact(resolve_url(args.db)))
+        say(redact(resolve_url(args.db)))
         return 0
     db = open_db(args)
     if db.upgraded_from is None:
-        print(f"{db.display}: schema is up to date ({SCHEMA_HEAD})")
+        say(f"{db.display}: schema is up to date ({SCHEMA_HEAD})")
     else:
         before = db.upgraded_from or "empty"
         backup = f"; backup at {db.backup}" if db.backup else ""
-        print(f"{db.display}: upgraded schema {before} -> {SCHEMA_HEAD}{backup}")
+        say(f"{db.display}: upgraded schema {before} -> {SCHEMA_HEAD}{backup}")
     return 0
 
 
@@ -227,5 +230,5 @@ def run_backup(args: argparse.Namespace) -> int:
             text = export_json(session=session)
         write_output(str(dest), text, protect=args.db)
     if str(dest) != "-":
-        print(f"backed up to {dest}")
+        say(f"backed up to {dest}")
     return 0

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from actionplan.cli.context import open_db, today
-from actionplan.cli.output import table
+from actionplan.cli.output import say, say_block, say_json, table
 
 
 def run_triage(args: argparse.Namespace) -> int:
@@ -21,17 +21,17 @@ def run_triage(args: argparse.Namespace) -> int:
     if args.json:
         encode = json.JSONEncoder(ensure_ascii=False).encode
         lines = ",\n".join(encode(_record(row, reasons)) for row, reasons in queue)
-        print(f"[\n{lines}\n]" if queue else "[]")
+        say_json(f"[\n{lines}\n]" if queue else "[]")
         return 0
     if not queue:
-        print("Nothing needs attention.")
+        say("Nothing needs attention.")
         return 0
     headers = ["id", "client", "title", "owner", "due", "why"]
     rows = [
         [row["id"], row["client"], row["title"], row["owner"], row["due"], "; ".join(reasons)]
         for row, reasons in queue
     ]
-    print(table(headers, rows, flex=2))
+    say_block(table(headers, rows, flex=2))
     return 0
 
 

@@ -9,8 +9,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from actionplan.cli.context import config, open_db, today
-from actionplan.cli.errors import CliError
-from actionplan.cli.output import clip, table, width
+from actionplan.cli.output import clip, say_block, say_json, table, width
 from actionplan.text import one_line
 
 if TYPE_CHECKING:
@@ -27,9 +26,9 @@ def run_agenda(args: argparse.Namespace) -> int:
     with db.session() as session:
         found = agenda(session=session, today=day, client=args.client)
     if args.json:
-        print(json.dumps(_agenda_json(found, day), ensure_ascii=False, indent=1))
+        say_json(json.dumps(_agenda_json(found, day), ensure_ascii=False, indent=1))
     else:
-        print(agenda_text(found, day, columns=_columns()))
+        say_block(agenda_text(found, day, columns=_columns()))
     return 0
 
 
@@ -92,17 +91,14 @@ def agenda_text(found: list[Bucket], day: Any, *, columns: int | None) -> str:
 
 def run_workload(args: argparse.Namespace) -> int:
     """actionplan workload [--weeks 6] [--limit N]"""
-    from actionplan.workload import MAX_WEEKS, workload
+    from actionplan.workload import workload
 
-    if not 1 <= args.weeks <= MAX_WEEKS:
-        raise CliError(f"--weeks must be from 1 to {MAX_WEEKS}")
+    # argparse has checked --weeks and --limit (1-52, 0-10000); the config checks its own.
     limit = config().workload_limit if args.limit is None else args.limit
-    if limit < 0:
-        raise CliError("--limit must be 0 or more")
     db = open_db(args)
     with db.session() as session:
         found = workload(session=session, today=today(), weeks=args.weeks, limit=limit)
-    print(workload_text(found))
+    say_block(workload_text(found))
     return 0
 
 

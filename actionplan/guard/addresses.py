@@ -43,6 +43,9 @@ _PATHS = (
 )
 
 
+_TLD_HINT = re.compile(r"\.(?:" + "|".join(INTERNAL_TLDS) + r")(?![\w-])")
+
+
 def addresses(text: str, ctx: Context, hits: Hits) -> Iterator[Span]:
     """E-mail addresses, internal hosts and domains, private IPs, file and network paths."""
     ours = tuple(d.casefold().lstrip("@.") for d in ctx.our_domains if d.strip())
@@ -52,7 +55,7 @@ def addresses(text: str, ctx: Context, hits: Hits) -> Iterator[Span]:
             continue
         yield "email", m.start(), m.end()
     low = text.lower()
-    if "localhost" in low or any(f".{tld}" in low for tld in INTERNAL_TLDS):
+    if "localhost" in low or _TLD_HINT.search(low):
         for m in _HOST.finditer(text):
             if not ctx.allowed(m.group(0)) and not _in_email(text, m.start()):
                 yield "host", m.start(), m.end()

@@ -56,6 +56,8 @@ def scan(
     return findings
 
 
+# The tone model judges pieces of at least this many words: on fewer it has too little to go on.
+_MIN_WORDS = 5
 SEPARATOR = "\n\n"
 
 
@@ -137,7 +139,9 @@ def _tone(
     for m in [*_PIECE.finditer(text), None]:
         end = m.start() if m else len(text)
         piece = text[start:end]
-        if len(piece.split()) >= 2 and not any(s < end and e > start for s, e, *_ in spans):
+        if len(piece.split()) >= _MIN_WORDS and not any(
+            s < end and e > start for s, e, *_ in spans
+        ):
             verdict = model.flags(piece)
             if verdict is not None and not ctx.allowed(piece):
                 words = ", ".join(repr(w) for w in verdict.words)

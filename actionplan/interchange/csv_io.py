@@ -12,6 +12,7 @@ from actionplan.dates import DateError, parse_optional_date
 from actionplan.models import Status, Visibility
 from actionplan.plan import Invalid, NewItem, new_item
 from actionplan.plan.recurrence import parse_repeat, short_repeat
+from actionplan.text import quote
 
 # The contract's columns, in order (PRODUCT.md); the extras carry what the contract leaves out,
 # so an internal-only item never comes back client-visible after a round trip.
@@ -158,12 +159,13 @@ def _check_header(header: list[str]) -> str | None:
     known = set(COLUMNS) | set(EXTRA_COLUMNS)
     unknown = [h for h in header if h not in known]
     if unknown:
-        return f"unknown column {unknown[0]!r} (columns: {', '.join(COLUMNS + EXTRA_COLUMNS)})"
+        columns = ", ".join(COLUMNS + EXTRA_COLUMNS)
+        return f"unknown column {quote(unknown[0], 40)} (columns: {columns})"
     if len(set(header)) != len(header):
         return "a column appears twice"
     missing = [c for c in ("client", "title") if c not in header]
     if missing:
-        return f"missing column {missing[0]!r}"
+        return f"missing column {quote(missing[0])}"
     return None
 
 

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from actionplan.models import Status, Visibility
 from actionplan.summary.model import client_visible, to_line
-from actionplan.text import strip_controls
+from actionplan.text import quote, strip_controls
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -75,7 +75,7 @@ def export_ics(*, session: Session, client: str | None = None, internal: bool = 
     if client is not None:
         found = find_client(session=session, name=client)
         if found is None:
-            raise NotFound(f"no client named {client.strip()!r}")
+            raise NotFound(f"no client named {quote(client.strip())}")
         client, name = found.name, f"actionplan: {found.name}"
     where = ItemFilter(client=client, statuses=tuple(OPEN_STATUSES))
     return render_ics(
@@ -191,6 +191,11 @@ def _feed_event(
 
 def _event(event: FeedEvent) -> list[str]:
     stamp = _utc_stamp(event.changed)
+    # The day after; the calendar's very last day has none, and an all-day DTSTART without
+    # a DTEND lasts one day anyway (RFC 5545, 3.6.1).
+    end = (
+        [f"DTEND;VALUE=DATE:{event.due + timedelta(days=1):%Y%m%d}"] if event.due < date.max else []
+    )
     lines = [
         "BEGIN:VEVENT",
         f"UID:item-{event.item_id}@actionplan",
@@ -199,7 +204,7 @@ def _event(event: FeedEvent) -> list[str]:
         # The item's version counts its changes, so calendar apps see each edit as newer.
         f"SEQUENCE:{max(event.version - 1, 0)}",
         f"DTSTART;VALUE=DATE:{event.due:%Y%m%d}",
-        f"DTEND;VALUE=DATE:{event.due + timedelta(days=1):%Y%m%d}",
+        *end,
         f"SUMMARY:{escape_text(event.summary)}",
         f"DESCRIPTION:{escape_text(event.description)}",
         # All-day reminders should not block the account manager's day as busy.

@@ -11,7 +11,7 @@ from actionplan.models import Client, Reviewed
 from actionplan.plan.errors import Invalid, NotFound
 from actionplan.plan.journal import begin_write, lock, operation
 from actionplan.plan.people import find_client
-from actionplan.text import NAME_MAX, TextError, clean_line
+from actionplan.text import NAME_MAX, TextError, clean_line, quote
 
 ALLOW_MAX = 200  # terms per client
 
@@ -53,13 +53,13 @@ def change_allow_list(
             except TextError as exc:
                 raise Invalid(str(exc)) from None
             if len(term) < 2:
-                raise Invalid(f"allow-list term {term!r} is too short (2 characters at least)")
+                raise Invalid(f"allow-list term {quote(term)} is too short (2 characters at least)")
             if term.casefold() not in {t.casefold() for t in terms}:
                 terms.append(term)
         gone = {r.strip().casefold() for r in remove}
         unknown = gone - {t.casefold() for t in terms}
         if unknown:
-            raise Invalid(f"{sorted(unknown)[0]!r} is not on {found.name}'s allow-list")
+            raise Invalid(f"{quote(sorted(unknown)[0])} is not on {found.name}'s allow-list")
         terms = [t for t in terms if t.casefold() not in gone]
         if len(terms) > ALLOW_MAX:
             raise Invalid(f"an allow-list holds at most {ALLOW_MAX} terms")
@@ -126,7 +126,7 @@ def forget_reviews(session: Session, op_id: int, item_id: int) -> None:
 def _client(session: Session, name: str, *, lock: bool = False) -> Client:
     found = find_client(session=session, name=name)
     if found is None:
-        raise NotFound(f"no client named {name.strip()[:80]!r}")
+        raise NotFound(f"no client named {quote(name.strip())}")
     if lock:
         locked = session.get(Client, found.id, with_for_update=True, populate_existing=True)
         assert locked is not None

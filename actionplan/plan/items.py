@@ -16,7 +16,7 @@ from actionplan.plan.journal import Recorder, lock, operation
 from actionplan.plan.people import client_ids, person_ids
 from actionplan.plan.recurrence import add_next_occurrence
 from actionplan.plan.values import EDITABLE, NewItem, check_repeat, clean_value, new_item
-from actionplan.text import TextError
+from actionplan.text import TextError, quote
 
 
 def add_item(*, session: Session, author: str, **values: Any) -> Item:
@@ -177,7 +177,7 @@ def edit_item(
 def _clean_changes(changes: dict[str, Any]) -> dict[str, Any]:
     unknown = set(changes) - set(EDITABLE)
     if unknown:
-        raise Invalid(f"cannot change {sorted(unknown)[0]!r}")
+        raise Invalid(f"cannot change {quote(sorted(unknown)[0])}")
     if not changes:
         raise Invalid("nothing to change")
     try:

@@ -18,6 +18,7 @@ from actionplan.models import HistoryEvent, Item, RepeatFrom, RepeatUnit, Status
 from actionplan.plan.errors import Invalid
 from actionplan.plan.journal import Recorder
 from actionplan.plan.values import REPEAT_MAX
+from actionplan.text import quote
 
 _HINT = "try 3w, 2m, 10d, weekly, monthly, every 3 weeks, or none"
 
@@ -70,7 +71,7 @@ def parse_repeat(text: str | None) -> Repeat | None:
         if scaled is not None:
             found = (int(match["n"] or 1) * scaled[0], scaled[1])
     if found is None:
-        raise Invalid(f"cannot read the repeat {(text or '').strip()[:40]!r}: {_HINT}")
+        raise Invalid(f"cannot read the repeat {quote((text or '').strip(), 40)}: {_HINT}")
     every, unit = found
     if not 1 <= every <= REPEAT_MAX:
         raise Invalid(f"a repeat is every 1 to {REPEAT_MAX} days, weeks or months")

@@ -17,7 +17,15 @@ from actionplan.models import (
     value_type,
 )
 from actionplan.plan.errors import Invalid
-from actionplan.text import NAME_MAX, REASON_MAX, TITLE_MAX, TextError, clean_block, clean_line
+from actionplan.text import (
+    NAME_MAX,
+    REASON_MAX,
+    TITLE_MAX,
+    TextError,
+    clean_block,
+    clean_line,
+    quote,
+)
 
 EDITABLE = (
     "title",
@@ -73,7 +81,7 @@ def new_item(**values: Any) -> NewItem:
     """
     unknown = set(values) - set(NewItem.__dataclass_fields__)
     if unknown:
-        raise Invalid(f"unknown field {sorted(unknown)[0]!r}")
+        raise Invalid(f"unknown field {quote(sorted(unknown)[0])}")
     try:
         client = clean_line(values.get("client"), field="client", max_len=NAME_MAX, required=True)
         cleaned = {k: clean_value(k, v) for k, v in values.items() if k != "client"}
@@ -152,7 +160,7 @@ def clean_value(name: str, value: Any) -> Any:
     if name in enums:
         optional = name in ("waiting_on", "repeat_unit", "repeat_from")
         return enum_value(enums[name], value, name, optional=optional)
-    raise Invalid(f"unknown field {name!r}")
+    raise Invalid(f"unknown field {quote(name)}")
 
 
 def enum_value(enum: type[StrEnum], value: Any, name: str, *, optional: bool) -> Any:
@@ -164,7 +172,7 @@ def enum_value(enum: type[StrEnum], value: Any, name: str, *, optional: bool) ->
         return enum(str(value).strip().lower())
     except ValueError:
         choices = ", ".join(m.value for m in enum)
-        raise Invalid(f"{name} {str(value)[:40]!r} is not one of {choices}") from None
+        raise Invalid(f"{name} {quote(value, 40)} is not one of {choices}") from None
 
 
 # --- serialising values for history ---------------------------------------------------------

@@ -18,6 +18,7 @@ from actionplan.guard.scan import scan_many
 from actionplan.models import Client, Item, Person, Side
 from actionplan.plan.guarding import reviewed_fingerprints
 from actionplan.summary.model import Line, Summary
+from actionplan.text import one_line, quote
 
 _CACHE_SIZE = 20_000
 
@@ -41,8 +42,9 @@ class Flag:
         return f"{self.fingerprint}:{self.rule}:{self.found.casefold()}"
 
     def __str__(self) -> str:
-        where = f"#{self.item} {self.title!r} ({self.field})" if self.item else self.field
-        return f"{where}: {self.why}: {self.found!r}"
+        """One line: where (item, field), why, and the words, each cut to a readable length."""
+        where = f"#{self.item} {quote(self.title, 60)} ({self.field})" if self.item else self.field
+        return one_line(f"{where}: {self.why}: {quote(self.found, 80)}")
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from actionplan.plan.people import find_client
 from actionplan.summary.guarding import Flag, flags_for, guard_setup
 from actionplan.summary.model import Summary
 from actionplan.summary.readable import readable
+from actionplan.text import quote
 
 FORMATS = ("md", "txt", "html", "pdf", "talk")
 T = TypeVar("T")
@@ -97,7 +98,7 @@ def prepare(
         raise ValueError(f"unknown summary format {fmt!r}")
     found = find_client(session=session, name=client)
     if found is None:
-        raise NotFound(f"no client named {client.strip()[:80]!r}")
+        raise NotFound(f"no client named {quote(client.strip())}")
     summary = summary_for(
         session=session,
         client=found.name,

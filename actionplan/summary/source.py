@@ -12,13 +12,14 @@ from actionplan.models import Snapshot
 from actionplan.plan import NotFound, find_client
 from actionplan.queries import ItemFilter, list_items
 from actionplan.summary.model import Summary, build_summary
+from actionplan.text import quote
 
 
 def snapshots(*, session: Session, client: str) -> list[Snapshot]:
     """The client's saved snapshots, newest first."""
     found = find_client(session=session, name=client)
     if found is None:
-        raise NotFound(f"no client named {client!r}")
+        raise NotFound(f"no client named {quote(client.strip())}")
     stmt = (
         select(Snapshot)
         .where(Snapshot.client_id == found.id)
@@ -51,7 +52,7 @@ def summary_for(
     """
     found = find_client(session=session, name=client)
     if found is None:
-        raise NotFound(f"no client named {client!r}")
+        raise NotFound(f"no client named {quote(client.strip())}")
     rows = list_items(session=session, where=ItemFilter(client=found.name))
     return build_summary(
         client=found.name,
