@@ -10,7 +10,9 @@ from collections.abc import Iterator
 from actionplan.guard.rules import Context, Hits, Span, free, trimmed
 from actionplan.guard.words import CHAT_WORDS, INTERNAL_TLDS, LINK_WORDS
 
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@([\w-]+(?:\.[\w-]+)+)(?![\w-])")
+# The local part is read backwards from each "@" (a pattern that starts with a class is slow).
+_EMAIL = re.compile(r"@([\w-]+(?:\.[\w-]+)+)(?![\w-])")
+_LOCAL = re.compile(r"[\w.+-]+$")
 # Addresses a client is meant to write to.
 _ROLE_MAILBOX = re.compile(
     r"^(?:support|helpdesk|help|servicedesk|service-desk|service|info|hello|contact|noreply|"
@@ -25,11 +27,11 @@ _HOST = re.compile(
 )
 _FQDN = re.compile(r"(?<![\w@.-])(?:[a-z0-9](?:[\w-]*[a-z0-9])?\.)+[a-z]{2,}(?![\w-])", re.I)
 _IPV4 = re.compile(r"(\d{1,3}(?:\.\d{1,3}){3})(?:/\d{1,2}|:\d{2,5})?(?!\w|\.\d)")
-_IPV6_ULA = re.compile(r"(?<![\w:])f[cd][0-9a-f]{2}:[0-9a-f:]{2,}(?![\w:])", re.IGNORECASE)
+_IPV6_ULA = re.compile(r"f[cd][0-9a-f]{2}:[0-9a-f:]{2,}(?![\w:])", re.IGNORECASE)
 # Each with the text that must be there for it to match at all (checked first: cheap).
 _PATHS = (
     ("\\\\", re.compile(r"\\\\[\w.$-]+\\[^\s,;()<>\"']+")),  # \\server\share
-    (":\\", re.compile(r"(?<![\w])[A-Za-z]:\\[^\s,;]*[\w$]")),  # C:\Users\...
+    (":\\", re.compile(r"[A-Za-z]:\\[^\s,;]*[\w$]")),  # C:\Users\... (from one before ":")
     (
         "/",
         re.compile(
@@ -38,8 +40,8 @@ _PATHS = (
             r"(?:/[\w.@%+-]+)+/?"
         ),
     ),
-    ("://", re.compile(r"(?<![\w])(?:smb|nfs|file|afp|sftp|ftp)://[^\s]+")),
-    ("~/", re.compile(r"(?<![\w])~/[\w.-]+(?:/[\w.@%+-]+)*")),
+    ("://", re.compile(r"(?:smb|nfs|file|afp|sftp|ftp)://[^\s]+")),
+    ("~/", re.compile(r"~/[\w.-]+(?:/[\w.@%+-]+)*")),
 )
 
 
@@ -50,10 +52,13 @@ def addresses(text: str, ctx: Context, hits: Hits) -> Iterator[Span]:
     """E-mail addresses, internal hosts and domains, private IPs, file and network paths."""
     ours = tuple(d.casefold().lstrip("@.") for d in ctx.our_domains if d.strip())
     for m in _EMAIL.finditer(text) if "@" in text else ():
-        address = m.group(0)
+        local = _LOCAL.search(text, max(0, m.start() - 64), m.start())
+        if local is None:
+            continue
+        address = text[local.start() : m.end()]
         if ctx.allowed(address) or _ROLE_MAILBOX.match(address):
             continue
-        yield "email", m.start(), m.end()
+        yield "email", local.start(), m.end()
     low = text.lower()
     if "localhost" in low or _TLD_HINT.search(low):
         for m in _HOST.finditer(text):
@@ -77,15 +82,35 @@ def addresses(text: str, ctx: Context, hits: Hits) -> Iterator[Span]:
             yield "ip", m.start(), m.end()
     if ":" in text:
         for m in _IPV6_ULA.finditer(text):
-            yield "ip", m.start(), m.end()
+            if free(text, m.start(), ":"):
+                yield "ip", m.start(), m.end()
     for needle, pattern in _PATHS:
-        if needle not in text:
-            continue
-        for m in pattern.finditer(text):
+        for m in _at(needle, pattern, text):
             if needle == "/" and not free(text, m.start(), "/:.~-E"):
                 continue  # ("E": $HOME/…, taken with the "~/" form's rule or as it is)
+            if needle != "/" and not free(text, m.start()):
+                continue
             if not ctx.allowed(m.group(0)):
                 yield "path", m.start(), trimmed(m)
+
+
+_BACK = {":\\": 1, "://": 4}  # how far before its mark a path may start ("C:\", "sftp://")
+
+
+def _at(needle: str, pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The pattern's matches, tried only around each occurrence of its mark (a plain search)."""
+    if needle in ("\\\\", "/"):
+        if needle in text:
+            yield from pattern.finditer(text)  # these start with their mark: already quick
+        return
+    at = text.find(needle)
+    while at >= 0:
+        for start in range(max(0, at - _BACK.get(needle, 0)), at + 1):
+            m = pattern.match(text, start)
+            if m:
+                yield m
+                break
+        at = text.find(needle, at + len(needle))
 
 
 def _in_email(text: str, start: int) -> bool:

@@ -264,17 +264,17 @@ STAFFING = compile_family(
     r"under-?staffed|short[\s-]*staffed|short[\s-]*handed|under-?resourced|over-?stretched|"
     r"stretched\s+(?:too\s+)?thin|skeleton\s+(?:crew|staff|team|service)|over-?worked|"
     r"over-?loaded|burn(?:ed|t|ing)?[\s-]*out|burnout|firefighting|fire-fighting|"
-    r"hiring\s+freeze|head-?count|short\s+of\s+(?:people|staff|engineers?|techs?|hands|bodies|"
+    r"hiring\s+freeze|head-?count\s+(?:freeze|cut|cuts|is\s+frozen)|short\s+of\s+(?:people|staff|engineers?|techs?|hands|bodies|"
     r"resource|resources|capacity)|(?:no|zero|not\s+enough|lack\s+of)\s+(?:spare\s+)?"
     r"(?:capacity|bandwidth|engineers?|techs?|people|staff|bodies|hands|resource|resources|"
     r"cover|one\s+free|body\s+free)",
     r"(?:nobody|no\s*-?\s*one|none\s+of\s+us|noone|no\s+engineer|no\s+tech)\s+"
-    r"(?:is\s+|'s\s+)?(?:\w+\s+)?(?:free|available|spare|around|left|to\s+(?:cover|send|do|spare)|"
+    r"(?:is\s+|'s\s+)?(?:\w+\s+)?(?:free|available|spare|around|left|to\s+(?:cover|send|spare)|"
     r"who\s+(?:knows|can|understands))",
     r"(?:the\s+)?only\s+(?:one|person|guy|engineer|tech|bloke|woman|man|dev)\s+(?:here\s+)?"
     r"(?:who|that)\s+(?:knows|understands|can|has|remembers|touched)",
     r"(?:on|off)\s+(?:sick|stress|gardening|long[\s-]*term\s+sick)"
-    r"(?:\s+leave)?|off\s+sick|signed\s+off|(?:quit|quits|handed\s+in\s+(?:his|her|"
+    r"(?:\s+leave)?|off\s+sick|signed\s+off\s+(?:sick|work|with\s+stress)|(?:quit|quits|handed\s+in\s+(?:his|her|"
     r"their)\s+notice|walked\s+out|got\s+(?:fired|sacked|let\s+go)|was\s+(?:fired|sacked|let\s+go)|"
     r"made\s+redundant|redundanc\w*)",
     r"(?:too|so|really|very|way\s+too|completely|totally)\s+(?:busy|swamped|slammed|snowed\s+under|"
@@ -501,7 +501,7 @@ MORE_STAFFING = compile_family(
     r"(?:giv|hand|pass|farm|outsourc|offload|subcontract|sub)\w*\s+(?:it|this|that|the(?:\s+\w+)"
     r"{1,2})\s+(?:out\s+)?(?:to|out\s+to)\s+(?:a|an|the|our|some)\s+(?:\w+\s+)?(?:contractor|"
     r"freelancer|offshore|agency|partner|temp|junior|apprentice|sub-?contractor|intern)",
-    r"(?:agency|offshore)\s+(?:tech|engineer|staff|temp|team|partner|guy)|rota'?s?\s+(?:is\s+)?"
+    r"agency\s+(?:tech|engineer|temp|guy)|offshore\s+(?:tech|engineer|staff|team|partner|guy)|rota'?s?\s+(?:is\s+)?"
     r"(?:a\s+)?(?:mess|shambles|joke|broken)|drowning|resigned|resignations?",
     r"(?:nobody|no\s*-?\s*one)\s+(?:here\s+|on\s+the\s+team\s+|in\s+the\s+team\s+|left\s+)?"
     r"(?:actually\s+|really\s+)?(?:knows|understands|has\s+(?:a\s+clue|experience|done))|"

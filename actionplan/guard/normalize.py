@@ -49,6 +49,7 @@ _SAME_LENGTH: dict[str, str] = {
     **dict.fromkeys(map(chr, (0x2028, 0x2029, 0x202F, 0x205F, 0x3000)), " "),
 }
 _ONE_FOR_ONE = str.maketrans(_SAME_LENGTH)
+_NEEDS_FOLD = re.compile("[" + re.escape("".join(_SAME_LENGTH)) + "]")
 
 
 class _Identity(tuple[int, ...]):
@@ -76,7 +77,15 @@ def fold(text: str) -> Folded:
     invisible characters dropped. Letter case is kept; matchers ignore it where they should.
     Runs of spaces are left as they are: every pattern allows any run between words.
     """
-    quick = text.translate(_ONE_FOR_ONE)
+    if text.isascii():  # translate() with a table is slow on long text; ASCII needs only these
+        quick = text
+        for ch, to in (("\t", " "), ("\r", "\n"), ("\x0b", " "), ("\x0c", " "), ("`", "'")):
+            if ch in quick:
+                quick = quick.replace(ch, to)
+    elif _NEEDS_FOLD.search(text):
+        quick = text.translate(_ONE_FOR_ONE)
+    else:
+        quick = text
     plain = quick.isascii() or (
         unicodedata.is_normalized("NFKC", quick) and not _INVISIBLE.intersection(quick)
     )

@@ -147,8 +147,8 @@ def flags_for(summary: Summary, text: str, setup: GuardSetup) -> tuple[list[Flag
     # What leaves, exactly, for anything with a shape (ids, addresses, names, secrets). Its
     # wording is checked sentence by sentence in the fields above, and in the summary's own
     # words (the client's name, who prepared it) here:
-    for value in (summary.client, summary.prepared_by):
-        for f in cached_scan(value, ctx) if value else ():
+    for value in (summary.client, summary.prepared_by):  # names: rules only, not tone
+        for f in cached_scan(value, ctx, tone=False) if value else ():
             sentence = sentence_at(value, f.start)
             flag = Flag(
                 f.rule, f.why, f.found, None, "", "summary", sentence, fingerprint(sentence)
