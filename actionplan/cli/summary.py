@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from actionplan.cli.context import config, open_db, parse_when, today
 from actionplan.cli.errors import CliError
@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
     from actionplan.models import Snapshot
     from actionplan.summary.guarding import Flag
+    from actionplan.summary.model import Summary
 
 
 def run_summary(args: argparse.Namespace) -> int:
@@ -116,7 +117,8 @@ def _show_or_compare(args: argparse.Namespace, session: Session, found: list[Sna
     )
 
     if args.show is not None:
-        text = pick(found, args.show, args.client).markdown
+        shown = pick(found, args.show, args.client)
+        text, model = shown.markdown, _model_or_none(shown, read_model)
     else:
         first, second = (pick(found, n, args.client) for n in args.compare)
         if first.id == second.id:
@@ -127,7 +129,8 @@ def _show_or_compare(args: argparse.Namespace, session: Session, found: list[Sna
             f"snapshot {newer.id} ({saved_at(newer)})",
         )
         text = render_comparison(compare(read_model(older), read_model(newer)), labels)
-    _guard_text(session, args.client, text, force=args.force)
+        model = None
+    _guard_text(session, args.client, text, model, force=args.force)
     from actionplan.text import one_block
 
     # Stored Markdown may come from another tool: no escape sequences, line breaks kept.
@@ -135,16 +138,33 @@ def _show_or_compare(args: argparse.Namespace, session: Session, found: list[Sna
     return 0
 
 
-def _guard_text(session: Session, client: str, text: str, *, force: bool) -> None:
+def _model_or_none(snapshot: Snapshot, read: Any) -> Summary | None:
+    """A snapshot's model, or None when it cannot be read (its Markdown still shows)."""
+    from actionplan.plan.errors import Invalid
+
+    try:
+        model: Summary = read(snapshot)
+    except Invalid:
+        return None
+    return model
+
+
+def _guard_text(
+    session: Session, client: str, text: str, model: Summary | None, *, force: bool
+) -> None:
+    """The leak guard on a snapshot shown, or a comparison: with the snapshot's model, each
+    item's words are read as a summary's are; our own headings are never judged for tone."""
     from actionplan.plan.people import find_client
-    from actionplan.summary.guarding import guard_setup, scan_text
+    from actionplan.summary.guarding import flags_for, guard_setup, scan_text
     from actionplan.summary.readable import readable
 
     found = find_client(session=session, name=client)
     assert found is not None  # snapshots() found it
-    flags = scan_text(
-        readable("md", text), guard_setup(session=session, client=found, config=config())
-    )
+    setup = guard_setup(session=session, client=found, config=config())
+    if model is not None:
+        flags, _ = flags_for(model, readable("md", text), setup)
+    else:
+        flags = scan_text(readable("md", text), setup, "the snapshot", tone=False)
     if flags and not force:
         _explain(flags, "sounds internal")
         n = len(flags)

@@ -166,11 +166,13 @@ def flags_for(summary: Summary, text: str, setup: GuardSetup) -> tuple[list[Flag
     return pending, reviewed
 
 
-def scan_text(text: str, setup: GuardSetup, where: str = "text") -> list[Flag]:
+def scan_text(
+    text: str, setup: GuardSetup, where: str = "text", *, tone: bool = True
+) -> list[Flag]:
     """Flags in free text (a snapshot as saved, a comparison, a calendar), reviewed sentences
-    left out; ``where`` names it in each flag."""
+    left out; ``where`` names it in each flag; ``tone`` judges its sentences for tone too."""
     out = []
-    for f in cached_scan(text, setup.context):
+    for f in cached_scan(text, setup.context, tone=tone):
         sentence = sentence_at(text, f.start)
         fp = fingerprint(sentence)
         if fp not in setup.reviewed:
