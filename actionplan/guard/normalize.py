@@ -15,6 +15,7 @@ _FOLD = {
 }
 # Invisible characters that split a word without showing: removed, never matched on.
 _INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e")
+_INVISIBLE_RE = re.compile("[" + "".join(sorted(_INVISIBLE)) + "]")
 _CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
 
@@ -87,7 +88,7 @@ def fold(text: str) -> Folded:
     else:
         quick = text
     plain = quick.isascii() or (
-        unicodedata.is_normalized("NFKC", quick) and not _INVISIBLE.intersection(quick)
+        unicodedata.is_normalized("NFKC", quick) and not _INVISIBLE_RE.search(quick)
     )
     if plain and not _CONTROL.search(quick):
         return Folded(quick, _Identity(len(text)), text)
