@@ -49,7 +49,6 @@ _SAME_LENGTH: dict[str, str] = {
     **dict.fromkeys(map(chr, range(0x2000, 0x200B)), " "),
     **dict.fromkeys(map(chr, (0x2028, 0x2029, 0x202F, 0x205F, 0x3000)), " "),
 }
-_ONE_FOR_ONE = str.maketrans(_SAME_LENGTH)
 _NEEDS_FOLD = re.compile("[" + re.escape("".join(_SAME_LENGTH)) + "]")
 
 
@@ -83,8 +82,8 @@ def fold(text: str) -> Folded:
         for ch, to in (("\t", " "), ("\r", "\n"), ("\x0b", " "), ("\x0c", " "), ("`", "'")):
             if ch in quick:
                 quick = quick.replace(ch, to)
-    elif _NEEDS_FOLD.search(text):
-        quick = text.translate(_ONE_FOR_ONE)
+    elif _NEEDS_FOLD.search(text):  # a few curly quotes in a long text: fold just those
+        quick = _NEEDS_FOLD.sub(lambda m: _SAME_LENGTH[m.group()], text)
     else:
         quick = text
     plain = quick.isascii() or (
