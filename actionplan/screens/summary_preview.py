@@ -18,16 +18,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Label, Markdown, OptionList, Static
+from textual.screen import Screen
+from textual.widgets import Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
+from actionplan.screens.confirm_leaks import ConfirmLeaks
 from actionplan.summary.guarding import Flag
 from actionplan.summary.model import Summary
 from actionplan.summary.outgoing import Outgoing
 from actionplan.widgets.keybar import KeyBar
+from actionplan.widgets.leak_marks import flag_text, marked
 
-EXTENSIONS = {"md": "md", "txt": "txt", "html": "html", "pdf": "pdf", "talk": "talk.txt"}
 NAMES = {"md": "Markdown", "txt": "text", "html": "HTML", "pdf": "PDF", "talk": "talk track"}
 
 
@@ -229,7 +230,7 @@ class SummaryPreview(Screen[tuple[str, int] | None]):
         from actionplan.summary.markdown import for_screen
 
         self.outgoing = out
-        self.query_one("#preview-md", Markdown).update(for_screen(_marked(out.markdown, out.flags)))
+        self.query_one("#preview-md", Markdown).update(for_screen(marked(out.markdown, out.flags)))
         title = Text.assemble(
             (" Summary ", "bold reverse"),
             " ",
@@ -249,7 +250,7 @@ class SummaryPreview(Screen[tuple[str, int] | None]):
                 f"Leak guard: {n} thing{'s' if n != 1 else ''} sound internal "
                 "(Enter: go to the item, r: reviewed, fine)"
             )
-            leaks.add_options([Option(_flag_text(f)) for f in out.flags])
+            leaks.add_options([Option(flag_text(f)) for f in out.flags])
             leaks.highlighted = min(keep or 0, n - 1)
         self.refresh_bindings()
 
@@ -299,7 +300,14 @@ class SummaryPreview(Screen[tuple[str, int] | None]):
         shown = self.outgoing.digest if self.outgoing else None
         if shown is None:
             return  # nothing on screen yet: nothing the user has seen may leave
-        deliver = {"export": _write_export, "copy": _as_text, "save": _saver(app)}[what]
+        from actionplan.summary.deliver import save_as_snapshot, write_export
+
+        folder = export_folder()
+        deliver = {
+            "export": lambda session, o: write_export(o, folder),
+            "copy": lambda session, o: None,  # the UI thread copies o.markdown afterwards
+            "save": lambda session, o: save_as_snapshot(session, o, app.author),
+        }[what]
         try:
             with app.db.session() as session:
                 out, path = release(
@@ -420,94 +428,3 @@ class SummaryPreview(Screen[tuple[str, int] | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
-
-
-def _write_export(session: Any, out: Outgoing) -> Path:
-    from actionplan.outfile import safe_stem, write_new
-
-    stem = safe_stem(f"{out.summary.client} {out.summary.day.isoformat()}")
-    return write_new(export_folder(), stem, EXTENSIONS[out.fmt], out.content)
-
-
-def _as_text(session: Any, out: Outgoing) -> None:
-    return None  # the UI thread copies out.markdown once this returns
-
-
-def _saver(app: Any) -> Any:
-    def save(session: Any, out: Outgoing) -> None:
-        from actionplan.plan.snapshots import save_snapshot
-
-        save_snapshot(
-            session=session,
-            client=out.summary.client,
-            model=out.summary.to_json(),
-            markdown=out.markdown,
-            author=app.author,
-        )
-
-    return save
-
-
-def _flag_text(flag: Flag) -> Text:
-    text = Text()
-    if flag.item is not None:
-        text.append(f"#{flag.item} ", "bold")
-        text.append(_cut(flag.title, 30), "bold")
-        text.append(f" · {flag.field}: ")
-    else:
-        text.append("the summary: ", "bold")
-    text.append(flag.why)
-    text.append(" ")
-    text.append(repr(_cut(flag.found, 40)), "reverse")
-    return text
-
-
-def _cut(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _marked(markdown: str, flags: tuple[Flag, ...]) -> str:
-    """The Markdown for the screen, each flagged phrase in bold with a warning sign (the
-    screen only: what leaves is the plain Markdown)."""
-    from actionplan.summary.markdown import md
-
-    for found in sorted({f.found for f in flags}, key=len, reverse=True):
-        escaped = md(found)
-        if escaped and "\n" not in found and "**" not in escaped:
-            markdown = markdown.replace(escaped, f"**⚠ {escaped}**")
-    return markdown
-
-
-class ConfirmLeaks(ModalScreen[bool]):
-    """Asks before anything that sounds internal leaves; No is the default."""
-
-    BINDINGS = [
-        Binding("escape,n", "no", "No", id="confirm.no"),
-        Binding("y", "yes", "Yes", id="confirm.yes"),
-    ]
-
-    def __init__(self, hits: list[Flag], what: str) -> None:
-        super().__init__()
-        self.hits = hits
-        self.what = what
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label(
-                f"Some text sounds internal. {self.what.capitalize()} anyway?",
-                classes="dialog-title",
-            )
-            shown = "\n".join(f"• {hit}" for hit in self.hits[:12])
-            more = f"\n…and {len(self.hits) - 12} more" if len(self.hits) > 12 else ""
-            yield Static(Text(shown + more))
-            yield Button("No, let me fix it (n)", id="no", variant="primary", compact=True)
-            yield Button("Yes, it is fine (y)", id="yes", compact=True)
-
-    @on(Button.Pressed, "#yes")
-    def action_yes(self) -> None:
-        self.dismiss(True)
-
-    @on(Button.Pressed, "#no")
-    def action_no(self) -> None:
-        self.dismiss(False)
