@@ -31,24 +31,13 @@ class Recorder:
         if old == value:
             return False
         setattr(item, name, value)
-        assert item.id is not None and self.op.id is not None
+        assert item.id is not None
         self.touched[item.id] = item
-        self.session.add(
-            HistoryEvent(
-                op_id=self.op.id,
-                item_id=item.id,
-                at=self.op.at,
-                author=self.op.author,
-                field=name,
-                old=dump_value(old),
-                new=dump_value(value),
-                reason=self.reason,
-            )
-        )
+        self.note(item, name, dump_value(old), dump_value(value))
         return True
 
     def note(self, item: Item, name: str, old: str | None, new: str | None) -> None:
-        """Record an event that changes no column of the item (a sentence reviewed)."""
+        """Record a history event; on its own, one that changes no column (a sentence reviewed)."""
         assert item.id is not None and self.op.id is not None
         self.session.add(
             HistoryEvent(
