@@ -239,3 +239,9 @@ def test_every_deny_list_phrase_is_caught_however_it_is_typed(data) -> None:
     phrase = data.draw(st.sampled_from(load_deny_list()))
     text = "Update: " + data.draw(retyped_any(phrase)) + ", as discussed."
     assert scan(text, Context(phrases=tuple(load_deny_list()))), repr(text)
+
+
+def test_an_allow_list_term_must_start_a_word_so_a_short_one_lets_little_by() -> None:
+    context = Context(allow=("ops",))
+    assert scan("Tracked in OPS-4411.", context) == []  # the term starts the id
+    assert scan("Files on fs01.corp", Context(allow=("rp",))) != []  # "rp" is inside a word

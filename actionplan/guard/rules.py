@@ -85,12 +85,21 @@ class Context:
     _compiled: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     def allowed(self, found: str) -> bool:
-        """Whether the allow-list covers this text (a term inside it, or it inside a term)."""
+        """Whether the allow-list covers this text: a term that starts a word of it ("HD-" in
+        "HD-4411", "acme.com" in "it@acme.com"), or the whole of it inside a term. A term
+        inside a word ("co" in "contoso") does not count, so a short term cannot let much by."""
         low = found.casefold()
         for term in self.allow:
             t = term.casefold().strip()
-            if t and (t in low or (len(low) >= 3 and low in t)):
+            if not t:
+                continue
+            if len(low) >= 3 and low in t:
                 return True
+            at = low.find(t)
+            while at >= 0:
+                if at == 0 or not low[at - 1].isalnum():
+                    return True
+                at = low.find(t, at + 1)
         return False
 
 
