@@ -187,16 +187,18 @@ class Snapshot(SQLModel, table=True):
 
 
 class Reviewed(SQLModel, table=True):
-    """A sentence the account manager reviewed as fine for this client: the guard stops
-    nagging about it until its text changes (the fingerprint is of the folded sentence)."""
+    """A sentence of one item the account manager reviewed as fine for this client: the guard
+    stops nagging about what it found there (``rule``) until the sentence's words change (the
+    fingerprint is of the folded sentence). Another rule, or another item, still nags."""
 
-    __table_args__ = (sa.UniqueConstraint("client_id", "fingerprint"),)
+    __table_args__ = (sa.UniqueConstraint("client_id", "item_id", "fingerprint", "rule"),)
 
     id: int | None = Field(default=None, primary_key=True)
     client_id: int = Field(foreign_key="client.id", index=True)
     item_id: int | None = Field(default=None, foreign_key="item.id")
     op_id: int | None = Field(default=None, foreign_key="operation.id")
     fingerprint: str = Field(max_length=32)
+    rule: str = Field(default="", max_length=32)
     sentence: str = Field(sa_type=sa.Text)
     author: str = Field(max_length=100)
     at: datetime

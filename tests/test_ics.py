@@ -262,10 +262,13 @@ def test_export_command_writes_the_feed_and_filters_by_client(
     assert f"item-{busy['beta']}@actionplan" not in out
     assert f"item-{busy['open']}@actionplan" in out
     target = tmp_path / "plan.ics"
-    assert main(["--db", db_arg(db), "export", "--format", "ics", "-o", str(target)]) == 0
+    # Every client's dates in one feed are for us only: a calendar to send names its client.
+    assert main(["--db", db_arg(db), "export", "--format", "ics", "-o", str(target)]) == 1
+    assert "--client" in capsys.readouterr().err and not target.exists()
+    args = ["--db", db_arg(db), "export", "--format", "ics", "--client", "acme", "-o", str(target)]
+    assert main(args) == 0
     assert target.read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
     client_safe = events(target.read_text(encoding="utf-8"))
-    assert len(client_safe) == 4
     assert f"item-{busy['internal']}@actionplan" not in client_safe
 
 

@@ -154,7 +154,7 @@ def test_a_reviewed_sentence_stops_nagging_until_its_words_change(db: Database) 
             session=s,
             client="Acme",
             author=AUTHOR,
-            reviews=[Review(item_id, flag.fingerprint, flag.sentence)],
+            reviews=[Review(item_id, flag.fingerprint, flag.sentence, flag.rule)],
         )
     assert build(db).flags == () and len(build(db).reviewed) == 1
     with db.session() as s:  # the history says who reviewed what
@@ -169,7 +169,7 @@ def test_a_reviewed_sentence_stops_nagging_until_its_words_change(db: Database) 
             session=s,
             client="Acme",
             author=AUTHOR,
-            reviews=[Review(item_id, flag.fingerprint, flag.sentence)],
+            reviews=[Review(item_id, flag.fingerprint, flag.sentence, flag.rule)],
         )
         plan.edit_item(
             session=s,
@@ -320,3 +320,49 @@ def test_the_client_calendar_goes_through_the_guard(
     )
     assert code == 0 and "let through" in err and out_file.exists()
     assert cli("export", "--format", "ics", "--client", "Acme", "--internal")[0] == 0
+
+
+# --- found in review (a second pair of eyes on the leak paths) ---------------------------------
+
+
+def test_a_short_or_long_allow_list_term_lets_through_only_its_own_words(db: Database) -> None:
+    with db.session() as s:
+        plan.save_person(session=s, name="Dana Staff", team="Network team", side="us")
+    add(db, "Firewall", client_note="Dana Staff is on it. We are understaffed this week.")
+    with db.session() as s:
+        change_allow_list(session=s, client="Acme", add=["st", "Danaher Tools"])
+    found = {f.found for f in build(db).flags}
+    assert {"Dana Staff", "understaffed"} <= found
+
+
+def test_our_people_named_in_a_team_are_caught_in_the_owner_column(db: Database) -> None:
+    with db.session() as s:
+        plan.save_person(
+            session=s, name="Erin Walsh", team="Erin Walsh (escalations desk)", side="us"
+        )
+    add(db, "Firewall review", owner="Erin Walsh")
+    assert [(f.field, f.found) for f in build(db).flags] == [("owner", "Erin Walsh")]
+
+
+def test_a_review_covers_its_item_and_its_kind_of_finding_only(db: Database) -> None:
+    first = add(db, "Build", client_note="Host build01.corp is ready but we are understaffed.")
+    flags = build(db).flags
+    host = next(f for f in flags if f.rule == "host")
+    with db.session() as s:
+        review(
+            session=s,
+            client="Acme",
+            author=AUTHOR,
+            reviews=[Review(first, host.fingerprint, host.sentence, host.rule)],
+        )
+    assert [f.rule for f in build(db).flags] == ["staffing"]  # the other finding still nags
+    add(db, "Build two", client_note="Host build01.corp is ready but we are understaffed.")
+    assert sorted((f.item, f.rule) for f in build(db).flags if f.rule == "host") == [
+        (first + 1, "host")
+    ]  # the same words in another item are not reviewed
+
+
+def test_an_html_entity_in_a_note_shows_as_typed_in_markdown(db: Database) -> None:
+    add(db, "Firewall", client_note="Ask &#68;ana, see build01&#46;corp.")
+    out = build(db)
+    assert "&amp;#68;ana" in out.markdown and "Dana" not in out.text

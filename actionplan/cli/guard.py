@@ -103,7 +103,9 @@ def run_review(args: argparse.Namespace) -> int:
         out = prepare(session=session, client=found.name, fmt="md", today=today(), config=config())
         flags = [f for f in out.flags if f.item and (args.item is None or f.item == args.item)]
         unplaced = [f for f in out.flags if not f.item]
-        chosen = {f.fingerprint: Review(f.item, f.fingerprint, f.sentence) for f in flags if f.item}
+        chosen = {
+            f.review_key: Review(f.item, f.fingerprint, f.sentence, f.rule) for f in flags if f.item
+        }
         n = review(
             session=session,
             client=found.name,

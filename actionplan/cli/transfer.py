@@ -167,7 +167,13 @@ def run_export(args: argparse.Namespace) -> int:
             from actionplan.interchange.ics import export_ics
 
             # Client-safe unless --internal (json and csv are full internal exports anyway),
-            # and then it goes through the leak guard like every summary.
+            # and then it goes through the leak guard like every summary. A calendar for a
+            # client is one client's: every client's dates in one feed are for us only.
+            if not args.internal and not args.client:
+                raise CliError(
+                    "a calendar to send is one client's: add --client C "
+                    "(or --internal for your own calendar of every client)"
+                )
             text = export_ics(session=session, client=args.client, internal=args.internal)
             if not args.internal:
                 _guard_feed(session, args, text)

@@ -91,16 +91,23 @@ class Context:
         low = found.casefold()
         for term in self.allow:
             t = term.casefold().strip()
-            if not t:
-                continue
-            if len(low) >= 3 and low in t:
+            if t and (_within(t, low) or (len(low) >= 3 and _within(low, t))):
                 return True
-            at = low.find(t)
-            while at >= 0:
-                if at == 0 or not low[at - 1].isalnum():
-                    return True
-                at = low.find(t, at + 1)
         return False
+
+
+def _within(part: str, whole: str) -> bool:
+    """``part`` in ``whole`` as whole words: it starts a word, and ends one unless it ends in a
+    mark ("HD-" starts "HD-4411"; "st" is not in "staff", nor "dana" in "danaher")."""
+    at = whole.find(part)
+    while at >= 0:
+        end = at + len(part)
+        starts = at == 0 or not whole[at - 1].isalnum()
+        ends = end == len(whole) or not whole[end].isalnum() or not part[-1].isalnum()
+        if starts and ends:
+            return True
+        at = whole.find(part, at + 1)
+    return False
 
 
 def words(*alternatives: str) -> str:

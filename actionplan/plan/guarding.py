@@ -18,11 +18,17 @@ ALLOW_MAX = 200  # terms per client
 
 @dataclass(frozen=True, slots=True)
 class Review:
-    """One sentence of one item that the account manager has read and judged fine."""
+    """One finding in one sentence of one item that the account manager judged fine."""
 
     item_id: int
     fingerprint: str
     sentence: str
+    rule: str = ""
+
+    @property
+    def key(self) -> tuple[int, str, str]:
+        """What a review covers: this item, this sentence, this kind of finding."""
+        return (self.item_id, self.fingerprint, self.rule)
 
 
 def allow_list(*, session: Session, client: str) -> list[str]:
@@ -72,10 +78,12 @@ def change_allow_list(
     return terms
 
 
-def reviewed_fingerprints(*, session: Session, client_id: int) -> set[str]:
-    """The fingerprints of every sentence reviewed as fine for this client."""
-    stmt = select(Reviewed.fingerprint).where(Reviewed.client_id == client_id)
-    return set(session.exec(stmt).all())
+def reviewed_fingerprints(*, session: Session, client_id: int) -> set[tuple[int, str, str]]:
+    """What has been reviewed as fine for this client: (item, sentence fingerprint, rule)."""
+    stmt = select(Reviewed.item_id, Reviewed.fingerprint, Reviewed.rule).where(
+        Reviewed.client_id == client_id
+    )
+    return {(item or 0, fp, rule) for item, fp, rule in session.exec(stmt).all()}
 
 
 def review(*, session: Session, client: str, reviews: list[Review], author: str) -> int:
@@ -90,7 +98,7 @@ def review(*, session: Session, client: str, reviews: list[Review], author: str)
     found = _client(session, client)
     assert found.id is not None
     known = reviewed_fingerprints(session=session, client_id=found.id)
-    fresh = {r.fingerprint: r for r in reviews if r.fingerprint not in known}
+    fresh = {r.key: r for r in reviews if r.key not in known}
     if not fresh:
         return 0
     with operation(session, author=author, kind="review") as rec:
@@ -106,12 +114,13 @@ def review(*, session: Session, client: str, reviews: list[Review], author: str)
                     item_id=r.item_id,
                     op_id=rec.op.id,
                     fingerprint=r.fingerprint,
+                    rule=r.rule[:32],
                     sentence=r.sentence[:2000],
                     author=rec.op.author,
                     at=rec.op.at,
                 )
             )
-            rec.note(item, "reviewed", None, r.sentence[:2000])
+            rec.note(item, "reviewed", r.rule or None, r.sentence[:2000])
     return len(fresh)
 
 

@@ -31,6 +31,8 @@ SHOWN = 200
 class ChangesSinceScreen(ModalScreen[None]):
     """A client's item changes since its last saved snapshot (or the last 14 days), newest first."""
 
+    ALLOW_SELECT = False  # internal: nothing is copied from here by selection
+
     BINDINGS = [Binding("escape,q,w", "close", "Close", id="who.close")]
 
     @dataclass

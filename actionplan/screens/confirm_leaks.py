@@ -16,6 +16,8 @@ from actionplan.summary.guarding import Flag
 class ConfirmLeaks(ModalScreen[bool]):
     """Asks before anything that sounds internal leaves; No is the default."""
 
+    ALLOW_SELECT = False  # nothing is copied from here around the leak guard
+
     BINDINGS = [
         Binding("escape,n", "no", "No", id="confirm.no"),
         Binding("y", "yes", "Yes", id="confirm.yes"),

@@ -297,6 +297,8 @@ def comparison_view(c: Comparison) -> Group:
 class SnapshotDocument(Screen[None]):
     """One saved snapshot (its Markdown as sent) or a comparison of two, to read and go back."""
 
+    ALLOW_SELECT = False  # nothing is copied from here around the leak guard
+
     BINDINGS = [Binding("escape,q", "close", "Back", id="snapshot.close")]
 
     def __init__(

@@ -392,7 +392,7 @@ class SummaryPreview(Screen[tuple[str, int] | None]):
                 review(
                     session=session,
                     client=self.client,
-                    reviews=[Review(flag.item, flag.fingerprint, flag.sentence)],
+                    reviews=[Review(flag.item, flag.fingerprint, flag.sentence, flag.rule)],
                     author=app.author,
                 )
         except Exception as exc:

@@ -39,7 +39,12 @@ class Flag:
     @property
     def key(self) -> str:
         """Identity of this flag, for "the user saw this one and said yes"."""
-        return f"{self.fingerprint}:{self.rule}:{self.found.casefold()}"
+        return f"{self.item or 0}:{self.fingerprint}:{self.rule}:{self.found.casefold()}"
+
+    @property
+    def review_key(self) -> tuple[int, str, str]:
+        """What reviewing it records: this item, this sentence, this kind of finding."""
+        return (self.item or 0, self.fingerprint, self.rule)
 
     def __str__(self) -> str:
         """One line: where (item, field), why, and the words, each cut to a readable length."""
@@ -52,7 +57,7 @@ class GuardSetup:
     """Everything the guard knows about one client, read once."""
 
     context: Context
-    reviewed: frozenset[str]
+    reviewed: frozenset[tuple[int, str, str]]
 
 
 def guard_setup(*, session: Session, client: Client, config: Config) -> GuardSetup:
@@ -124,10 +129,14 @@ def flags_for(summary: Summary, text: str, setup: GuardSetup) -> tuple[list[Flag
     flags: dict[str, Flag] = {}
     seen: set[tuple[str, str]] = set()
     lines = _lines(summary)
-    warm([v for ln in lines for v in (ln.title, ln.note)], ctx)
+    warm([v for ln in lines for v in (ln.title, ln.note, ln.owner)], ctx)
     leaving = _norm(text)  # a field's slip counts where this format carries that field
     for line in lines:
-        for field, value in (("title", line.title), ("client note", line.note)):
+        for field, value in (
+            ("title", line.title),
+            ("client note", line.note),
+            ("owner", line.owner),  # a team's name is typed by someone, too
+        ):
             for f in cached_scan(value, ctx) if value else ():
                 if _norm(f.found) not in leaving:
                     continue  # not in this format (the talk track has no notes)
@@ -161,8 +170,8 @@ def flags_for(summary: Summary, text: str, setup: GuardSetup) -> tuple[list[Flag
         sentence = sentence_at(text, f.start)
         flag = Flag(f.rule, f.why, f.found, None, "", "summary", sentence, fingerprint(sentence))
         flags.setdefault(flag.key, flag)
-    pending = [f for f in flags.values() if f.fingerprint not in setup.reviewed]
-    reviewed = [f for f in flags.values() if f.fingerprint in setup.reviewed]
+    pending = [f for f in flags.values() if f.review_key not in setup.reviewed]
+    reviewed = [f for f in flags.values() if f.review_key in setup.reviewed]
     return pending, reviewed
 
 
@@ -174,9 +183,7 @@ def scan_text(
     out = []
     for f in cached_scan(text, setup.context, tone=tone):
         sentence = sentence_at(text, f.start)
-        fp = fingerprint(sentence)
-        if fp not in setup.reviewed:
-            out.append(Flag(f.rule, f.why, f.found, None, "", where, sentence, fp))
+        out.append(Flag(f.rule, f.why, f.found, None, "", where, sentence, fingerprint(sentence)))
     return out
 
 

@@ -13,9 +13,13 @@ _SPECIAL = re.compile(r"([\\`*_<>|])")
 _HEALTH = {"green": "🟢 Green", "amber": "🟠 Amber", "red": "🔴 Red"}
 
 
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+
+
 def md(text: str) -> str:
-    """User text made inert in Markdown (shown as typed, never as formatting)."""
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    """User text made inert in Markdown (shown as typed, never as formatting): an HTML
+    entity such as ``&#68;`` is written ``&amp;#68;`` so that a viewer shows it as typed."""
+    return _ENTITY.sub("&amp;", _SPECIAL.sub(r"\\\1", " ".join(text.split())))
 
 
 def render_markdown(summary: Summary) -> str:

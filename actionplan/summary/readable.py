@@ -18,8 +18,8 @@ _TAG = re.compile(r"<[^>]*>")
 def readable(fmt: str, content: str) -> str:
     """The text of a rendered summary as its reader sees it (``fmt``: md, txt, talk, html,
     or "markup" for the PDF's paragraphs)."""
-    if fmt == "md":
-        return _MD_ESCAPE.sub(r"\1", _MD_BREAK.sub("\n", content))
+    if fmt == "md":  # what a Markdown viewer shows: escapes undone, entities decoded
+        return html.unescape(_MD_ESCAPE.sub(r"\1", _MD_BREAK.sub("\n", content)))
     if fmt in ("html", "markup"):
         title = re.search(r"<title>(.*?)</title>", content, re.IGNORECASE | re.DOTALL)
         body = _HIDDEN.sub(" ", content)

@@ -27,6 +27,7 @@ def upgrade() -> None:
         sa.Column("item_id", sa.Integer(), nullable=True),
         sa.Column("op_id", sa.Integer(), nullable=True),
         sa.Column("fingerprint", sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False),
+        sa.Column("rule", sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False),
         sa.Column("sentence", sa.Text(), nullable=False),
         sa.Column("author", sqlmodel.sql.sqltypes.AutoString(length=100), nullable=False),
         sa.Column("at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
@@ -39,7 +40,11 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_reviewed")),
         sa.UniqueConstraint(
-            "client_id", "fingerprint", name=op.f("uq_reviewed_client_id_fingerprint")
+            "client_id",
+            "item_id",
+            "fingerprint",
+            "rule",
+            name=op.f("uq_reviewed_client_id_item_id_fingerprint_rule"),
         ),
     )
     with op.batch_alter_table("reviewed", schema=None) as batch_op:
