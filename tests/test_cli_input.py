@@ -301,7 +301,12 @@ def test_the_last_supported_date_works_everywhere(
         ).code
         == 0
     )
-    for args in (["export", "--format", "ics"], ["agenda"], ["workload"], ["recurring"]):
+    for args in (
+        ["export", "--format", "ics", "--client", "Acme"],
+        ["agenda"],
+        ["workload"],
+        ["recurring"],
+    ):
         assert cli(capsys, sq, *args).code == 0, args
 
 
@@ -332,7 +337,7 @@ def far(both: Database) -> Database:
 @pytest.mark.parametrize(
     "args",
     [
-        ["export", "--format", "ics"],
+        ["export", "--format", "ics", "--client", "Acme"],
         ["export", "--format", "ics", "--internal"],
         ["export", "--format", "csv"],
         ["export"],
