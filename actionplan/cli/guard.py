@@ -13,7 +13,8 @@ from actionplan.text import quote
 
 def run_check(args: argparse.Namespace) -> int:
     """actionplan guard check [TEXT ...] [--client C] [--json]: exit 1 when something is found."""
-    from actionplan.guard import Context, scan
+    from actionplan.guard import scan
+    from actionplan.summary.guarding import base_context, guard_setup
 
     if args.text:
         text = " ".join(args.text)
@@ -23,7 +24,6 @@ def run_check(args: argparse.Namespace) -> int:
         text = read_input("-")
     if args.client:
         from actionplan.plan.people import find_client
-        from actionplan.summary.guarding import guard_setup
 
         db = open_db(args)
         with db.session() as session:
@@ -32,14 +32,7 @@ def run_check(args: argparse.Namespace) -> int:
                 raise CliError(f"no client named {quote(args.client.strip())}")
             context = guard_setup(session=session, client=found, config=config()).context
     else:
-        from actionplan.summary.denylist import load_deny_list, user_deny_list
-
-        cfg = config()
-        context = Context(
-            our_domains=cfg.internal_domains,
-            allow=cfg.guard_allow,
-            phrases=tuple(load_deny_list(user_deny_list())),
-        )
+        context = base_context(config())
     findings = scan(text, context)
     if args.json:
         rows = [

@@ -137,9 +137,12 @@ def _unknown(session: Session, table: str, names: set[str]) -> set[str]:
 
 
 def _guard_feed(session: Session, args: argparse.Namespace, text: str) -> None:
+    from actionplan.plan.people import find_client
     from actionplan.summary.guarding import guard_feed
 
-    flags = guard_feed(session=session, client=args.client, text=text, config=config())
+    client = find_client(session=session, name=args.client)
+    assert client is not None  # export_ics found it
+    flags = guard_feed(session=session, client=client, text=text, config=config())
     verb = "let through (--force)" if args.force else "sounds internal"
     for flag in flags:
         say(f"actionplan: {verb}: {flag}", err=True)

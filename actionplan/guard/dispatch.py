@@ -160,7 +160,7 @@ def _index(sources: list[str]) -> list[tuple[set[Key] | None, tuple[str, ...] | 
         ]  # fmt: skip
     except (OSError, ValueError, TypeError):
         pass
-    index = [(starts_of(source), second_words(source)) for source in sources]
+    index = [_analyse(source) for source in sources]
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         data = [[None if k is None else sorted(k), t] for k, t in index]
@@ -178,34 +178,35 @@ def _cache_folder() -> Path:
     return user_cache_path("actionplan")
 
 
-def starts_of(source: str) -> set[Key] | None:
-    """The words (or starts of words, lower-case) every match must begin with; None when
-    they cannot be known."""
+def _analyse(source: str) -> tuple[set[Key] | None, tuple[str, ...] | None]:
+    """One parse of a pattern: ``starts_of`` and ``second_words`` of it."""
     from re import _parser  # type: ignore[attr-defined]
 
     try:
-        tree = _parser.parse(source, re.IGNORECASE)
+        tree = list(_parser.parse(source, re.IGNORECASE))
     except re.error:
-        return None
-    keys = _walk(list(tree), "")
-    if not keys or any(not text for text, _ in keys):
-        return None
-    return keys
+        return None, None
+    return _known(_walk(tree, "")), _seconds(_known(_walk(tree, "", second=True)))
+
+
+def starts_of(source: str) -> set[Key] | None:
+    """The words (or starts of words, lower-case) every match must begin with; None when
+    they cannot be known."""
+    return _analyse(source)[0]
 
 
 def second_words(source: str) -> tuple[str, ...] | None:
     """When every match is a whole word, spaces, then another word: the starts (up to four
     letters) that second word can have. None when not known (then nothing is filtered)."""
-    from re import _parser  # type: ignore[attr-defined]
+    return _analyse(source)[1]
 
-    try:
-        tree = _parser.parse(source, re.IGNORECASE)
-    except re.error:
-        return None
-    keys = _walk(list(tree), "", second=True)
-    if not keys or any(not text for text, _ in keys):
-        return None
-    return tuple(sorted({text[:_PREFIX] for text, _ in keys}))
+
+def _known(keys: set[Key] | None) -> set[Key] | None:
+    return None if not keys or any(not text for text, _ in keys) else keys
+
+
+def _seconds(keys: set[Key] | None) -> tuple[str, ...] | None:
+    return None if keys is None else tuple(sorted({text[:_PREFIX] for text, _ in keys}))
 
 
 def _walk(seq: list[Any], acc: str, *, second: bool = False) -> set[Key] | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from actionplan.guard.rules import Context, Hits, compile_family
 
@@ -565,20 +566,18 @@ def framing(text: str, ctx: Context, hits: Hits) -> Iterator[Span]:
         for start, end in hits.get(rule, ()):
             if not ctx.allowed(text[start:end]):
                 yield rule, start, end
-    phrases = _phrases(ctx)
+    phrases = _phrases(ctx.phrases) if ctx.phrases else None
     if phrases is not None:
         for m in phrases.finditer(text):
             yield "phrase", m.start(), m.end()
 
 
-def _phrases(ctx: Context) -> re.Pattern[str] | None:
-    cached = ctx._compiled.get("phrases")
-    if cached is None and ctx.phrases:
-        cached = re.compile(
-            r"(?<!\w)(?:"
-            + "|".join(re.escape(p.strip()).replace(r"\ ", r"\s+") for p in ctx.phrases)
-            + r")(?!\w)",
-            re.IGNORECASE,
-        )
-        ctx._compiled["phrases"] = cached
-    return cached if isinstance(cached, re.Pattern) else None
+@lru_cache(maxsize=8)
+def _phrases(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """The deny-list as one pattern, whole words, any spacing between them."""
+    return re.compile(
+        r"(?<!\w)(?:"
+        + "|".join(re.escape(p.strip()).replace(r"\ ", r"\s+") for p in phrases)
+        + r")(?!\w)",
+        re.IGNORECASE,
+    )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 # Rule names, and how each is explained to the account manager.
 EXPLAIN = {
@@ -82,7 +82,6 @@ class Context:
     allow: tuple[str, ...] = ()
     signed_by: str = ""
     phrases: tuple[str, ...] = ()
-    _compiled: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     def allowed(self, found: str) -> bool:
         """Whether the allow-list covers this text: a term that starts a word of it ("HD-" in
@@ -108,11 +107,6 @@ def _within(part: str, whole: str) -> bool:
             return True
         at = whole.find(part, at + 1)
     return False
-
-
-def words(*alternatives: str) -> str:
-    """A regex alternation of phrases in which one space matches any run of spaces."""
-    return "(?:" + "|".join(a.replace(" ", r"\s+") for a in alternatives) + ")"
 
 
 def compile_family(*patterns: str) -> tuple[str, ...]:

@@ -51,7 +51,7 @@ def change_allow_list(
     """
     begin_write(session)
     try:
-        found = _client(session, client, lock=True)
+        found = _client(session, client, for_update=True)
         terms = _terms(found)
         for raw in add:
             try:
@@ -132,11 +132,11 @@ def forget_reviews(session: Session, op_id: int, item_id: int) -> None:
         session.delete(row)
 
 
-def _client(session: Session, name: str, *, lock: bool = False) -> Client:
+def _client(session: Session, name: str, *, for_update: bool = False) -> Client:
     found = find_client(session=session, name=name)
     if found is None:
         raise NotFound(f"no client named {quote(name.strip())}")
-    if lock:
+    if for_update:
         locked = session.get(Client, found.id, with_for_update=True, populate_existing=True)
         assert locked is not None
         return locked

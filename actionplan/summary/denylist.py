@@ -26,9 +26,7 @@ def _read_cached(path: Path, mtime: float) -> tuple[str, ...]:
 def _read(path: Path) -> tuple[str, ...]:
     try:
         return _read_cached(path, path.stat().st_mtime)
-    except (FileNotFoundError, NotADirectoryError):
-        return ()
-    except (OSError, UnicodeDecodeError):
+    except (OSError, UnicodeDecodeError):  # missing or unreadable: no phrases of its own
         return ()
 
 

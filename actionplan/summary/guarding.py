@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import Any
 
 from sqlmodel import Session, col, select
 
@@ -60,10 +61,22 @@ class GuardSetup:
     reviewed: frozenset[tuple[int, str, str]]
 
 
-def guard_setup(*, session: Session, client: Client, config: Config) -> GuardSetup:
-    """The client's guard context: our people, their contacts, others' contacts, allow-list."""
+def base_context(config: Config, *, allow: tuple[str, ...] = (), **people: Any) -> Context:
+    """What the guard knows from the settings alone (our domains, the allow-list and name in
+    the config, the deny-list files), with ``people`` and a client's ``allow`` added."""
     from actionplan.summary.denylist import load_deny_list, user_deny_list
 
+    return Context(
+        our_domains=config.internal_domains,
+        allow=allow + config.guard_allow,
+        signed_by=config.name,
+        phrases=tuple(load_deny_list(user_deny_list())),
+        **people,
+    )
+
+
+def guard_setup(*, session: Session, client: Client, config: Config) -> GuardSetup:
+    """The client's guard context: our people, their contacts, others' contacts, allow-list."""
     assert client.id is not None
     staff = tuple(session.exec(select(Person.name).where(Person.side == Side.US)).all())
     owners = select(Item.owner_id).where(Item.client_id == client.id)
@@ -78,14 +91,8 @@ def guard_setup(*, session: Session, client: Client, config: Config) -> GuardSet
         ).all()
     )
     allow = tuple(t for t in (client.guard_allow or "").splitlines() if t.strip())
-    context = Context(
-        staff=staff,
-        our_domains=config.internal_domains,
-        client_contacts=contacts,
-        other_contacts=others,
-        allow=allow + config.guard_allow,
-        signed_by=config.name,
-        phrases=tuple(load_deny_list(user_deny_list())),
+    context = base_context(
+        config, staff=staff, client_contacts=contacts, other_contacts=others, allow=allow
     )
     return GuardSetup(
         context, frozenset(reviewed_fingerprints(session=session, client_id=client.id))
@@ -197,20 +204,10 @@ def _norm(found: str) -> str:
     return " ".join(fold(found).text.casefold().split())
 
 
-def guard_feed(*, session: Session, client: str | None, text: str, config: Config) -> list[Flag]:
-    """Flags in a client calendar feed (iCalendar text, unfolded and unescaped first)."""
-    from actionplan.plan.people import find_client
-
+def guard_feed(*, session: Session, client: Client, text: str, config: Config) -> list[Flag]:
+    """Flags in a client's calendar feed (iCalendar text, unfolded and unescaped first)."""
     unfolded = text.replace("\r\n ", "").replace("\r\n\t", "")
-    found = find_client(session=session, name=client) if client else None
-    if found is not None:
-        setup = guard_setup(session=session, client=found, config=config)
-    else:  # every client's feed: our people and our domains, no one client's allow-list
-        staff = tuple(session.exec(select(Person.name).where(Person.side == Side.US)).all())
-        setup = GuardSetup(
-            Context(staff=staff, our_domains=config.internal_domains, allow=config.guard_allow),
-            frozenset(),
-        )
+    setup = guard_setup(session=session, client=client, config=config)
     values = [ln.split(":", 1)[1] for ln in unfolded.splitlines() if ln.startswith(_FEED_TEXT)]
     return scan_text("\n".join(_unescape(v) for v in values), setup, "the calendar")
 
