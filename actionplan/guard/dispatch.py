@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
+from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
     from actionplan.guard.rules import Context
 
 _PREFIX = 4  # the longest start of a word used as a key
-_TOKEN = re.compile(r"[\w']+|[^\s\w]")
+_SPLIT = re.compile(r"([\w']+|[^\s\w])")  # words, and each mark alone
 _WORDISH = re.compile(r"[\w']")
 Key = tuple[str, bool]  # (text, whole word?)
 
@@ -61,6 +62,9 @@ def split(patterns: list[tuple[str, str]], *, edge: bool) -> list[tuple[str, str
     return out
 
 
+Then = tuple[str, ...] | None  # the starts the next word may have (None: any)
+
+
 class Dispatch:
     """(label, pattern) pairs matched together, case-insensitively, word by word."""
 
@@ -69,49 +73,54 @@ class Dispatch:
         self.sources = [source for _, source in patterns]
         # Compiled on first use: most patterns are never tried on a given text.
         self.compiled: list[re.Pattern[str] | None] = [None] * len(patterns)
-        self.whole: dict[str, list[int]] = {}
-        self.starts: dict[str, list[int]] = {}
+        # A whole word -> (pattern, what the next word may start with).
+        self.whole: dict[str, list[tuple[int, Then]]] = {}
+        # The first letters of a start -> (the whole start, pattern, next word): "lice" ->
+        # ("licen", n, None).
+        self.starts: dict[str, list[tuple[str, int, Then]]] = {}
         self.anywhere: list[int] = []
-        self.then: list[tuple[str, ...] | None] = []
-        for n, (keys, then) in enumerate(_index(self.sources)):
-            self.then.append(then)
+        self.needs: dict[int, tuple[str, ...]] = {}  # (of the patterns tried anywhere)
+        for n, keys in enumerate(_index(self.sources)):
             if keys is None:
                 self.anywhere.append(n)
                 continue
-            for text, whole in keys:
-                table = self.whole if whole else self.starts
-                table.setdefault(text if whole else text[:_PREFIX], []).append(n)
+            for text, whole, then in keys:
+                if whole:
+                    self.whole.setdefault(text, []).append((n, then))
+                else:
+                    self.starts.setdefault(text[:_PREFIX], []).append((text, n, then))
         self.sizes = sorted({len(k) for k in self.starts})
-        self._memo: dict[str, list[int]] = {}  # word -> the patterns that may start there
+        self._memo: dict[str, list[tuple[int, Then]]] = {}  # word -> what may start there
 
     def finditer(self, text: str) -> Iterator[tuple[str, int, int]]:
         """Every (label, start, end) match, patterns tried only where they can start."""
         low = text.lower()
         if len(low) != len(text):  # a few characters change length when lowered
             low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-        compiled, labels, then = self.compiled, self.labels, self.then
+        compiled, labels = self.compiled, self.labels
         memo = self._memo
         if len(memo) > 100_000:
             memo.clear()
-        tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(low)]
-        tokens.append((len(low), ""))
-        for i in range(len(tokens) - 1):
-            pos, word = tokens[i]
-            found = memo.get(word)
-            if found is None:
-                found = memo[word] = self._candidates(word)
-            if not found:
-                continue
-            following = tokens[i + 1][1]
-            for n in found:
-                needs = then[n]
+        # The text as gap, word, gap, word, ..., gap; where each word starts is summed in C.
+        parts = _SPLIT.split(low)
+        words = parts[1::2]
+        ends = list(accumulate(map(len, parts)))
+        for word in set(words).difference(memo):
+            memo[word] = self._candidates(word)
+        last = len(words) - 1
+        for i in [i for i, word in enumerate(words) if memo[word]]:
+            pos = ends[2 * i]
+            following = words[i + 1] if i < last else ""
+            for n, needs in memo[words[i]]:
                 if needs is not None and not following.startswith(needs):
-                    continue  # the next word cannot be this pattern's second word
+                    continue  # the next word cannot be this pattern's second word here
                 pattern = compiled[n] or self._compile(n)
                 m = pattern.match(text, pos)
                 if m and m.end() > pos:
                     yield labels[n], pos, m.end()
         for n in self.anywhere:
+            if not all(part in low for part in self._needs(n)):
+                continue  # a plain search says it cannot match: the slow one is not run
             for m in (compiled[n] or self._compile(n)).finditer(text):
                 if m.end() > m.start():
                     yield labels[n], m.start(), m.end()
@@ -125,51 +134,74 @@ class Dispatch:
         out.whole = {k: list(v) for k, v in self.whole.items()}
         out.starts = self.starts
         out.anywhere = self.anywhere
-        out.then = [*self.then, *([None] * len(extra))]
+        out.needs = self.needs
         out.sizes = self.sizes
         out._memo = {}
         for n, (_, _, word) in enumerate(extra, start=len(self.labels)):
-            out.whole.setdefault(word, []).append(n)
+            out.whole.setdefault(word, []).append((n, None))
         return out
+
+    def _needs(self, n: int) -> tuple[str, ...]:
+        """What every match of pattern ``n`` holds, lower-case: read once from its tree."""
+        needs = self.needs.get(n)
+        if needs is None:
+            needs = self.needs[n] = _required(self.sources[n])
+        return needs
 
     def _compile(self, n: int) -> re.Pattern[str]:
         pattern = self.compiled[n] = re.compile(self.sources[n], re.IGNORECASE)
         return pattern
 
-    def _candidates(self, word: str) -> list[int]:
-        found = list(self.whole.get(word, ()))
+    def _candidates(self, word: str) -> list[tuple[int, Then]]:
+        """The patterns that may start at ``word``, each once, in the order they were given,
+        with what the next word may start with (all the ways in which it can start here)."""
+        found: dict[int, Then] = {}
+        ways = [*self.whole.get(word, ())]
         for size in self.sizes:
-            found += self.starts.get(word[:size], ())
-        return found
+            ways += [
+                (n, t) for key, n, t in self.starts.get(word[:size], ()) if word.startswith(key)
+            ]
+        for n, then in ways:
+            if n not in found:
+                found[n] = then
+            elif found[n] is not None:
+                found[n] = None if then is None else (*found[n], *then)  # type: ignore[misc]
+        return sorted(found.items())
 
 
-def _index(sources: list[str]) -> list[tuple[set[Key] | None, tuple[str, ...] | None]]:
-    """Each pattern's keys and second words: read from the user's cache when the patterns are
-    the same as last time (reading them from parse trees costs a quarter of a second)."""
+Keys = list[tuple[str, bool, Then]] | None  # a pattern's keys, or None: tried anywhere
+
+
+def _index(sources: list[str]) -> list[Keys]:
+    """Each pattern's keys, with the next word's starts: read from the user's cache when the
+    patterns are the same as last time (reading them from parse trees costs a quarter of a
+    second)."""
     import hashlib
     import json
 
-    digest = hashlib.sha256("\0".join(sources).encode("utf-8")).hexdigest()[:24]
+    digest = hashlib.sha256("\0".join([_VERSION, *sources]).encode("utf-8")).hexdigest()[:24]
     path = _cache_folder() / f"guard-index-{digest}.json"
     try:
         stored = json.loads(path.read_text(encoding="utf-8"))
         return [
-            (None if keys is None else {(k, bool(w)) for k, w in keys},
-             None if then is None else tuple(then))
-            for keys, then in stored
+            None if keys is None
+            else [(str(k), bool(w), None if t is None else tuple(t)) for k, w, t in keys]
+            for keys in stored
         ]  # fmt: skip
     except (OSError, ValueError, TypeError):
         pass
     index = [_analyse(source) for source in sources]
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        data = [[None if k is None else sorted(k), t] for k, t in index]
         tmp = path.with_suffix(f".{__import__('os').getpid()}.tmp")
-        tmp.write_text(json.dumps(data), encoding="utf-8")
+        tmp.write_text(json.dumps(index), encoding="utf-8")
         tmp.replace(path)
     except OSError:
         pass  # a read-only home: computed again next time, nothing lost
     return index
+
+
+_VERSION = "keys-2"  # what the cached index holds; a new layout gets a new name
 
 
 def _cache_folder() -> Path:
@@ -178,27 +210,92 @@ def _cache_folder() -> Path:
     return user_cache_path("actionplan")
 
 
-def _analyse(source: str) -> tuple[set[Key] | None, tuple[str, ...] | None]:
-    """One parse of a pattern: ``starts_of`` and ``second_words`` of it."""
+def _analyse(source: str) -> Keys:
+    """The words (or starts of words, lower-case) a pattern's matches can begin with, each
+    with the starts (up to four letters) the word after it can have when that is known.
+
+    The pattern's leading choices are spread out first ("(?:we|the team)\\s+..." is read as
+    "we ..." and "the team ..."), so that each first word gets its own second words. None
+    when a start cannot be known (a class such as ``\\d``, anything optional of any shape).
+    """
     from re import _parser  # type: ignore[attr-defined]
 
     try:
         tree = list(_parser.parse(source, re.IGNORECASE))
     except re.error:
-        return None, None
-    return _known(_walk(tree, "")), _seconds(_known(_walk(tree, "", second=True)))
+        return None
+    keys: dict[tuple[str, bool], Then] = {}
+    for seq in _fronts(tree):
+        starts = _known(_walk(seq, ""))
+        if starts is None:
+            return None
+        then = _seconds(_known(_walk(seq, "", second=True)))
+        for key in starts:
+            if key not in keys:
+                keys[key] = then
+            elif keys[key] is not None:
+                keys[key] = None if then is None else tuple(sorted({*keys[key], *then}))  # type: ignore[misc]
+    return sorted((text, whole, then) for (text, whole), then in keys.items())
 
 
-def starts_of(source: str) -> set[Key] | None:
-    """The words (or starts of words, lower-case) every match must begin with; None when
-    they cannot be known."""
-    return _analyse(source)[0]
+def _required(source: str) -> tuple[str, ...]:
+    """Runs of plain characters every match of a pattern holds (lower-case): "%" and
+    "margin" are not both required in "\\d+%\\s+(?:margin|mark-?up)", "%" is."""
+    from re import _constants as c  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+
+    try:
+        seq = list(_parser.parse(source, re.IGNORECASE))
+    except re.error:
+        return ()
+    runs, run = [], ""
+    while seq:
+        op, av = seq.pop(0)
+        if op is c.SUBPATTERN:
+            seq = list(av[-1]) + seq
+            continue
+        if op is c.LITERAL:
+            run += chr(av).lower()
+            continue
+        repeat = op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1 and len(av[2]) == 1
+        if repeat and av[2][0][0] is c.LITERAL:  # "x+": one x at least, then the run ends
+            runs.append(run + chr(av[2][0][1]).lower())
+            run = ""
+            continue
+        runs.append(run)
+        run = ""
+    runs.append(run)
+    return tuple(r for r in runs if r)
 
 
-def second_words(source: str) -> tuple[str, ...] | None:
-    """When every match is a whole word, spaces, then another word: the starts (up to four
-    letters) that second word can have. None when not known (then nothing is filtered)."""
-    return _analyse(source)[1]
+def _fronts(tree: list[Any], limit: int = 64) -> list[list[Any]]:
+    """The ways a match can begin: a parse tree with its leading groups, choices and optional
+    parts spread out into one sequence each (the tree itself when there would be too many)."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    out: list[list[Any]] = []
+    todo = [tree]
+    while todo:
+        seq = todo.pop()
+        i = 0
+        while i < len(seq) and seq[i][0] in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            i += 1
+        if i == len(seq):
+            out.append(seq)
+            continue
+        op, av = seq[i]
+        head, rest = seq[:i], seq[i + 1 :]
+        if op is c.SUBPATTERN:
+            todo.append(head + list(av[-1]) + rest)
+        elif op is c.BRANCH:
+            todo.extend(head + list(branch) + rest for branch in av[1])
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and (av[0], av[1]) == (0, 1):
+            todo += [head + list(av[2]) + rest, head + rest]
+        else:
+            out.append(seq)
+        if len(out) + len(todo) > limit:
+            return [tree]
+    return out
 
 
 def _known(keys: set[Key] | None) -> set[Key] | None:
@@ -224,8 +321,8 @@ def _walk(seq: list[Any], acc: str, *, second: bool = False) -> set[Key] | None:
         ch = chr(av).lower()
         if _WORDISH.match(ch):
             return _walk(rest, acc + ch, second=second)
-        if second:
-            return None
+        if second:  # a mark right after the first word is the next word ("f" then "*")
+            return {(ch, True)} if acc else None
         return {(acc, True)} if acc else {(ch, True)}
     if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
         return _walk(rest, acc, second=second)
@@ -238,17 +335,21 @@ def _walk(seq: list[Any], acc: str, *, second: bool = False) -> set[Key] | None:
         if second:
             if acc and low and _is_space(list(sub), c):
                 return _walk(rest, "")  # the first word ended; what can the next one be?
+            if acc and low and not _may_be_wordish(list(sub), c):
+                return _walk(list(sub), acc, second=True)  # marks: the first is the next word
+            if acc and _only_wordish(list(sub), c):
+                return _walk(rest, acc, second=True)  # the first word goes on, then ends
             return None
         if acc and not _may_be_wordish(list(sub), c):
             taken: set[Key] | None = {(acc, True)}  # spaces or marks: the word ends here
         else:
             taken = _as_starts(_walk(list(sub), acc))
         return taken if low else _union([taken, _walk(rest, acc)])
+    if op is c.IN and all(o is c.LITERAL for o, _ in av):
+        return _union(_walk([(c.LITERAL, code), *rest], acc, second=second) for _, code in av)
     if second:
         return None
     if op is c.IN:
-        if all(o is c.LITERAL for o, _ in av):
-            return _union(_walk([(c.LITERAL, code), *rest], acc) for _, code in av)
         if acc:
             return {(acc, not _may_be_wordish(av, c))}
         return None
@@ -273,6 +374,22 @@ def _union(parts: Any) -> set[Key] | None:
 def _as_starts(keys: set[Key] | None) -> set[Key] | None:
     # After a repeat, more of the same may follow: a whole word becomes a start of one.
     return None if keys is None else {(text, False) for text, _ in keys}
+
+
+def _only_wordish(members: Any, c: Any) -> bool:
+    """Whether a class (or a one-element sequence holding one) matches word characters only."""
+    if len(members) == 1 and members[0][0] is c.IN:
+        members = members[0][1]
+    for op, av in members:
+        if op is c.LITERAL:
+            if not _WORDISH.match(chr(av)):
+                return False
+        elif op is c.RANGE:
+            if not all(_WORDISH.match(chr(x)) for x in (av[0], av[1])) or av[1] - av[0] > 25:
+                return False
+        elif not (op is c.CATEGORY and av in (c.CATEGORY_WORD, c.CATEGORY_DIGIT)):
+            return False
+    return True
 
 
 def _may_be_wordish(members: Any, c: Any) -> bool:
@@ -302,9 +419,10 @@ def _everything() -> Dispatch:
 
 @lru_cache(maxsize=16)
 def _with_names(context: Context) -> Dispatch:
+    from actionplan.guard.framing import phrase_patterns
     from actionplan.guard.people import name_patterns
 
-    return _everything().extended(name_patterns(context))
+    return _everything().extended(name_patterns(context) + phrase_patterns(context))
 
 
 @lru_cache(maxsize=8)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
+from actionplan.guard.normalize import fold
 from actionplan.guard.rules import Context, Hits, compile_family
 
 Span = tuple[str, int, int]
@@ -326,12 +326,14 @@ SALES = compile_family(
 )
 
 PROFANITY = compile_family(
-    r"f+u+c+k+\w*|f[\*#@$%!\-_.]{1,4}(?:c?k|k)?\w*|f[u\*#@]{1,3}ck\w*|fck\w*|fkn|fking|fcking|"
+    r"fu+c+k+\w*|ff+u+c+k+\w*|f[\*#@$%!\-.][\*#@$%!\-_.]{0,3}(?:c?k|k)?\w*|"
+    r"f_[\*#@$%!\-_.]{0,3}(?:c?k|k)?\w*|fu[u\*#@]{0,2}ck\w*|f[\*#@][u\*#@]{0,2}ck\w*|fck\w*|fkn|"
+    r"fking|fcking|"
     r"fu?cking|effing|eff\s+off|motherf\w*|mofo",
     r"sh[i1!\*]te?s?|shitt?\w*|sh\*{1,3}t?\w*|s\*{2,3}t|s#!t|bulls[h\*]\w+|bs\s+excuse|"
     r"horse-?shit|shite|crap+y?|crapp\w+|craps",
-    r"bollocks|bollox|arse\w*|a[s\*]{2}-?holes?|a\*+\s*holes?|asshat|jackass|dumbass|badass|"
-    r"bastard\w*|bitch\w*|b[\*i]{1}tch|b\*+ch|dickheads?|dick\s+move|pricks?|cocks?(?:[\s-]up)?|"
+    r"bollocks|bollox|arse\w*|as[s\*]-?holes?|a\*[s\*]-?holes?|a\*+\s*holes?|asshat|jackass|dumbass|badass|"
+    r"bastard\w*|bitch\w*|b\*tch|b\*+ch|dickheads?|dick\s+move|pricks?|cocks?(?:[\s-]up)?|"
     r"twats?|wank\w*|tossers?|bugger\w*|sod\s+(?:it|off|this|that)|piss\w*|p\*ssed|"
     r"bl[o\*]{2}dy|bl\*+dy|damn\w*|dammit|goddam\w*|hell\s+(?:of|no|yes)|what\s+the\s+(?:hell|"
     r"heck|f\w*)|the\s+hell|like\s+hell|to\s+hell|screw\s+(?:them|this|that|it|him|her)",
@@ -566,18 +568,21 @@ def framing(text: str, ctx: Context, hits: Hits) -> Iterator[Span]:
         for start, end in hits.get(rule, ()):
             if not ctx.allowed(text[start:end]):
                 yield rule, start, end
-    phrases = _phrases(ctx.phrases) if ctx.phrases else None
-    if phrases is not None:
-        for m in phrases.finditer(text):
-            yield "phrase", m.start(), m.end()
+    for start, end in hits.get("phrase", ()):
+        yield "phrase", start, end
 
 
-@lru_cache(maxsize=8)
-def _phrases(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    """The deny-list as one pattern, whole words, any spacing between them."""
-    return re.compile(
-        r"(?<!\w)(?:"
-        + "|".join(re.escape(p.strip()).replace(r"\ ", r"\s+") for p in phrases)
-        + r")(?!\w)",
-        re.IGNORECASE,
-    )
+def phrase_patterns(ctx: Context) -> list[tuple[str, str, str]]:
+    """The deny-list's phrases as (label, pattern, first word), for the guard's pass over
+    words: whole words, any spacing between them, as folded text reads them."""
+    out = []
+    for phrase in ctx.phrases:
+        folded = fold(phrase.strip()).text
+        words = _WORDS.findall(folded.lower())
+        if words:
+            source = re.escape(folded).replace(r"\ ", r"\s+")
+            out.append(("phrase", r"(?<!\w)(?:" + source + r")(?!\w)", words[0]))
+    return out
+
+
+_WORDS = re.compile(r"[\w']+|[^\s\w]")  # the guard's words (see dispatch)

@@ -12,18 +12,18 @@ import json
 import math
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
+from itertools import repeat
 
 from actionplan.resources import data_dir
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[£$€%#@*!?]")
-_NUMBER = re.compile(r"^\d+$")
 
 
 def features(text: str) -> list[str]:
     """The words and word pairs of folded, lower-cased text (numbers as one token)."""
-    tokens = ["<n>" if _NUMBER.match(t) else t for t in _WORD.findall(text.casefold())]
-    pairs = [f"{a} {b}" for a, b in zip(["<s>", *tokens], [*tokens, "</s>"], strict=True)]
+    tokens = ["<n>" if t.isdecimal() else t for t in _WORD.findall(text.casefold())]
+    pairs = list(map(" ".join, zip(["<s>", *tokens], [*tokens, "</s>"], strict=True)))
     return tokens + pairs
 
 
@@ -54,17 +54,22 @@ class Model:
                 contributions[f] = w
         score = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
         top = sorted(
-            (f for f, w in contributions.items() if w > 0), key=lambda f: -contributions[f]
+            (f for f, w in contributions.items() if w > 0), key=lambda f: (-contributions[f], f)
         )
         return Verdict(score, tuple(top[:3]))
 
     def flags(self, text: str) -> Verdict | None:
         """The verdict, if the sentence should be flagged (the quick sum first: most are not)."""
-        get = self.weights.get
-        total = self.bias + sum(get(f, 0.0) for f in set(features(text)))
-        if 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total)))) < self.threshold:
+        total = self.bias + sum(map(self.weights.get, set(features(text)), repeat(0.0)))
+        if total < self.cut:
             return None
         return self.judge(text)
+
+    @cached_property
+    def cut(self) -> float:
+        """The threshold as a sum of weights (the score is above it exactly when the sum is)."""
+        t = min(max(self.threshold, 1e-12), 1 - 1e-12)
+        return math.log(t / (1 - t)) - 1e-9
 
 
 @cache

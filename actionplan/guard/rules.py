@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 # Rule names, and how each is explained to the account manager.
 EXPLAIN = {
@@ -82,6 +82,14 @@ class Context:
     allow: tuple[str, ...] = ()
     signed_by: str = ""
     phrases: tuple[str, ...] = ()
+
+    def __hash__(self) -> int:
+        """Hashed once (a context is a key of every cached scan, thousands per summary)."""
+        value: int | None = self.__dict__.get("_hash")
+        if value is None:
+            value = hash(tuple(getattr(self, f.name) for f in fields(self)))
+            object.__setattr__(self, "_hash", value)
+        return value
 
     def allowed(self, found: str) -> bool:
         """Whether the allow-list covers this text: a term that starts a word of it ("HD-" in

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
 
 from actionplan.guard.addresses import addresses, chat
 from actionplan.guard.dispatch import worded
@@ -95,35 +96,25 @@ def _add_tone(texts: list[str], starts: list[int], out: list[list[Finding]], ctx
     """The tone model's findings for many texts, read from one folding of them all."""
     joined = SEPARATOR.join(texts)
     folded = fold(joined)
-    if len(folded.text) != len(joined):  # folding changed lengths: text by text instead
-        for i, t in enumerate(texts):
-            out[i] = _with_tone(t, out[i], ctx)
-        return
     ruled = [
         (starts[i] + f.start, starts[i] + f.end, 0, f.rule, f.detail)
         for i, found in enumerate(out)
         for f in found
     ]
-    for a, b, _rank, rule, detail in _tone(folded.text, ruled, ctx):
+    if len(folded.text) == len(joined):  # positions agree: the rules' spans apply as they are
+        judged = _tone(folded.text, ruled, ctx)
+    else:  # folding moved positions: judge every piece, then drop those the rules covered
+        judged = []
+        for a, b, rank, rule, detail in _tone(folded.text, [], ctx):
+            a, b = folded.span(a, b)
+            if not any(s < b and e > a for s, e, *_ in ruled):
+                judged.append((a, b, rank, rule, detail))
+    for a, b, _rank, rule, detail in judged:
         i = bisect_right(starts, a) - 1
         base = starts[i]
         out[i].append(Finding(rule, a - base, b - base, texts[i][a - base : b - base], detail))
     for found in out:
         found.sort(key=lambda f: f.start)
-
-
-def _with_tone(text: str, found: list[Finding], ctx: Context) -> list[Finding]:
-    """The rules' findings plus the tone model's, for sentences the rules found nothing in."""
-    folded = fold(text)
-    ruled = [(f.start, f.end, 0, f.rule, f.detail) for f in found]
-    # Folded and original positions agree when folding kept lengths (the common case).
-    if len(folded.text) != len(text):
-        return scan(text, ctx)
-    extra = [
-        Finding(rule, a, b, text[a:b], detail)
-        for a, b, _rank, rule, detail in _tone(folded.text, ruled, ctx)
-    ]
-    return sorted(found + extra, key=lambda f: f.start)
 
 
 def _tone(
@@ -134,20 +125,24 @@ def _tone(
     model = load_model()
     if model is None:
         return []
+    # Whether a piece overlaps a rule's span: the spans by start, and the furthest end so far.
+    ruled = sorted((s, e) for s, e, *_ in spans)
+    starts = [s for s, _ in ruled]
+    reach = list(accumulate((e for _, e in ruled), max))
     out = []
     start = 0
     for m in [*_PIECE.finditer(text), None]:
         end = m.start() if m else len(text)
-        piece = text[start:end]
-        if len(piece.split()) >= _MIN_WORDS and not any(
-            s < end and e > start for s, e, *_ in spans
-        ):
-            verdict = model.flags(piece)
-            if verdict is not None:  # (a sentence's tone: no allow-list term excuses it)
-                words = ", ".join(repr(w) for w in verdict.words)
-                lead = len(piece) - len(piece.lstrip())
-                tail = len(piece.rstrip())
-                out.append((start + lead, start + tail, len(DETECTORS), "tone", words))
+        before = bisect_left(starts, end)  # the spans that start inside or before the piece
+        if not (before and reach[before - 1] > start):
+            piece = text[start:end]
+            if len(piece.split()) >= _MIN_WORDS:
+                verdict = model.flags(piece)
+                if verdict is not None:  # (a sentence's tone: no allow-list term excuses it)
+                    words = ", ".join(repr(w) for w in verdict.words)
+                    lead = len(piece) - len(piece.lstrip())
+                    tail = len(piece.rstrip())
+                    out.append((start + lead, start + tail, len(DETECTORS), "tone", words))
         start = m.end() if m else len(text)
     return out
 

@@ -99,30 +99,46 @@ def guard_setup(*, session: Session, client: Client, config: Config) -> GuardSet
     )
 
 
-_scanned: OrderedDict[tuple[str, Context, bool], list[Finding]] = OrderedDict()
+# What the guard found in each text, per context (a client's people and allow-list): the same
+# note is checked once however often it is shown. A few contexts, each a bounded memory.
+_scanned: OrderedDict[Context, dict[tuple[str, bool], list[Finding]]] = OrderedDict()
+_CONTEXTS = 8
+
+
+def _memory(context: Context) -> dict[tuple[str, bool], list[Finding]]:
+    memory = _scanned.get(context)
+    if memory is None:
+        memory = _scanned[context] = {}
+        while len(_scanned) > _CONTEXTS:
+            _scanned.popitem(last=False)
+    elif len(memory) > _CACHE_SIZE:
+        memory.clear()
+    return memory
 
 
 def cached_scan(
     text: str, context: Context, *, tone: bool = True, wording: bool = True
 ) -> list[Finding]:
-    """``scan``, remembered: the same note is checked once however often it is shown."""
-    key = (text, context, tone and wording)
-    found = _scanned.get(key) if wording else None
+    """``scan``, remembered (a text's layout, read without ``wording``, is read anew)."""
+    if not wording:
+        return scan(text, context, tone=tone, wording=False)
+    memory = _memory(context)
+    found = memory.get((text, tone))
     if found is None:
-        found = scan(text, context, tone=tone, wording=wording)
-        _scanned[key] = found
-        if len(_scanned) > _CACHE_SIZE:
-            _scanned.popitem(last=False)
+        found = memory[(text, tone)] = scan(text, context, tone=tone)
     return found
 
 
-def warm(texts: list[str], context: Context) -> None:
-    """Scan every text not yet remembered, all in one pass (see ``scan_many``)."""
-    todo = list(dict.fromkeys(t for t in texts if t and (t, context, True) not in _scanned))
-    for text, found in zip(todo, scan_many(todo, context), strict=True):
-        _scanned[(text, context, True)] = found
-    while len(_scanned) > _CACHE_SIZE:
-        _scanned.popitem(last=False)
+def warm(texts: list[str], context: Context) -> dict[tuple[str, bool], list[Finding]]:
+    """Scan every text not yet remembered, all in one pass (see ``scan_many``).
+
+    Returns:
+        The context's memory: (text, True) -> what was found in it.
+    """
+    memory = _memory(context)
+    todo = list(dict.fromkeys(t for t in texts if t and (t, True) not in memory))
+    memory.update(zip([(t, True) for t in todo], scan_many(todo, context), strict=True))
+    return memory
 
 
 def flags_for(summary: Summary, text: str, setup: GuardSetup) -> tuple[list[Flag], list[Flag]]:
@@ -136,17 +152,19 @@ def flags_for(summary: Summary, text: str, setup: GuardSetup) -> tuple[list[Flag
     flags: dict[str, Flag] = {}
     seen: set[tuple[str, str]] = set()
     lines = _lines(summary)
-    warm([v for ln in lines for v in (ln.title, ln.note, ln.owner)], ctx)
-    leaving = _norm(text)  # a field's slip counts where this format carries that field
+    memory = warm([v for ln in lines for v in (ln.title, ln.note, ln.owner)], ctx)
+    leaving: str | None = None  # (read only when a field has a finding)
     for line in lines:
         for field, value in (
             ("title", line.title),
             ("client note", line.note),
             ("owner", line.owner),  # a team's name is typed by someone, too
         ):
-            for f in cached_scan(value, ctx) if value else ():
-                if _norm(f.found) not in leaving:
-                    continue  # not in this format (the talk track has no notes)
+            for f in memory[(value, True)] if value else ():
+                if f.found not in text:  # as typed, or as this format spaces and folds it
+                    leaving = _norm(text) if leaving is None else leaving
+                    if _norm(f.found) not in leaving:
+                        continue  # not in this format (the talk track has no notes)
                 sentence = sentence_at(value, f.start)
                 flag = Flag(
                     f.rule,
@@ -171,10 +189,11 @@ def flags_for(summary: Summary, text: str, setup: GuardSetup) -> tuple[list[Flag
             )
             flags.setdefault(flag.key, flag)
             seen.add((f.rule, _norm(f.found)))
-    for f in cached_scan(text, ctx, tone=False, wording=False):
+    around = around_fields(text, summary)
+    for f in cached_scan(around, ctx, tone=False, wording=False):
         if (f.rule, _norm(f.found)) in seen:
             continue  # the same words, already placed in an item
-        sentence = sentence_at(text, f.start)
+        sentence = sentence_at(around, f.start)
         flag = Flag(f.rule, f.why, f.found, None, "", "summary", sentence, fingerprint(sentence))
         flags.setdefault(flag.key, flag)
     pending = [f for f in flags.values() if f.review_key not in setup.reviewed]
@@ -192,6 +211,49 @@ def scan_text(
         sentence = sentence_at(text, f.start)
         out.append(Flag(f.rule, f.why, f.found, None, "", where, sentence, fingerprint(sentence)))
     return out
+
+
+# How far past the last field a document's next field is looked for.
+_REACH = 1_000
+_NEAR = 200  # how far after its title an item's note and owner are looked for
+
+
+def around_fields(text: str, summary: Summary) -> str:
+    """What a document says besides its items' fields, each different line once.
+
+    The fields (titles, notes, owners) were each checked already. Each is looked for where
+    the document shows it, in the summary's order, near where the last one ended, and taken
+    out; one not found there stays in, and so does one of a single word (it could sit inside
+    something with a shape, an address, and hide it). What is taken out is the same text as a
+    field that was checked, so nothing leaves unread; what is left (headings, dates,
+    statuses, the health line, anything a layout adds) is read once per different line, not
+    once per item.
+    """
+    # (In the order the formats show them: what changed, the plan, the asks, next steps.)
+    shown = [*summary.done, *summary.new, *(m.line for m in summary.moved), *summary.plan]
+    pieces, at = [], 0
+    for line in [*shown, *summary.asks, *summary.next_steps]:
+        if " " not in line.title.strip():
+            continue
+        where = text.find(line.title, at, at + len(line.title) + _REACH)
+        if where < 0:
+            continue  # not here (a list in another order): its fields stay in
+        pieces.append(text[at:where])
+        at = where + len(line.title)
+        for value in (line.note, line.owner):  # right after its title, where a format has it
+            if " " in value.strip():
+                near = text.find(value, at, at + len(value) + _NEAR)
+                if near >= 0:
+                    pieces.append(text[at:near])
+                    at = near + len(value)
+    pieces.append(text[at:])
+    # A list in another order ("done", by title): a line that is a whole field goes too.
+    values = {v for line in shown for v in (line.title, line.note, line.owner) if " " in v}
+    rest = dict.fromkeys("\n".join(pieces).splitlines())
+    return "\n".join(ln for ln in rest if ln.strip().lstrip(_BULLETS).strip() not in values)
+
+
+_BULLETS = "-*•|#> "
 
 
 def _lines(summary: Summary) -> list[Line]:
