@@ -245,3 +245,26 @@ def test_an_allow_list_term_must_start_a_word_so_a_short_one_lets_little_by() ->
     context = Context(allow=("ops",))
     assert scan("Tracked in OPS-4411.", context) == []  # the term starts the id
     assert scan("Files on fs01.corp", Context(allow=("rp",))) != []  # "rp" is inside a word
+
+
+def test_trying_patterns_only_where_they_can_start_finds_what_trying_everywhere_finds() -> None:
+    """The pass over words (guard.dispatch) skips a pattern at a word only when the pattern's
+    first and second words rule it out: every match a plain search finds, it finds too."""
+    from actionplan.guard import dispatch
+
+    context, rows = load("leak_corpus.tsv")
+    found_by = dispatch._with_names(context)
+    texts = [fold(s).text for label, _, s in rows if label == "internal"][::20]
+    texts += ["Mark it as resolved anyway.", "What the f*** happened", "a**hole", "f_ck it"]
+    for text in texts:
+        expected = set()
+        for n, label in enumerate(found_by.labels):
+            pattern = found_by._compile(n)
+            if n in found_by.anywhere:
+                expected |= {(label, m.start(), m.end()) for m in pattern.finditer(text)}
+                continue
+            for start in range(len(text)):
+                m = pattern.match(text, start)
+                if m and m.end() > start:
+                    expected.add((label, start, m.end()))
+        assert set(found_by.finditer(text)) == expected, text

@@ -23,8 +23,10 @@ from actionplan import plan
 from actionplan.cli import main
 from actionplan.config import Config
 from actionplan.db import Database
+from actionplan.guard import scan
 from actionplan.models import Client, Item, Snapshot
 from actionplan.plan.guarding import Review, change_allow_list, review
+from actionplan.summary.guarding import flags_for, guard_setup
 from actionplan.summary.outgoing import FORMATS, Changed, Flagged, prepare, release
 
 TODAY = date(2026, 11, 23)
@@ -129,6 +131,33 @@ def test_the_pdf_is_guarded_on_the_words_it_prints(db: Database) -> None:
     out = build(db, "pdf")
     assert out.content.startswith(b"%PDF")
     assert {f.found for f in out.flags} >= {"tom.becker@northbeam.io", "fs01.corp"}
+
+
+@pytest.mark.parametrize("fmt", [f for f in FORMATS if f != "pdf"])
+def test_every_shape_in_a_whole_document_is_flagged_though_each_field_is_read_once(
+    db: Database, fmt: str
+) -> None:
+    # Shapes in titles, notes and owners, in every section a format has (done, moved, the
+    # plan, the asks, next steps), and one in the layout itself, outside any field.
+    add(db, "Close OPS-4411 for the team", status="done", due=date(2026, 11, 20))
+    add(db, "Move the share", client_note="Now on \\\\fs01\\scans for the team.")
+    moved = add(db, "Patch the fs02.corp hosts", due=date(2026, 11, 25))
+    with db.session() as s:
+        plan.edit_item(session=s, author=AUTHOR, item_id=moved, due=date(2026, 12, 9))
+    add(db, "Send the 10.0.4.12 report", due=date(2026, 11, 24), owner="Helpdesk crew")
+    add(db, "Confirm the window", status="waiting", waiting_on="client", client_note="Ask tb@x.io")
+    out = build(db, fmt)
+    text = out.text + "\nRaised from #noc-alerts by the rota\n"
+    with db.session() as s:
+        client = s.exec(select(Client).where(Client.name == "Acme")).one()
+        setup = guard_setup(session=s, client=client, config=CONFIG)
+    pending, _ = flags_for(out.summary, text, setup)
+    found = {(f.rule, f.found) for f in pending}
+    whole = {(f.rule, f.found) for f in scan(text, setup.context, tone=False, wording=False)}
+    missed = {(rule, words) for rule, words in whole if not any(words in w for _, w in found)}
+    assert not missed, missed
+    assert ("chat", "#noc-alerts") in found  # the layout's own words are read too
+    assert any(f.item and f.found == "OPS-4411" for f in pending)  # placed in its item
 
 
 def test_a_flag_the_user_accepted_goes_but_a_new_one_stops_it_again(db: Database) -> None:
