@@ -119,11 +119,16 @@ class Dispatch:
                 if m and m.end() > pos:
                     yield labels[n], pos, m.end()
         for n in self.anywhere:
-            if not all(part in low for part in self._needs(n)):
+            needs = self._needs(n)
+            if not all(part in low for part in needs):
                 continue  # a plain search says it cannot match: the slow one is not run
-            for m in (compiled[n] or self._compile(n)).finditer(text):
-                if m.end() > m.start():
-                    yield labels[n], m.start(), m.end()
+            pattern = compiled[n] or self._compile(n)
+            seen: set[int] = set()
+            for a, b in _around(low, min(needs, key=low.count) if needs else ""):
+                for m in pattern.finditer(text, a, b):
+                    if m.end() > m.start() and m.start() not in seen:
+                        seen.add(m.start())
+                        yield labels[n], m.start(), m.end()
 
     def extended(self, extra: list[tuple[str, str, str]]) -> Dispatch:
         """A copy that also looks for ``extra`` (label, pattern, the whole first word)."""
@@ -167,6 +172,26 @@ class Dispatch:
             elif found[n] is not None:
                 found[n] = None if then is None else (*found[n], *then)  # type: ignore[misc]
         return sorted(found.items())
+
+
+def _around(low: str, mark: str) -> list[tuple[int, int]]:
+    """The stretches of text where a match holding ``mark`` can be: the lines before, with
+    and after each place it is (a pattern tried everywhere costs a search at every position;
+    these are a few lines). The whole text when there is no mark to go by."""
+    if not mark:
+        return [(0, len(low))]
+    out: list[tuple[int, int]] = []
+    at = low.find(mark)
+    while at >= 0:
+        start = low.rfind("\n", 0, max(0, low.rfind("\n", 0, at))) + 1
+        end = low.find("\n", low.find("\n", at + len(mark)) + 1)
+        end = len(low) if end < 0 or low.find("\n", at + len(mark)) < 0 else end
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+        at = low.find(mark, end) if end < len(low) else -1
+    return out
 
 
 Keys = list[tuple[str, bool, Then]] | None  # a pattern's keys, or None: tried anywhere
