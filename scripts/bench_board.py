@@ -114,11 +114,11 @@ async def drive(path: str, moves: int, pilot_moves: int, profile: str | None) ->
     from textual import events
     from textual.worker import WorkerState
 
-    from actionplan.app import ActionPlanApp
     from actionplan.config import load_config
     from actionplan.db import open_database
-    from actionplan.screens.board import BoardScreen
-    from actionplan.widgets.column import BoardColumn
+    from actionplan.tui.app import ActionPlanApp
+    from actionplan.tui.screens.board import BoardScreen
+    from actionplan.tui.widgets.column import BoardColumn
 
     app = ActionPlanApp(open_database(path), load_config())
     out: dict[str, Any] = {}

@@ -119,7 +119,7 @@ class Board:
         self.app, self.pilot = app, pilot
 
     async def loaded(self) -> Any:
-        from actionplan.screens.board import BoardScreen
+        from actionplan.tui.screens.board import BoardScreen
 
         def ready() -> bool:
             screen = self.app.screen
@@ -160,11 +160,11 @@ class Board:
 
 def expected(screen: Any) -> list[str] | None:
     """What a view's first paint with content must show; None while it is still reading."""
-    from actionplan.screens.agenda import AgendaScreen
-    from actionplan.screens.recurring import RecurringScreen, WeekGrid
-    from actionplan.screens.triage import TriageScreen
-    from actionplan.screens.workload import WorkloadScreen
-    from actionplan.widgets.agenda_list import AgendaList
+    from actionplan.tui.screens.agenda import AgendaScreen
+    from actionplan.tui.screens.recurring import RecurringScreen, WeekGrid
+    from actionplan.tui.screens.triage import TriageScreen
+    from actionplan.tui.screens.workload import WorkloadScreen
+    from actionplan.tui.widgets.agenda_list import AgendaList
 
     if isinstance(screen, TriageScreen):
         if screen.entries is None:
@@ -205,10 +205,10 @@ def expected(screen: Any) -> list[str] | None:
 
 def what_counted(screen: Any) -> str:
     """A few words on what the view showed (for the table's label)."""
-    from actionplan.screens.agenda import AgendaScreen
-    from actionplan.screens.recurring import RecurringScreen
-    from actionplan.screens.triage import TriageScreen
-    from actionplan.screens.workload import WorkloadScreen
+    from actionplan.tui.screens.agenda import AgendaScreen
+    from actionplan.tui.screens.recurring import RecurringScreen
+    from actionplan.tui.screens.triage import TriageScreen
+    from actionplan.tui.screens.workload import WorkloadScreen
 
     if isinstance(screen, TriageScreen):
         return f"{len(screen.entries or []):,} in the queue"
@@ -225,10 +225,10 @@ def what_counted(screen: Any) -> str:
 
 
 async def open_views(path: str, opens: int, keys: list[str], profile: str | None) -> dict[str, Any]:
-    from actionplan.app import ActionPlanApp
     from actionplan.config import load_config
     from actionplan.db import open_database
-    from actionplan.screens.board import BoardScreen
+    from actionplan.tui.app import ActionPlanApp
+    from actionplan.tui.screens.board import BoardScreen
 
     paints = PaintHook()
     app = ActionPlanApp(open_database(path), load_config())
@@ -283,9 +283,9 @@ async def open_views(path: str, opens: int, keys: list[str], profile: str | None
 
 
 async def live(path: str, changes: int) -> dict[str, Any]:
-    from actionplan.app import ActionPlanApp
     from actionplan.config import load_config
     from actionplan.db import open_database
+    from actionplan.tui.app import ActionPlanApp
 
     paints = PaintHook()
     app = ActionPlanApp(open_database(path), load_config())

@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from actionplan.app import ActionPlanApp
+from actionplan.tui.app import ActionPlanApp
 
 # The app's own workers run as long as the app does: the writer queue and the change watcher.
 LONG_RUNNING = ("writer", "watch")

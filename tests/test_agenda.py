@@ -20,15 +20,15 @@ from actionplan.agenda import (
     open_items,
     when_label,
 )
-from actionplan.app import ActionPlanApp
 from actionplan.cli import main
 from actionplan.config import Config
 from actionplan.dates import week_start
 from actionplan.db import Database
 from actionplan.plan import NotFound
-from actionplan.screens.agenda import AgendaScreen
-from actionplan.screens.board import BoardScreen
-from actionplan.widgets.agenda_list import LATER_SHOWN, AgendaList, build_entries
+from actionplan.tui.app import ActionPlanApp
+from actionplan.tui.screens.agenda import AgendaScreen
+from actionplan.tui.screens.board import BoardScreen
+from actionplan.tui.widgets.agenda_list import LATER_SHOWN, AgendaList, build_entries
 from tests.pilot import settle
 
 TODAY = date(2026, 11, 23)  # a Monday

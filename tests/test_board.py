@@ -10,13 +10,13 @@ import pytest
 from sqlmodel import select
 
 from actionplan import plan
-from actionplan.app import ActionPlanApp
 from actionplan.config import Config
 from actionplan.db import Database
 from actionplan.models import Item, Person, Status
-from actionplan.screens.board import BoardScreen
-from actionplan.screens.help import HelpScreen, help_rows
-from actionplan.widgets.column import BoardColumn
+from actionplan.tui.app import ActionPlanApp
+from actionplan.tui.screens.board import BoardScreen
+from actionplan.tui.screens.help import HelpScreen, help_rows
+from actionplan.tui.widgets.column import BoardColumn
 
 TODAY = date(2026, 11, 23)
 AUTHOR = "Tester"
@@ -356,7 +356,7 @@ async def test_an_empty_database_shows_the_first_run_screen(db: Database) -> Non
 
 
 async def test_a_move_someone_else_beat_is_shown_and_cancel_keeps_theirs(acme: Database) -> None:
-    from actionplan.screens.conflict import ConflictDialog
+    from actionplan.tui.screens.conflict import ConflictDialog
 
     app = make_app(acme)
     async with app.run_test(size=(120, 40)) as pilot:

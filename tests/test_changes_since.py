@@ -12,10 +12,10 @@ from actionplan import clock, plan
 from actionplan.changes_since import Change, changes_since, last_call
 from actionplan.db import Database
 from actionplan.plan.snapshots import save_snapshot
-from actionplan.screens.changes_since import ChangesSinceScreen
-from actionplan.screens.summary_preview import SummaryPreview
 from actionplan.summary.render import render
 from actionplan.summary.source import snapshots, summary_for
+from actionplan.tui.screens.changes_since import ChangesSinceScreen
+from actionplan.tui.screens.summary_preview import SummaryPreview
 from tests.test_board import make_app, seed, settle
 from tests.test_history_screen import START, FixedClock, shown
 from tests.test_summary import all_outputs
@@ -208,7 +208,7 @@ async def test_the_view_is_never_copied_exported_or_saved(
 async def test_a_long_list_shows_the_newest_and_counts_the_rest(
     db: Database, fixed_clock: FixedClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from actionplan.screens import changes_since as view
+    from actionplan.tui.screens import changes_since as view
 
     monkeypatch.setattr(view, "SHOWN", 1)
     build(db, fixed_clock)

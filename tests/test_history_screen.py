@@ -16,10 +16,10 @@ from textual.widgets import Label, Static
 from actionplan import clock, plan
 from actionplan.changes_since import when
 from actionplan.db import Database
-from actionplan.live import PlanChanged
-from actionplan.screens.board import BoardScreen
-from actionplan.screens.history import HistoryScreen
-from actionplan.widgets.column import BoardColumn
+from actionplan.tui.live import PlanChanged
+from actionplan.tui.screens.board import BoardScreen
+from actionplan.tui.screens.history import HistoryScreen
+from actionplan.tui.widgets.column import BoardColumn
 from tests.test_board import board, make_app, seed, settle
 
 START = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)

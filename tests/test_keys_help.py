@@ -12,13 +12,13 @@ from textual.binding import Binding
 from textual.widgets import Label, Static
 
 from actionplan import plan
-from actionplan.app import ActionPlanApp
 from actionplan.config import Config
 from actionplan.db import Database
-from actionplan.screens.board import BoardScreen
-from actionplan.screens.keys_help import KeysHelp, key_rows
-from actionplan.screens.workload import OwnerItems
-from actionplan.widgets.agenda_list import AgendaList
+from actionplan.tui.app import ActionPlanApp
+from actionplan.tui.screens.board import BoardScreen
+from actionplan.tui.screens.keys_help import KeysHelp, key_rows
+from actionplan.tui.screens.workload import OwnerItems
+from actionplan.tui.widgets.agenda_list import AgendaList
 from tests.pilot import settle
 
 TODAY = date(2026, 11, 23)  # a Monday

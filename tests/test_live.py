@@ -9,13 +9,13 @@ from datetime import date
 import pytest
 
 from actionplan import plan
-from actionplan.app import ActionPlanApp
 from actionplan.db import Database, open_database
-from actionplan.live import ConnectionState
 from actionplan.models import Item, Status
 from actionplan.queries import item_history
-from actionplan.screens.conflict import ConflictDialog
-from actionplan.screens.item_form import ItemForm
+from actionplan.tui.app import ActionPlanApp
+from actionplan.tui.live import ConnectionState
+from actionplan.tui.screens.conflict import ConflictDialog
+from actionplan.tui.screens.item_form import ItemForm
 from tests.pilot import until
 from tests.test_board import column, ids, make_app, seed, settle
 
@@ -140,7 +140,7 @@ def acme_offline(sqlite_db: Database) -> tuple[ActionPlanApp, Database]:
 def test_the_watch_loop_stops_quickly(sqlite_db: Database) -> None:
     import threading
 
-    from actionplan.live import watch
+    from actionplan.tui.live import watch
 
     class App:
         db = sqlite_db

@@ -20,11 +20,11 @@ from pathlib import Path
 import pytest
 
 from actionplan import plan
-from actionplan.app import ActionPlanApp
 from actionplan.config import Config
 from actionplan.db import Database, open_database
 from actionplan.models import Item, Status
-from actionplan.screens.board import BoardScreen
+from actionplan.tui.app import ActionPlanApp
+from actionplan.tui.screens.board import BoardScreen
 from tests.pilot import until
 from tests.test_board import settle
 

@@ -10,7 +10,6 @@ import pytest
 from sqlmodel import col, select
 
 from actionplan import plan
-from actionplan.app import ActionPlanApp
 from actionplan.cli import main
 from actionplan.config import Config
 from actionplan.dates import week_start as monday
@@ -18,10 +17,11 @@ from actionplan.db import Database
 from actionplan.models import Item, RepeatFrom, RepeatUnit, Status
 from actionplan.queries import list_items
 from actionplan.recurring import build_grid, project, recurring_grid
-from actionplan.screens.board import BoardScreen
-from actionplan.screens.recurring import RecurringScreen
-from actionplan.widgets.column import BoardColumn
-from actionplan.widgets.week_grid import WeekGrid
+from actionplan.tui.app import ActionPlanApp
+from actionplan.tui.screens.board import BoardScreen
+from actionplan.tui.screens.recurring import RecurringScreen
+from actionplan.tui.widgets.column import BoardColumn
+from actionplan.tui.widgets.week_grid import WeekGrid
 from tests.pilot import settle
 
 TODAY = date(2026, 11, 23)  # a Monday, as in conftest

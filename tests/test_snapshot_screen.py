@@ -14,10 +14,10 @@ from actionplan import clock, plan
 from actionplan.db import Database
 from actionplan.models import Snapshot
 from actionplan.plan.snapshots import save_snapshot
-from actionplan.screens.snapshots import SnapshotDocument, SnapshotsScreen
-from actionplan.screens.summary_preview import SummaryPreview
 from actionplan.summary.markdown import render_markdown
 from actionplan.summary.source import summary_for
+from actionplan.tui.screens.snapshots import SnapshotDocument, SnapshotsScreen
+from actionplan.tui.screens.summary_preview import SummaryPreview
 from tests.test_board import AUTHOR, TODAY, make_app, seed
 from tests.test_summary_screen import open_preview
 

@@ -10,9 +10,9 @@ from datetime import UTC, date, datetime
 import pytest
 
 from actionplan import clock
-from actionplan.app import ActionPlanApp
 from actionplan.config import Config
 from actionplan.demo import load_demo
+from actionplan.tui.app import ActionPlanApp
 from tests.pilot import settle as settle_views
 from tests.test_board import settle
 

@@ -10,8 +10,8 @@ from sqlmodel import select
 from actionplan import plan
 from actionplan.db import Database
 from actionplan.models import Snapshot
-from actionplan.screens import summary_preview
-from actionplan.screens.summary_preview import ConfirmLeaks, SummaryPreview
+from actionplan.tui.screens import summary_preview
+from actionplan.tui.screens.summary_preview import ConfirmLeaks, SummaryPreview
 from tests.pilot import until
 from tests.test_board import make_app, seed, settle
 
@@ -241,7 +241,7 @@ async def test_a_change_made_elsewhere_is_shown_before_anything_leaves(
 
 
 async def test_the_preview_reads_again_when_someone_else_changes_the_plan(db: Database) -> None:
-    from actionplan.live import PlanChanged
+    from actionplan.tui.live import PlanChanged
 
     [item_id] = seed(db, "Renew firewall licence")
     app = make_app(db)
@@ -291,7 +291,7 @@ async def test_exports_are_private_and_never_overwrite_another_file(
 async def test_r_marks_a_flagged_sentence_reviewed_and_enter_goes_to_its_item(
     db: Database,
 ) -> None:
-    from actionplan.screens.board import BoardScreen
+    from actionplan.tui.screens.board import BoardScreen
 
     [item_id] = seed(db, "Renew firewall licence", client_note="Tracked in OPS-4411.")
     app = make_app(db)

@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 from sqlmodel import col, select
 
 from actionplan import plan
-from actionplan.app import ActionPlanApp
 from actionplan.cli import main
 from actionplan.config import Config
 from actionplan.db import Database
@@ -27,6 +26,7 @@ from actionplan.templates import (
     parse_offset,
     user_dir,
 )
+from actionplan.tui.app import ActionPlanApp
 from tests.pilot import settle
 
 TODAY = date(2026, 11, 23)
@@ -368,7 +368,7 @@ def make_app(db: Database, **kwargs: Any) -> ActionPlanApp:
 
 
 async def open_picker(pilot: Any, app: ActionPlanApp) -> Any:
-    from actionplan.screens.template_picker import TemplatePicker
+    from actionplan.tui.screens.template_picker import TemplatePicker
 
     await settle(pilot, app)
     await pilot.press("T")
@@ -384,7 +384,7 @@ def feedback(app: ActionPlanApp) -> str:
 
 
 async def test_shift_t_applies_a_template_to_the_boards_client(db: Database) -> None:
-    from actionplan.screens.board import BoardScreen
+    from actionplan.tui.screens.board import BoardScreen
 
     with db.session() as s:
         plan.add_item(session=s, author=AUTHOR, client="Acme", title="Existing")

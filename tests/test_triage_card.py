@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from rich.console import Console
 
 from actionplan.triage import Change, Detail
-from actionplan.widgets.triage_card import item_card
+from actionplan.tui.widgets.triage_card import item_card
 
 TODAY = date(2026, 11, 23)
 

@@ -13,15 +13,15 @@ from rich.console import Console
 from textual.widgets import Input, Static
 
 from actionplan import clock, plan
-from actionplan.app import ActionPlanApp
 from actionplan.config import Config
 from actionplan.db import Database
 from actionplan.models import Item, Status, WaitingOn
-from actionplan.screens.board import BoardScreen
-from actionplan.screens.triage import TriageScreen
-from actionplan.screens.triage_dialogs import StatusChooser
-from actionplan.screens.triage_help import TriageHelp
-from actionplan.widgets.triage_tally import session_summary
+from actionplan.tui.app import ActionPlanApp
+from actionplan.tui.screens.board import BoardScreen
+from actionplan.tui.screens.triage import TriageScreen
+from actionplan.tui.screens.triage_dialogs import StatusChooser
+from actionplan.tui.screens.triage_help import TriageHelp
+from actionplan.tui.widgets.triage_tally import session_summary
 
 TODAY = date(2026, 11, 23)  # a Monday
 AUTHOR = "Tester"
@@ -290,7 +290,7 @@ async def test_an_empty_queue_says_so(db: Database) -> None:
 
 
 async def test_someone_elses_edit_is_not_overwritten(db: Database) -> None:
-    from actionplan.screens.conflict import ConflictDialog
+    from actionplan.tui.screens.conflict import ConflictDialog
 
     target = add(db, "Contested", owner=None, due=date(2026, 11, 20))
     app = make_app(db)

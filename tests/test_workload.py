@@ -10,14 +10,14 @@ import pytest
 from textual.widgets import DataTable
 
 from actionplan import plan
-from actionplan.app import ActionPlanApp
 from actionplan.cli import main
 from actionplan.config import Config, ConfigError, load_config
 from actionplan.db import Database
 from actionplan.plan import Invalid
-from actionplan.screens.board import BoardScreen
-from actionplan.screens.workload import OwnerItems, WorkloadScreen, bar
-from actionplan.widgets.agenda_list import AgendaList
+from actionplan.tui.app import ActionPlanApp
+from actionplan.tui.screens.board import BoardScreen
+from actionplan.tui.screens.workload import OwnerItems, WorkloadScreen, bar
+from actionplan.tui.widgets.agenda_list import AgendaList
 from actionplan.workload import NO_OWNER, Workload, workload
 from tests.pilot import settle
 

@@ -42,7 +42,7 @@ def _run_app(db: object, *, demo: bool) -> None:
     # them again and again only delays the first screen. The app freezes them once drawn.
     gc.disable()
     try:
-        from actionplan.app import ActionPlanApp
+        from actionplan.tui.app import ActionPlanApp
 
         app = ActionPlanApp(db, config(), demo=demo)  # type: ignore[arg-type]
         app.run()

@@ -20,7 +20,7 @@ from actionplan.dates import describe
 from actionplan.models import Status
 from actionplan.plan.merge import Clash
 from actionplan.text import one_line
-from actionplan.widgets.column import LABELS
+from actionplan.tui.widgets.column import LABELS
 
 Choice = Literal["mine", "theirs"]
 

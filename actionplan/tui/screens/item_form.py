@@ -19,7 +19,7 @@ from actionplan.models import RepeatFrom, Status, WaitingOn
 from actionplan.plan.errors import Invalid
 from actionplan.plan.recurrence import Repeat, describe_repeat, parse_repeat, short_repeat
 from actionplan.text import NAME_MAX, REASON_MAX, TITLE_MAX, TextError, clean_line
-from actionplan.widgets.column import LABELS
+from actionplan.tui.widgets.column import LABELS
 
 FormResult = tuple[int | None, int | None, dict[str, Any]]
 

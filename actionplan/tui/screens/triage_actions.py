@@ -14,14 +14,14 @@ from typing import Any
 from sqlmodel import Session
 from textual.screen import Screen
 
-from actionplan.app import ActionPlanApp, WriteDone
 from actionplan.models import Item, Status, WaitingOn
 from actionplan.plan.merge import Clash
-from actionplan.screens.card_actions import Edit, answer
-from actionplan.screens.prompts import DatePrompt
-from actionplan.screens.triage_dialogs import SnoozePrompt, StatusChooser
 from actionplan.triage import Detail, Entry
-from actionplan.widgets.triage_card import waiting_on
+from actionplan.tui.app import ActionPlanApp, WriteDone
+from actionplan.tui.screens.card_actions import Edit, answer
+from actionplan.tui.screens.prompts import DatePrompt
+from actionplan.tui.screens.triage_dialogs import SnoozePrompt, StatusChooser
+from actionplan.tui.widgets.triage_card import waiting_on
 
 
 class TriageActions(Screen[tuple[str, int] | None]):
@@ -96,7 +96,7 @@ class TriageActions(Screen[tuple[str, int] | None]):
 
     def _resolve(self, kind: str, edit: Edit, clash: Clash) -> None:
         """Someone else changed the same fields first: show both, let the user choose."""
-        from actionplan.screens.conflict import ConflictDialog
+        from actionplan.tui.screens.conflict import ConflictDialog
 
         def chosen(choice: str | None) -> None:
             again = answer(choice, edit, clash)
@@ -129,7 +129,7 @@ class TriageActions(Screen[tuple[str, int] | None]):
             self.dismiss(self._leaving[0])
 
     def action_owner(self) -> None:
-        from actionplan.screens.prompts import OwnerPrompt
+        from actionplan.tui.screens.prompts import OwnerPrompt
 
         detail = self.detail
         if detail is None:
@@ -193,7 +193,7 @@ class TriageActions(Screen[tuple[str, int] | None]):
         self.app.push_screen(StatusChooser(row["title"], current), chosen)
 
     def action_escalate(self) -> None:
-        from actionplan.screens.prompts import TextPrompt
+        from actionplan.tui.screens.prompts import TextPrompt
 
         detail = self.detail
         if detail is None:

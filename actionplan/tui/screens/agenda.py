@@ -17,7 +17,7 @@ from textual.widgets import Input, Static
 from actionplan.agenda import Bucket, agenda, agenda_matcher
 from actionplan.dates import DAYS, MONTHS
 from actionplan.filters import HELP as FILTER_HELP
-from actionplan.widgets.agenda_list import (
+from actionplan.tui.widgets.agenda_list import (
     BIG,
     FILTER_DELAY,
     AgendaList,
@@ -25,7 +25,7 @@ from actionplan.widgets.agenda_list import (
     Jump,
     build_entries,
 )
-from actionplan.widgets.keybar import KeyBar
+from actionplan.tui.widgets.keybar import KeyBar
 
 
 @dataclass
@@ -229,7 +229,7 @@ class AgendaScreen(Screen[Jump | None]):
         self.dismiss(None)
 
     def action_help(self) -> None:
-        from actionplan.screens.keys_help import KeysHelp
+        from actionplan.tui.screens.keys_help import KeysHelp
 
         notes = [f"Filter (/): {FILTER_HELP} · client:NAME"]
         keys = [*self.BINDINGS, *AgendaList.BINDINGS]

@@ -20,8 +20,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from actionplan.changes_since import DEFAULT_DAYS, Change, Since, when
-from actionplan.screens.history import changes_table
 from actionplan.text import strip_controls
+from actionplan.tui.screens.history import changes_table
 
 TITLE = "Internal: who changed what since the last snapshot — not part of the summary"
 SHOWN = 200

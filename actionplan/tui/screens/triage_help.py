@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from textual.binding import Binding, BindingType
 
-from actionplan.screens.keys_help import KeysHelp
+from actionplan.tui.screens.keys_help import KeysHelp
 
 HOW_IT_WORKS = [
     "Each change is saved at once; the item then shows its new state, and n moves on.",

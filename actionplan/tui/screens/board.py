@@ -13,15 +13,15 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from actionplan.app import ActionPlanApp
 from actionplan.filters import HELP as FILTER_HELP
 from actionplan.filters import BoardFilter, matcher, parse_filter
 from actionplan.models import Status
 from actionplan.queries import ClientCounts, ItemFilter, clients_with_counts, list_items
-from actionplan.screens.card_actions import ALL_CLIENTS, CardActions
 from actionplan.summary.source import mark_untold
-from actionplan.widgets.column import BoardColumn
-from actionplan.widgets.keybar import KeyBar
+from actionplan.tui.app import ActionPlanApp
+from actionplan.tui.screens.card_actions import ALL_CLIENTS, CardActions
+from actionplan.tui.widgets.column import BoardColumn
+from actionplan.tui.widgets.keybar import KeyBar
 
 BOARD_STATUSES = [Status.PLANNED, Status.DOING, Status.WAITING, Status.DONE, Status.DROPPED]
 
@@ -372,7 +372,7 @@ class BoardScreen(CardActions):
             target.focus()
 
     def action_switch_client(self) -> None:
-        from actionplan.screens.client_switcher import ClientSwitcher
+        from actionplan.tui.screens.client_switcher import ClientSwitcher
 
         def chosen(name: str | None) -> None:
             if name and name != self.client:
@@ -395,14 +395,14 @@ class BoardScreen(CardActions):
         self.draw()
 
     def action_history(self) -> None:
-        from actionplan.screens.history import HistoryScreen
+        from actionplan.tui.screens.history import HistoryScreen
 
         card = self.card
         if card is not None:
             self.app.push_screen(HistoryScreen(card["id"], card["title"]))
 
     def action_summary(self) -> None:
-        from actionplan.screens.summary_preview import SummaryPreview
+        from actionplan.tui.screens.summary_preview import SummaryPreview
 
         if self.client in (None, ALL_CLIENTS):
             self.notify("Pick one client first (c): a summary is for one client", timeout=4)
@@ -410,28 +410,28 @@ class BoardScreen(CardActions):
         self.app.push_screen(SummaryPreview(self.client), self._back_from_view)
 
     def action_triage(self) -> None:
-        from actionplan.screens.triage import TriageScreen
+        from actionplan.tui.screens.triage import TriageScreen
 
         scope = None if self.client in (None, ALL_CLIENTS) else self.client
         self.app.push_screen(TriageScreen(scope), self._back_from_view)
 
     def action_agenda(self) -> None:
-        from actionplan.screens.agenda import AgendaScreen
+        from actionplan.tui.screens.agenda import AgendaScreen
 
         self.app.push_screen(AgendaScreen(), self._back_from_view)
 
     def action_workload(self) -> None:
-        from actionplan.screens.workload import WorkloadScreen
+        from actionplan.tui.screens.workload import WorkloadScreen
 
         self.app.push_screen(WorkloadScreen(), self._back_from_view)
 
     def action_recurring(self) -> None:
-        from actionplan.screens.recurring import RecurringScreen
+        from actionplan.tui.screens.recurring import RecurringScreen
 
         self.app.push_screen(RecurringScreen(), self._back_from_view)
 
     def action_template(self) -> None:
-        from actionplan.screens.template_picker import TemplatePicker
+        from actionplan.tui.screens.template_picker import TemplatePicker
 
         if self.client in (None, ALL_CLIENTS):
             self.notify("Pick one client first (c): a checklist is applied to one client")
@@ -452,7 +452,7 @@ class BoardScreen(CardActions):
         self._load(client, item_id)
 
     def action_help(self) -> None:
-        from actionplan.screens.help import HelpScreen
+        from actionplan.tui.screens.help import HelpScreen
 
         self.app.push_screen(HelpScreen())
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
-    from actionplan.app import ActionPlanApp
+    from actionplan.tui.app import ActionPlanApp
 
 WAIT = 1.0
 """Seconds per wait, so a stop request is noticed within this time at worst."""

@@ -14,7 +14,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from actionplan.models import Status, WaitingOn
-from actionplan.screens.prompts import DatePrompt
+from actionplan.tui.screens.prompts import DatePrompt
 
 
 class SnoozePrompt(DatePrompt):

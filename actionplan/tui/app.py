@@ -16,11 +16,11 @@ from textual.message import Message
 from textual.screen import ModalScreen
 
 from actionplan import clock
-from actionplan.commands import BoardCommands
 from actionplan.config import Config
 from actionplan.db import Database
-from actionplan.live import ConnectionState, PlanChanged
 from actionplan.state import remember_client
+from actionplan.tui.commands import BoardCommands
+from actionplan.tui.live import ConnectionState, PlanChanged
 
 WriteJob = Callable[[Session], Any]
 
@@ -77,7 +77,7 @@ class ActionPlanApp(App[None]):
         return self.config.author
 
     def get_default_screen(self) -> Any:
-        from actionplan.screens.board import BoardScreen
+        from actionplan.tui.screens.board import BoardScreen
 
         return BoardScreen(client=self.start_client)
 
@@ -89,7 +89,7 @@ class ActionPlanApp(App[None]):
 
     @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
     def _watch(self) -> None:
-        from actionplan.live import watch
+        from actionplan.tui.live import watch
 
         watch(self, self._stop_watching)
 

@@ -20,9 +20,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from actionplan.app import ActionPlanApp, WriteDone
 from actionplan.dates import DateError, describe, parse_optional_date
 from actionplan.templates import Template, TemplateEntry, apply_template
+from actionplan.tui.app import ActionPlanApp, WriteDone
 
 
 @dataclass

@@ -13,7 +13,7 @@ from actionplan.dates import describe, relative
 from actionplan.models import Status, WaitingOn
 from actionplan.text import strip_controls
 from actionplan.triage import Detail
-from actionplan.widgets.card import (
+from actionplan.tui.widgets.card import (
     MARK_ESCALATED,
     MARK_INTERNAL,
     MARK_SLIPPED,

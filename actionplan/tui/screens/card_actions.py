@@ -15,12 +15,12 @@ from sqlmodel import Session
 from textual.screen import Screen
 
 from actionplan import clock, plan
-from actionplan.app import ActionPlanApp, WriteDone
 from actionplan.filters import BoardFilter
 from actionplan.models import Item, Status
 from actionplan.plan.merge import Clash, edit_merging, without
 from actionplan.queries import ClientCounts
-from actionplan.widgets.column import BoardColumn
+from actionplan.tui.app import ActionPlanApp, WriteDone
+from actionplan.tui.widgets.column import BoardColumn
 
 ALL_CLIENTS = "All clients"
 
@@ -80,7 +80,7 @@ class CardActions(Screen[None]):
         repeats = isinstance(result, Item) and result.repeat_every is not None
         if message.label in ("move", "done") and repeats and result.status == Status.DONE:
             # Completing a recurring item added its next occurrence: read the board again.
-            from actionplan.screens.recurring import announce_next
+            from actionplan.tui.screens.recurring import announce_next
 
             announce_next(self, result.id)
             self.reload(keep=result.id)
@@ -168,7 +168,7 @@ class CardActions(Screen[None]):
         self._write("undo", partial(_undo, author=author))
 
     def action_owner(self) -> None:
-        from actionplan.screens.prompts import OwnerPrompt
+        from actionplan.tui.screens.prompts import OwnerPrompt
 
         if self.check_offline():
             return
@@ -185,7 +185,7 @@ class CardActions(Screen[None]):
         self.app.push_screen(OwnerPrompt(card["title"], card["owner"] or "", names), chosen)
 
     def action_due(self) -> None:
-        from actionplan.screens.prompts import DatePrompt
+        from actionplan.tui.screens.prompts import DatePrompt
 
         if self.check_offline():
             return
@@ -207,7 +207,7 @@ class CardActions(Screen[None]):
         )
 
     def action_escalate(self) -> None:
-        from actionplan.screens.prompts import TextPrompt
+        from actionplan.tui.screens.prompts import TextPrompt
 
         if self.check_offline():
             return
@@ -233,7 +233,7 @@ class CardActions(Screen[None]):
         )
 
     def action_new(self) -> None:
-        from actionplan.screens.item_form import ItemForm
+        from actionplan.tui.screens.item_form import ItemForm
 
         if self.check_offline():
             return
@@ -253,7 +253,7 @@ class CardActions(Screen[None]):
         self.app.push_screen(form, self._saved_form)
 
     def action_edit(self) -> None:
-        from actionplan.screens.item_form import ItemForm
+        from actionplan.tui.screens.item_form import ItemForm
 
         if self.check_offline():
             return
@@ -294,7 +294,7 @@ class CardActions(Screen[None]):
 
     def _resolve(self, label: str, edit: Edit, clash: Clash) -> None:
         """Someone else changed the same fields first: show both, let the user choose."""
-        from actionplan.screens.conflict import ConflictDialog
+        from actionplan.tui.screens.conflict import ConflictDialog
 
         self.reload()  # the board shows what is saved now, under the dialog
 

@@ -29,8 +29,8 @@ def _keys(binding: Binding, keymap: dict[str, str]) -> str:
 
 def help_rows(keymap: dict[str, str]) -> list[tuple[str, str]]:
     """Every key of the board and what it does, as the help screen lists them."""
-    from actionplan.screens.board import BoardScreen
-    from actionplan.widgets.column import BoardColumn
+    from actionplan.tui.screens.board import BoardScreen
+    from actionplan.tui.widgets.column import BoardColumn
 
     rows = []
     for binding in [*BoardScreen.BINDINGS, *BoardColumn.BINDINGS]:

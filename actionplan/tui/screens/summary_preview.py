@@ -22,12 +22,12 @@ from textual.screen import Screen
 from textual.widgets import Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
-from actionplan.screens.confirm_leaks import ConfirmLeaks
 from actionplan.summary.guarding import Flag
 from actionplan.summary.model import Summary
 from actionplan.summary.outgoing import Outgoing
-from actionplan.widgets.keybar import KeyBar
-from actionplan.widgets.leak_marks import flag_text, marked
+from actionplan.tui.screens.confirm_leaks import ConfirmLeaks
+from actionplan.tui.widgets.keybar import KeyBar
+from actionplan.tui.widgets.leak_marks import flag_text, marked
 
 NAMES = {"md": "Markdown", "txt": "text", "html": "HTML", "pdf": "PDF", "talk": "talk track"}
 
@@ -406,17 +406,17 @@ class SummaryPreview(Screen[tuple[str, int] | None]):
     # --- elsewhere ----------------------------------------------------------------------------
 
     def action_snapshots(self) -> None:
-        from actionplan.screens.snapshots import SnapshotsScreen
+        from actionplan.tui.screens.snapshots import SnapshotsScreen
 
         self.app.push_screen(SnapshotsScreen(self.client))
 
     def action_who(self) -> None:
-        from actionplan.screens.changes_since import ChangesSinceScreen
+        from actionplan.tui.screens.changes_since import ChangesSinceScreen
 
         self.app.push_screen(ChangesSinceScreen(self.client))
 
     def action_help(self) -> None:
-        from actionplan.screens.keys_help import KeysHelp
+        from actionplan.tui.screens.keys_help import KeysHelp
 
         notes = [
             "Every export, copy and snapshot is built again from the plan at that moment and "

@@ -20,7 +20,7 @@ from actionplan.summary.compare import Comparison, compare, health_trend, sectio
 from actionplan.summary.markdown import for_screen
 from actionplan.summary.model import Summary
 from actionplan.summary.words import NONE
-from actionplan.widgets.keybar import KeyBar
+from actionplan.tui.widgets.keybar import KeyBar
 
 HEALTH_STYLES = {"green": "green", "amber": "yellow", "red": "red"}
 AUTHOR_WIDTH = 24  # a long name must not push the health column off an 80-column screen

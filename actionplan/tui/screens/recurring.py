@@ -15,8 +15,8 @@ from textual.widgets import Static
 
 from actionplan.recurring import RecurringGrid, recurring_grid, short_day
 from actionplan.text import strip_controls
-from actionplan.widgets.keybar import KeyBar
-from actionplan.widgets.week_grid import (
+from actionplan.tui.widgets.keybar import KeyBar
+from actionplan.tui.widgets.week_grid import (
     DETAIL_LINES,
     HEADER,
     PILE_UP,
@@ -133,7 +133,7 @@ class RecurringScreen(Screen[Jump | None]):
         self.dismiss(None)
 
     def action_help(self) -> None:
-        from actionplan.screens.keys_help import KeysHelp
+        from actionplan.tui.screens.keys_help import KeysHelp
 
         keys = [*self.BINDINGS, *WeekGrid.BINDINGS]
         self.app.push_screen(KeysHelp("Recurring keys", keys))

@@ -13,7 +13,7 @@ class BoardCommands(Provider):
     def _commands(self) -> list[tuple[str, str, str]]:
         from textual.binding import Binding
 
-        from actionplan.screens.board import BoardScreen
+        from actionplan.tui.screens.board import BoardScreen
 
         screen = self.app.screen_stack[0] if self.app.screen_stack else None
         board = next((s for s in self.app.screen_stack if isinstance(s, BoardScreen)), screen)
@@ -27,7 +27,7 @@ class BoardCommands(Provider):
         return found
 
     async def _run(self, action: str) -> None:
-        from actionplan.screens.board import BoardScreen
+        from actionplan.tui.screens.board import BoardScreen
 
         board = next((s for s in self.app.screen_stack if isinstance(s, BoardScreen)), None)
         if board is not None:

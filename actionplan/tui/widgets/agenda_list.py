@@ -20,7 +20,7 @@ from textual.strip import Strip
 
 from actionplan.agenda import Bucket, bucket_of, when_label
 from actionplan.text import one_line
-from actionplan.widgets.card import (
+from actionplan.tui.widgets.card import (
     DUE_SOON,
     DUE_WEEK,
     MARK_ESCALATED,

@@ -17,8 +17,8 @@ from textual.widgets import DataTable, Label, Static
 from actionplan.agenda import buckets, open_items
 from actionplan.dates import DAYS, MONTHS
 from actionplan.text import one_line
-from actionplan.widgets.agenda_list import AgendaList, Jump, build_entries
-from actionplan.widgets.keybar import KeyBar
+from actionplan.tui.widgets.agenda_list import AgendaList, Jump, build_entries
+from actionplan.tui.widgets.keybar import KeyBar
 from actionplan.workload import OwnerLoad, Workload, workload
 
 OVER = "bold red"
@@ -250,7 +250,7 @@ class WorkloadScreen(Screen[Jump | None]):
         self.dismiss(None)
 
     def action_help(self) -> None:
-        from actionplan.screens.keys_help import KeysHelp
+        from actionplan.tui.screens.keys_help import KeysHelp
 
         extra = [("up / down", "Previous / next owner"), ("pageup / pagedown", "A page up / down")]
         self.app.push_screen(KeysHelp("Workload keys", self.BINDINGS, extra=extra))

@@ -3,7 +3,7 @@
 Every action is saved at once (one plan operation on the app's writer thread) and the item
 then shows its new state; n moves on. Done and snooze move on by themselves, since the item
 has left the queue. The end (q, or past the last item) says what the session did. The keys
-that change the item are in :mod:`actionplan.screens.triage_actions`.
+that change the item are in :mod:`actionplan.tui.screens.triage_actions`.
 """
 
 from __future__ import annotations
@@ -21,12 +21,12 @@ from textual.message import Message
 from textual.widgets import Static
 
 from actionplan.models import Status
-from actionplan.screens.triage_actions import TriageActions
 from actionplan.text import strip_controls
 from actionplan.triage import Detail, Entry
-from actionplan.widgets.keybar import KeyBar
-from actionplan.widgets.triage_card import item_card
-from actionplan.widgets.triage_tally import empty_text, end_text
+from actionplan.tui.screens.triage_actions import TriageActions
+from actionplan.tui.widgets.keybar import KeyBar
+from actionplan.tui.widgets.triage_card import item_card
+from actionplan.tui.widgets.triage_tally import empty_text, end_text
 
 ALL_CLIENTS = "All clients"
 
@@ -338,6 +338,6 @@ class TriageScreen(TriageActions):
             self._leave((detail.row["client"], detail.row["id"]))
 
     def action_help(self) -> None:
-        from actionplan.screens.triage_help import TriageHelp
+        from actionplan.tui.screens.triage_help import TriageHelp
 
         self.app.push_screen(TriageHelp(self.plan_app.config.keys, self.BINDINGS))

@@ -21,7 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from actionplan.models import Status
-from actionplan.widgets.card import card_lines
+from actionplan.tui.widgets.card import card_lines
 
 LABELS = {
     Status.PLANNED: "Planned",
