@@ -97,19 +97,21 @@ class ActionPlanApp(App[None]):
         """Someone else changed the plan: the view in front reads it again, and so do views under
         a dialog. A full view further down (the board under the agenda) is marked stale and read
         again when the user goes back to it, not while hidden."""
+        from actionplan.tui.view import PlanView
+
         in_front = True
         for screen in reversed(self.screen_stack):
-            refresh = getattr(screen, "plan_changed", None)
-            if refresh is None:
-                pass
-            elif in_front:
-                refresh()
-            elif hasattr(screen, "stale"):
-                screen.stale = True  # read again when it comes back to the front
+            if isinstance(screen, PlanView):
+                if in_front:
+                    screen.plan_changed()
+                else:
+                    screen.stale = True  # read again when it comes back to the front
             if not isinstance(screen, ModalScreen):
                 in_front = False
 
     def on_connection_state(self, message: ConnectionState) -> None:
+        from actionplan.tui.view import PlanView
+
         self.offline = message.offline
         if message.offline:
             self.notify(
@@ -121,9 +123,8 @@ class ActionPlanApp(App[None]):
         else:
             self.notify("The database is back; the plan is read again", title="Online")
         for screen in self.screen_stack:
-            changed = getattr(screen, "connection_changed", None)
-            if changed is not None:
-                changed()
+            if isinstance(screen, PlanView):
+                screen.connection_changed(message.offline)
 
     def refuse_offline(self) -> bool:
         """While offline, say so and return True: a change now would not be saved."""

@@ -1,0 +1,146 @@
+"""The base of every view of the plan: it reads in a thread, fails in one place, and refreshes.
+
+A view says what it reads (``read``, in a worker thread, with a database session) and how it
+shows it (``show``, on the UI thread). Everything else is here, once:
+
+- **Reading**: ``reload()`` starts the read; a newer read replaces one still running.
+- **Failing**: a read that fails is shown in one line at the top of the view, with the
+  reason and the key to try again (Ctrl+R); nothing fails silently, and what the view showed
+  before stays on screen.
+- **Live refresh**: the app calls ``plan_changed()`` on the view in front when someone else
+  changed the plan, marks the views behind it stale (read again when the user comes back to
+  them, not while hidden), and calls ``connection_changed()`` when the database goes away or
+  comes back.
+- **The app**, typed: ``plan_app``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, cast
+
+from rich.text import Text
+from textual import work
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Static
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from actionplan.tui.app import ActionPlanApp
+
+ResultT = TypeVar("ResultT")
+DataT = TypeVar("DataT")
+
+
+class FailureLine(Static):
+    """One line at the top of a view: why it could not be read, and how to try again."""
+
+    DEFAULT_CSS = """
+    FailureLine {
+        dock: top;
+        height: 1;
+        background: $error 30%;
+        color: $text;
+        text-style: bold;
+    }
+    """
+
+
+@dataclass
+class ViewRead(Message):
+    """A view's read finished: ``data`` on success, else ``error`` (one line)."""
+
+    data: Any
+    error: str | None
+
+
+class PlanView(Screen[ResultT], Generic[ResultT, DataT]):
+    """A full-screen view of the plan (see the module's docstring)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+r", "retry", "Try again", id="view.retry", show=False),
+    ]
+    WHAT: ClassVar[str] = "the plan"
+    """What the view reads, for its failure line ("could not read the agenda")."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.stale = False
+        """Someone changed the plan while this view was hidden: read again on coming back."""
+        self.failure: str | None = None
+        """Why the last read failed, while it stands."""
+
+    @property
+    def plan_app(self) -> ActionPlanApp:
+        """The app, typed."""
+        return cast("ActionPlanApp", self.app)
+
+    # --- what a view says ------------------------------------------------------------------
+
+    def read(self, session: Session) -> DataT:
+        """Read what the view shows. Runs in a worker thread: touch no widget here."""
+        raise NotImplementedError
+
+    def show(self, data: DataT) -> None:
+        """Show what ``read`` returned (on the UI thread)."""
+        raise NotImplementedError
+
+    def plan_changed(self) -> None:
+        """Someone else changed the plan, and this view is in front: read it again."""
+        self.reload()
+
+    def connection_changed(self, offline: str | None) -> None:
+        """The database went away (``offline`` says why) or came back (None)."""
+
+    # --- reading and failing ---------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the plan again (a read still running is replaced by this one)."""
+        self._read()
+
+    @work(thread=True, exclusive=True, group="view-read", exit_on_error=False)
+    def _read(self) -> None:
+        from actionplan.errors import user_message
+
+        try:
+            with self.plan_app.db.session() as session:
+                data = self.read(session)
+        except Exception as exc:  # shown in the view's failure line, never lost
+            self.post_message(ViewRead(None, user_message(exc)))
+            return
+        self.post_message(ViewRead(data, None))
+
+    def on_view_read(self, message: ViewRead) -> None:
+        message.stop()
+        if message.error is not None:
+            self.failed(message.error)
+            return
+        if self.failure is not None:
+            self.failure = None
+            for line in self.query(FailureLine):
+                line.remove()
+        self.show(message.data)
+
+    def failed(self, error: str) -> None:
+        """Say in one line why the view could not be read; what it showed stays."""
+        self.failure = error
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(f" Could not read {self.WHAT}: ", style="bold")
+        text.append(error)
+        text.append("  · Ctrl+R to try again", style="bold")
+        lines = self.query(FailureLine)
+        if lines:
+            lines.first().update(text)
+        else:
+            self.mount(FailureLine(text))
+
+    def action_retry(self) -> None:
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        if self.stale:
+            self.stale = False
+            self.reload()
