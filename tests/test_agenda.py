@@ -23,11 +23,12 @@ from actionplan.agenda import (
 from actionplan.cli import main
 from actionplan.config import Config
 from actionplan.dates import week_start
-from actionplan.db import Database
+from actionplan.db import Database, DatabaseError
 from actionplan.plan import NotFound
 from actionplan.tui.app import ActionPlanApp
 from actionplan.tui.screens.agenda import AgendaScreen
 from actionplan.tui.screens.board import BoardScreen
+from actionplan.tui.view import FailureLine
 from actionplan.tui.widgets.agenda_list import LATER_SHOWN, AgendaList, build_entries
 from tests.pilot import settle
 
@@ -426,3 +427,27 @@ async def test_enter_on_the_more_line_shows_every_later_item(db: Database) -> No
         assert app.screen is agenda_screen
         shown = listing.current_item
         assert shown is not None and shown["title"] == f"later {LATER_SHOWN}"
+
+
+async def test_a_failed_read_says_why_and_ctrl_r_reads_again(
+    db: Database, two_clients: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def unreachable(**_: Any) -> Any:
+        raise DatabaseError("the server is gone")
+
+    monkeypatch.setattr("actionplan.tui.screens.agenda.agenda", unreachable)
+    app = make_app(db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        agenda_screen = await open_agenda(pilot, app)
+        failure = str(agenda_screen.query_one(FailureLine).render())
+        assert "Could not read the agenda: the server is gone" in failure
+        assert "Ctrl+R to try again" in failure
+        assert lines_of(agenda_screen) == []
+        monkeypatch.setattr("actionplan.tui.screens.agenda.agenda", agenda)  # it is back
+        await pilot.press("ctrl+r")
+        await settle(pilot, app)
+        items = [p["title"] for k, p in lines_of(agenda_screen) if k == "item"]
+        assert items == ["Renew firewall", "Test backups", "Patch Globex servers", "Move DNS"]
+        assert "Mon 23 Nov" in str(agenda_screen.query_one("#agenda-title").render())
+        assert not agenda_screen.query(FailureLine)
+        assert app.screen is agenda_screen

@@ -45,7 +45,7 @@ async def settle(pilot, app: ActionPlanApp) -> None:
     """Wait until queued writes are done and the board has reloaded."""
     for _ in range(200):
         await pilot.pause()
-        loading = [w for w in app.workers if w.group == "load" and w.is_running]
+        loading = [w for w in app.workers if w.group == "view-read" and w.is_running]
         if app.writes_pending == 0 and not loading:
             await pilot.pause()
             return

@@ -8,14 +8,17 @@ from datetime import UTC, date, datetime
 import pytest
 from textual.widgets import Label, Static
 
+from actionplan import changes_since as core
 from actionplan import clock, plan
 from actionplan.changes_since import Change, changes_since, last_call
-from actionplan.db import Database
+from actionplan.db import Database, DatabaseError
 from actionplan.plan.snapshots import save_snapshot
 from actionplan.summary.render import render
 from actionplan.summary.source import snapshots, summary_for
 from actionplan.tui.screens.changes_since import ChangesSinceScreen
 from actionplan.tui.screens.summary_preview import SummaryPreview
+from actionplan.tui.view import FailureLine
+from tests.pilot import until
 from tests.test_board import make_app, seed, settle
 from tests.test_history_screen import START, FixedClock, shown
 from tests.test_summary import all_outputs
@@ -218,3 +221,31 @@ async def test_a_long_list_shows_the_newest_and_counts_the_rest(
         text = " ".join(shown(screen.query_one("#who-rows", Static)))
         assert "Patch servers" in text and "Renew firewall licence" not in text
         assert "…and 1 older change, not shown" in text
+
+
+async def test_a_failed_read_says_why_and_ctrl_r_reads_again(
+    sqlite_db: Database, fixed_clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build(sqlite_db, fixed_clock)
+
+    def unreachable(**_: object) -> object:
+        raise DatabaseError("the database cannot be reached")
+
+    monkeypatch.setattr(core, "changes_since", unreachable)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_preview(pilot, app)
+        await pilot.press("w")
+        screen = app.screen
+        assert isinstance(screen, ChangesSinceScreen)
+        await until(pilot, lambda: screen.query(FailureLine))
+        line = str(screen.query_one(FailureLine).content)
+        assert "Could not read the changes: the database cannot be reached" in line
+        assert "Ctrl+R" in line and screen.since is None
+        monkeypatch.setattr(core, "changes_since", changes_since)
+        await pilot.press("ctrl+r")
+        await until(pilot, lambda: screen.since is not None)
+        assert not screen.query(FailureLine)
+        text = "\n".join(shown(screen.query_one("#who-rows", Static)))
+        assert "status: planned → doing" in text and "why: ZQREASON vendor quote late" in text
+        assert app.screen is screen

@@ -13,13 +13,15 @@ from rich.console import Console
 from textual.binding import Binding
 from textual.widgets import Label, Static
 
-from actionplan import clock, plan
+from actionplan import clock, plan, queries
 from actionplan.changes_since import when
-from actionplan.db import Database
+from actionplan.db import Database, DatabaseError
 from actionplan.tui.live import PlanChanged
 from actionplan.tui.screens.board import BoardScreen
 from actionplan.tui.screens.history import HistoryScreen
+from actionplan.tui.view import FailureLine
 from actionplan.tui.widgets.column import BoardColumn
+from tests.pilot import until
 from tests.test_board import board, make_app, seed, settle
 
 START = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
@@ -185,6 +187,35 @@ async def test_a_long_history_fits_80_by_24_and_scrolls(
         await pilot.press("end")
         await pilot.pause()
         assert scroll.scroll_y == scroll.max_scroll_y
+
+
+async def test_a_failed_read_says_why_and_ctrl_r_reads_again(
+    sqlite_db: Database, fixed_clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seed_changes(sqlite_db, fixed_clock)
+    item_history = queries.item_history
+
+    def unreachable(**_: object) -> object:
+        raise DatabaseError("the database cannot be reached")
+
+    monkeypatch.setattr(queries, "item_history", unreachable)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("i")
+        screen = app.screen
+        assert isinstance(screen, HistoryScreen)
+        await until(pilot, lambda: screen.query(FailureLine))
+        line = str(screen.query_one(FailureLine).content)
+        assert "Could not read the history: the database cannot be reached" in line
+        assert "Ctrl+R" in line and screen.changes is None
+        monkeypatch.setattr(queries, "item_history", item_history)
+        await pilot.press("ctrl+r")
+        await loaded(pilot, screen, at_least=4)
+        assert not screen.query(FailureLine)
+        lines = shown(screen.query_one("#history-rows", Static))
+        assert "Ben owner: none → Ben" in squash(lines[0])
+        assert app.screen is screen
 
 
 def test_times_are_local_and_name_the_year_only_when_it_is_not_this_one(utc_zone: None) -> None:

@@ -13,13 +13,14 @@ from actionplan import plan
 from actionplan.cli import main
 from actionplan.config import Config
 from actionplan.dates import week_start as monday
-from actionplan.db import Database
+from actionplan.db import Database, DatabaseError
 from actionplan.models import Item, RepeatFrom, RepeatUnit, Status
 from actionplan.queries import list_items
 from actionplan.recurring import build_grid, project, recurring_grid
 from actionplan.tui.app import ActionPlanApp
 from actionplan.tui.screens.board import BoardScreen
-from actionplan.tui.screens.recurring import RecurringScreen
+from actionplan.tui.screens.recurring import RecurringScreen, announce_next
+from actionplan.tui.view import FailureLine
 from actionplan.tui.widgets.column import BoardColumn
 from actionplan.tui.widgets.week_grid import WeekGrid
 from tests.pilot import settle
@@ -306,6 +307,57 @@ async def test_esc_goes_back_and_an_empty_plan_says_so(db: Database) -> None:
         await pilot.press("escape")
         await settle(pilot, app)
         assert isinstance(app.screen, BoardScreen)
+
+
+async def test_a_failed_read_says_why_and_ctrl_r_counts_again(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _add(db, "Health check", owner="Tom Becker", due=TODAY, repeat_every=3, repeat_unit="week")
+
+    def unreachable(**_: Any) -> Any:
+        raise DatabaseError("the server is gone")
+
+    monkeypatch.setattr("actionplan.tui.screens.recurring.recurring_grid", unreachable)
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("R")
+        await settle(pilot, app)
+        screen = app.screen
+        assert isinstance(screen, RecurringScreen)
+        failure = str(screen.query_one(FailureLine).render())
+        assert "Could not read the recurring checks: the server is gone" in failure
+        assert "Ctrl+R to try again" in failure
+        assert screen.grid is None
+        monkeypatch.setattr("actionplan.tui.screens.recurring.recurring_grid", recurring_grid)
+        await pilot.press("ctrl+r")
+        await settle(pilot, app)
+        grid = screen.query_one(WeekGrid)
+        assert [line.name for line in grid.lines][:2] == ["Clients", "Acme"]
+        assert "no pile-ups" in str(screen.query_one("#recurring-title").render())
+        assert not screen.query(FailureLine)
+        assert app.screen is screen
+
+
+async def test_a_failed_read_of_the_next_occurrence_is_said(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = _add(db, "Health check", owner="Tom Becker", due=TODAY, repeat_every=3,
+                 repeat_unit="week", status="done")  # fmt: skip
+
+    def unreachable(**_: Any) -> Any:
+        raise DatabaseError("the server is gone")
+
+    # Done already: the write that marks an item done reads its next occurrence too.
+    monkeypatch.setattr("actionplan.plan.recurrence.next_occurrence", unreachable)
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        announce_next(app.screen, first)
+        await settle(pilot, app)
+        said = [(n.message, n.severity) for n in app._notifications]
+        reason = "Done, but when the next one is due could not be read: the server is gone"
+        assert (reason, "error") in said
 
 
 async def test_the_editor_reads_the_repeat_as_you_type_and_saves_it(db: Database) -> None:

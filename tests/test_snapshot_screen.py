@@ -18,6 +18,8 @@ from actionplan.summary.markdown import render_markdown
 from actionplan.summary.source import summary_for
 from actionplan.tui.screens.snapshots import SnapshotDocument, SnapshotsScreen
 from actionplan.tui.screens.summary_preview import SummaryPreview
+from actionplan.tui.view import FailureLine
+from tests.pilot import until
 from tests.test_board import AUTHOR, TODAY, make_app, seed
 from tests.test_summary_screen import open_preview
 
@@ -230,3 +232,56 @@ async def test_an_unreadable_snapshot_still_opens_but_is_not_compared(db, three_
         await pilot.press("down", "enter")
         await pilot.pause()
         assert isinstance(app.screen, SnapshotDocument)
+
+
+async def test_a_failed_read_says_why_and_ctrl_r_tries_again(db, three_snapshots, monkeypatch):
+    from actionplan.summary import source
+
+    real = source.snapshots
+
+    def broken(**_: object) -> list[Snapshot]:
+        raise RuntimeError("the server went away")
+
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_preview(pilot, app)
+        monkeypatch.setattr(source, "snapshots", broken)
+        await pilot.press("v")
+        screen = app.screen
+        assert isinstance(screen, SnapshotsScreen)
+        for _ in range(200):
+            await pilot.pause(0.02)
+            if screen.failure is not None:
+                break
+        await pilot.pause()
+        line = str(screen.query_one(FailureLine).content)
+        assert "Could not read the snapshots: unexpected RuntimeError: the server went away" in line
+        assert "reading" not in str(screen.query_one("#snapshots-title", Static).content)
+        assert screen.entries is None and shown_keys(screen) == {"Back"}
+        monkeypatch.setattr(source, "snapshots", real)
+        await pilot.press("ctrl+r")
+        for _ in range(200):
+            await pilot.pause(0.02)
+            if screen.entries is not None:
+                break
+        await pilot.pause()
+        assert not screen.query(FailureLine)
+        assert [e.id for e in screen.entries or []] == three_snapshots[::-1]
+        assert len(table_rows(screen)) == 3 and screen.query_one("#snapshot-list").display
+        await pilot.press("escape")
+        assert isinstance(app.screen, SummaryPreview)
+
+
+async def test_reading_again_keeps_the_marks_and_the_row(db, three_snapshots, monkeypatch):
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_snapshots(pilot, app)
+        await pilot.press("space")  # marks the newest, moves down
+        shown, show = [], screen.show
+        monkeypatch.setattr(screen, "show", lambda data: (shown.append(data), show(data)))
+        screen.plan_changed()  # someone else changed the plan: read again
+        await until(pilot, lambda: shown)
+        await pilot.pause()
+        assert screen.marked == [three_snapshots[2]]
+        assert [row[0] for row in table_rows(screen)] == ["✓", "", ""]
+        assert screen.query_one("#snapshot-list", DataTable).cursor_row == 1

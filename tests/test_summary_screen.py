@@ -10,8 +10,9 @@ from sqlmodel import select
 from actionplan import plan
 from actionplan.db import Database
 from actionplan.models import Snapshot
-from actionplan.tui.screens import summary_preview
-from actionplan.tui.screens.summary_preview import ConfirmLeaks, SummaryPreview
+from actionplan.tui.screens import summary_actions
+from actionplan.tui.screens.confirm_leaks import ConfirmLeaks
+from actionplan.tui.screens.summary_preview import SummaryPreview
 from tests.pilot import until
 from tests.test_board import make_app, seed, settle
 
@@ -19,7 +20,7 @@ from tests.test_board import make_app, seed, settle
 @pytest.fixture
 def exports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "exports"
-    monkeypatch.setattr(summary_preview, "export_folder", lambda: folder)
+    monkeypatch.setattr(summary_actions, "export_folder", lambda: folder)
     return folder
 
 
@@ -317,3 +318,35 @@ async def test_shift_s_asks_the_guard_first_and_no_saves_nothing(db: Database) -
         await pilot.pause(0.2)
         with db.session() as s:
             assert s.exec(select(Snapshot)).first() is None
+
+
+async def test_a_summary_that_cannot_be_built_says_why_and_ctrl_r_builds_it_again(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from actionplan.db import DatabaseError
+    from actionplan.summary import outgoing
+    from actionplan.tui.view import FailureLine
+
+    def unreachable(**_: object) -> outgoing.Outgoing:
+        raise DatabaseError("the server is gone")
+
+    seed(db, "Renew firewall licence")
+    monkeypatch.setattr(outgoing, "prepare", unreachable)
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("s")
+        preview = app.screen
+        assert isinstance(preview, SummaryPreview)
+        await until(pilot, lambda: bool(preview.query(FailureLine)))
+        failure = str(preview.query_one(FailureLine).render())
+        assert "Could not read the summary: the server is gone" in failure
+        assert "Ctrl+R to try again" in failure
+        assert preview.summary is None and preview.markdown == ""
+        assert "reading" not in str(preview.query_one("#preview-title").render())
+        monkeypatch.undo()  # the database is back
+        await pilot.press("ctrl+r")
+        await until(pilot, lambda: preview.summary is not None)
+        assert "Renew firewall licence" in preview.markdown
+        assert not preview.query(FailureLine)
+        assert app.screen is preview

@@ -433,3 +433,34 @@ async def test_a_broken_template_shows_its_error_and_adds_nothing(sqlite_db: Dat
         await pilot.press("escape")
         await settle(pilot, app)
         assert app.screen is not picker and len(items(sqlite_db)) == 1
+
+
+async def test_templates_that_cannot_be_read_say_why_and_esc_closes(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textual.widgets import OptionList
+
+    import actionplan.templates
+    from actionplan.tui.screens.template_picker import TemplatePicker
+
+    def broken() -> list[Any]:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(actionplan.templates, "list_templates", broken)
+    with sqlite_db.session() as s:
+        plan.add_item(session=s, author=AUTHOR, client="Acme", title="Existing")
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("T")
+        await settle(pilot, app)
+        picker = app.screen
+        assert isinstance(picker, TemplatePicker) and not picker.entries
+        assert feedback(app) == "Could not read the templates: Permission denied"
+        assert picker.query_one("#templates", OptionList).option_count == 0  # no "reading…"
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert app.screen is picker and len(items(sqlite_db)) == 1
+        await pilot.press("escape")
+        await settle(pilot, app)
+        assert app.screen is not picker

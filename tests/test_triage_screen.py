@@ -21,11 +21,12 @@ from actionplan.tui.screens.board import BoardScreen
 from actionplan.tui.screens.triage import TriageScreen
 from actionplan.tui.screens.triage_dialogs import StatusChooser
 from actionplan.tui.screens.triage_help import TriageHelp
+from actionplan.tui.view import FailureLine
 from actionplan.tui.widgets.triage_tally import session_summary
 
 TODAY = date(2026, 11, 23)  # a Monday
 AUTHOR = "Tester"
-BUSY = {"triage-load", "triage-detail", "load"}
+BUSY = {"view-read", "triage-detail"}
 
 
 @pytest.fixture(autouse=True)
@@ -382,6 +383,46 @@ async def test_a_snooze_date_must_be_after_today(db: Database) -> None:
         await settle(pilot, app)
         assert item(db, target).snoozed_until is None
         assert current_id(app) == target
+
+
+async def test_a_failed_read_says_why_and_ctrl_r_tries_again(
+    db: Database, plan_db: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import actionplan.triage as triage_module
+
+    queue, detail = triage_module.triage_queue, triage_module.triage_detail
+
+    def broken(**_: Any) -> Any:
+        raise RuntimeError("the server went away")
+
+    monkeypatch.setattr(triage_module, "triage_queue", broken)
+    app = make_app(db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("t")
+        await settle(pilot, app)
+        assert "Could not read the triage queue: unexpected RuntimeError: the server went away" in (
+            shown(app, "FailureLine")
+        )
+        assert "Reading" not in shown(app, "#triage-card")
+        monkeypatch.setattr(triage_module, "triage_queue", queue)
+        await pilot.press("ctrl+r")
+        await settle(pilot, app)
+        assert not triage(app).query(FailureLine)
+        assert "Triage Acme 1 / 5" in shown(app, "#triage-title")
+        assert "Renew firewall licence" in shown(app, "#triage-card")
+        monkeypatch.setattr(triage_module, "triage_detail", broken)  # one item: a notification
+        await pilot.press("n")
+        await settle(pilot, app)
+        assert [(n.title, n.message, n.severity) for n in app._notifications][-1] == (
+            "Could not read the item",
+            "unexpected RuntimeError: the server went away",
+            "error",
+        )
+        monkeypatch.setattr(triage_module, "triage_detail", detail)
+        await pilot.press("ctrl+r")  # now reads the item shown, not the queue
+        await settle(pilot, app)
+        assert "Migrate mail" in shown(app, "#triage-card")
 
 
 def test_session_summary_wording() -> None:

@@ -12,14 +12,16 @@ from textual.widgets import DataTable
 from actionplan import plan
 from actionplan.cli import main
 from actionplan.config import Config, ConfigError, load_config
-from actionplan.db import Database
+from actionplan.db import Database, DatabaseError
 from actionplan.plan import Invalid
 from actionplan.tui.app import ActionPlanApp
+from actionplan.tui.screens import workload as workload_view
 from actionplan.tui.screens.board import BoardScreen
 from actionplan.tui.screens.workload import OwnerItems, WorkloadScreen, bar
+from actionplan.tui.view import FailureLine
 from actionplan.tui.widgets.agenda_list import AgendaList
 from actionplan.workload import NO_OWNER, Workload, workload
-from tests.pilot import settle
+from tests.pilot import settle, until
 
 TODAY = date(2026, 11, 23)  # a Monday
 AUTHOR = "Tester"
@@ -326,3 +328,49 @@ async def test_at_80_columns_every_week_and_the_total_fit(
         shown = sum(c.get_render_width(table) for c in columns[:9])
         assert shown <= 80 - 1
         assert table.get_row_at(0)[1].plain == "2"  # no bar, just the count
+
+
+def failure_of(screen: Any) -> str:
+    """The failure line's text, or "" when the view has none."""
+    lines = screen.query(FailureLine)
+    return str(lines.first().content) if lines else ""
+
+
+async def test_a_failed_read_says_why_and_ctrl_r_reads_again(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    person(sqlite_db, "Ann Lee", "Infrastructure", "us")
+    add(sqlite_db, "Test backups", owner="Ann Lee", due=TODAY)
+
+    def unreachable(**_: Any) -> Any:
+        raise DatabaseError("the database cannot be reached")
+
+    monkeypatch.setattr(workload_view, "workload", unreachable)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await open_workload(pilot, app, (120, 30))
+        await until(pilot, lambda: failure_of(screen))
+        assert "Could not read the workload: the database cannot be reached" in failure_of(screen)
+        assert "Ctrl+R" in failure_of(screen) and screen.load is None
+        monkeypatch.setattr(workload_view, "workload", workload)
+        await pilot.press("ctrl+r")
+        await settle(pilot, app)
+        assert failure_of(screen) == ""
+        assert [o.name if o else "Everyone" for o in screen.owners] == ["Ann Lee", "Everyone"]
+        # The owner's items: the same line, and Ctrl+R there too.
+        open_items = workload_view.open_items
+        monkeypatch.setattr(workload_view, "open_items", unreachable)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        listing = app.screen
+        assert isinstance(listing, OwnerItems)
+        await until(pilot, lambda: failure_of(listing))
+        assert "Could not read the owner's items: the database cannot be reached" in failure_of(
+            listing
+        )
+        monkeypatch.setattr(workload_view, "open_items", open_items)
+        await pilot.press("ctrl+r")
+        await settle(pilot, app)
+        assert failure_of(listing) == ""
+        rows = [p for k, p in listing.query_one(AgendaList).entries if k == "item"]
+        assert [r["title"] for r in rows] == ["Test backups"]

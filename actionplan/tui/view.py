@@ -99,10 +99,12 @@ class PlanView(Screen[ResultT], Generic[ResultT, DataT]):
 
     def reload(self) -> None:
         """Read the plan again (a read still running is replaced by this one)."""
-        self._read()
+        self.start_read()
 
     @work(thread=True, exclusive=True, group="view-read", exit_on_error=False)
-    def _read(self) -> None:
+    def start_read(self) -> None:
+        """The read itself, in a worker thread (a view whose ``reload`` takes arguments keeps
+        them where its ``read`` finds them, then calls this)."""
         from actionplan.errors import user_message
 
         try:

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.message import Message
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from actionplan.agenda import Bucket, agenda, agenda_matcher
 from actionplan.dates import DAYS, MONTHS
 from actionplan.filters import HELP as FILTER_HELP
+from actionplan.tui.view import PlanView
 from actionplan.tui.widgets.agenda_list import (
     BIG,
     FILTER_DELAY,
@@ -27,18 +25,14 @@ from actionplan.tui.widgets.agenda_list import (
 )
 from actionplan.tui.widgets.keybar import KeyBar
 
-
-@dataclass
-class Loaded(Message):
-    """The agenda, read by a worker; ``error`` says why there is none."""
-
-    buckets: list[Bucket] | None
-    error: str | None
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 
-class AgendaScreen(Screen[Jump | None]):
+class AgendaScreen(PlanView[Jump | None, list[Bucket]]):
     """Overdue, today, this week, next week, later, no date: all clients together."""
 
+    WHAT = "the agenda"
     BINDINGS = [
         Binding(
             "enter",
@@ -74,10 +68,6 @@ class AgendaScreen(Screen[Jump | None]):
         self.expanded = False
         self._timer: Timer | None = None
 
-    @property
-    def plan_app(self) -> Any:
-        return self.app
-
     def compose(self) -> ComposeResult:
         yield Static(Text(" Agenda: reading the plan…"), id="agenda-title")
         yield Input(placeholder=f"filter: {FILTER_HELP} · client:NAME", id="agenda-filter")
@@ -87,34 +77,15 @@ class AgendaScreen(Screen[Jump | None]):
     def on_mount(self) -> None:
         self.query_one("#agenda-filter").display = False
         self.query_one(AgendaList).focus()
-        self._load()
+        self.reload()
 
-    @work(thread=True, exclusive=True, group="agenda", exit_on_error=False)
-    def _load(self) -> None:
-        from actionplan.errors import user_message
+    def read(self, session: Session) -> list[Bucket]:
+        return agenda(session=session, today=self.plan_app.today())
 
-        app = self.plan_app
-        try:
-            with app.db.session() as session:
-                found = agenda(session=session, today=app.today())
-        except Exception as exc:  # shown on the screen; Esc still goes back
-            self.post_message(Loaded(None, user_message(exc)))
-            return
-        self.post_message(Loaded(found, None))
-
-    def plan_changed(self) -> None:
-        """Someone else changed the plan: read it again, the cursor staying on its item."""
-        self._load()
-
-    @on(Loaded)
-    def _loaded(self, message: Loaded) -> None:
-        if message.buckets is None:
-            self.query_one("#agenda-title", Static).update(
-                Text(f" The agenda could not be read: {message.error}", style="bold red")
-            )
-            return
+    def show(self, data: list[Bucket]) -> None:
+        """Draw the agenda; when it is read again, the cursor stays on its item."""
         first = self.buckets is None
-        self.buckets = message.buckets
+        self.buckets = data
         current = self.query_one(AgendaList).current_item
         self._draw(keep=None if first or current is None else current["id"])
 

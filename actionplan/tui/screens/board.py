@@ -6,11 +6,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from rich.text import Text
+from sqlmodel import Session
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 from textual.widgets import Input, Static
 
 from actionplan.filters import HELP as FILTER_HELP
@@ -18,8 +17,9 @@ from actionplan.filters import BoardFilter, matcher, parse_filter
 from actionplan.models import Status
 from actionplan.queries import ClientCounts, ItemFilter, clients_with_counts, list_items
 from actionplan.summary.source import mark_untold
-from actionplan.tui.app import ActionPlanApp
-from actionplan.tui.screens.card_actions import ALL_CLIENTS, CardActions
+from actionplan.tui.screens.board_keys import BOARD_BINDINGS
+from actionplan.tui.screens.board_views import BoardViews, first_client, first_run_text
+from actionplan.tui.screens.card_actions import ALL_CLIENTS
 from actionplan.tui.widgets.column import BoardColumn
 from actionplan.tui.widgets.keybar import KeyBar
 
@@ -29,9 +29,10 @@ BOARD_STATUSES = [Status.PLANNED, Status.DOING, Status.WAITING, Status.DONE, Sta
 CARD_ACTIONS = {"move", "reorder", "edit", "delete", "done", "owner", "due", "escalate", "history"}
 
 
-@dataclass
-class Loaded(Message):
-    """The board's rows and the client list, read by a worker."""
+@dataclass(frozen=True)
+class BoardData:
+    """What the board reads: one client's rows (all clients' for the all-clients board), every
+    client with its counts, which client it is, and the card to keep the cursor on."""
 
     rows: list[dict[str, Any]]
     clients: list[ClientCounts]
@@ -39,111 +40,10 @@ class Loaded(Message):
     keep: int | None
 
 
-class BoardScreen(CardActions):
+class BoardScreen(BoardViews):
     """Columns by status for one client, or for all clients."""
 
-    BINDINGS = [
-        Binding("left,h", "focus_column(-1)", "Column left", id="board.left", show=False),
-        Binding("right,l", "focus_column(1)", "Column right", id="board.right", show=False),
-        Binding("H,shift+left", "move(-1)", "Move card left", id="board.move_left", show=False),
-        Binding(
-            "L,shift+right",
-            "move(1)",
-            "Move",
-            id="board.move_right",
-            key_display="H/L",
-            tooltip="Move card right",
-        ),
-        Binding(
-            "K,shift+up",
-            "reorder(-1)",
-            "Move card up in its column",
-            id="board.reorder_up",
-            show=False,
-        ),
-        Binding(
-            "J,shift+down",
-            "reorder(1)",
-            "Move card down in its column",
-            id="board.reorder_down",
-            show=False,
-        ),
-        Binding("n", "new", "New", id="board.new", tooltip="New item"),
-        Binding("e", "edit", "Edit", id="board.edit", tooltip="Edit every field of the card"),
-        Binding("x", "done", "Done", id="board.done", tooltip="Mark done"),
-        Binding("d", "delete", "Delete", id="board.delete", tooltip="Delete (u brings it back)"),
-        Binding(
-            "u",
-            "undo",
-            "Undo",
-            id="board.undo",
-            tooltip="Undo your last change (repeat to go back)",
-        ),
-        Binding("o", "owner", "Set owner", id="board.owner", show=False),
-        Binding("D", "due", "Set due date", id="board.due", show=False),
-        Binding(
-            "exclamation_mark",
-            "escalate",
-            "Escalate, or clear an escalation",
-            id="board.escalate",
-            show=False,
-        ),
-        Binding("i", "history", "History of this card", id="board.history", show=False),
-        Binding("slash", "filter", "Filter", id="board.filter", tooltip="Filter as you type"),
-        Binding(
-            "c",
-            "switch_client",
-            "Client",
-            id="board.client",
-            tooltip="Switch client, or All clients",
-        ),
-        Binding("z", "toggle_dropped", "Show or hide dropped", id="board.dropped", show=False),
-        Binding("f", "fold_done", "Fold or unfold Done", id="board.fold_done", show=False),
-        Binding(
-            "s",
-            "summary",
-            "Summary",
-            id="board.summary",
-            tooltip="The client summary: preview, export, copy, save a snapshot",
-        ),
-        Binding(
-            "t",
-            "triage",
-            "Triage",
-            id="board.triage",
-            tooltip="Triage: walk through what needs attention, one item at a time",
-        ),
-        Binding(
-            "a",
-            "agenda",
-            "Agenda",
-            id="board.agenda",
-            tooltip="Agenda: every client's open items by when they are due",
-        ),
-        Binding(
-            "w",
-            "workload",
-            "Workload",
-            id="board.workload",
-            tooltip="Workload: open items per owner, week by week",
-        ),
-        Binding(
-            "R",
-            "recurring",
-            "Recurring checks, 12 weeks ahead",
-            id="board.recurring",
-            show=False,
-        ),
-        Binding(
-            "T",
-            "template",
-            "Apply a checklist template to this client",
-            id="board.template",
-            show=False,
-        ),
-        Binding("question_mark", "help", "Help", id="board.help", tooltip="This list of keys"),
-        Binding("q", "app.quit", "Quit", id="board.quit"),
-    ]
+    BINDINGS = BOARD_BINDINGS
 
     def __init__(self, client: str | None = None) -> None:
         super().__init__()
@@ -154,7 +54,7 @@ class BoardScreen(CardActions):
         self.show_dropped = False
         self.loaded_once = False
         self._binding_state: tuple[bool, ...] | str | None = "unset"
-        self.stale = False  # someone changed the plan while another view was in front
+        self._wanted: tuple[str | None, int | None] = (client, None)  # what the next read reads
 
     def compose(self) -> ComposeResult:
         with Vertical(id="board"):
@@ -183,29 +83,31 @@ class BoardScreen(CardActions):
         """Read the board again (off the UI thread), keeping the cursor on ``keep``."""
         if keep is None and self.card is not None:
             keep = self.card["id"]
-        self._load(self.client, keep)
+        self.load_client(self.client, keep)
 
-    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
-    def _load(self, client: str | None, keep: int | None) -> None:
+    def load_client(self, client: str | None, keep: int | None) -> None:
+        self._wanted = (client, keep)
+        self.start_read()
+
+    def read(self, session: Session) -> BoardData:
+        client, keep = self._wanted
         app = self.plan_app
-        with app.db.session() as session:
-            clients = clients_with_counts(session=session, today=app.today())
-            if client is None:
-                client = _first_client(app, clients)
-            where = ItemFilter(client=None if client == ALL_CLIENTS else client)
-            rows = list_items(session=session, where=where) if client else []
-            mark_untold(session=session, rows=rows)
-        self.post_message(Loaded(rows, clients, client, keep))
+        clients = clients_with_counts(session=session, today=app.today())
+        if client is None:
+            client = first_client(app, clients)
+        where = ItemFilter(client=None if client == ALL_CLIENTS else client)
+        rows = list_items(session=session, where=where) if client else []
+        mark_untold(session=session, rows=rows)
+        return BoardData(rows, clients, client, keep)
 
-    @on(Loaded)
-    def _show_loaded(self, message: Loaded) -> None:
-        self.rows, self.clients = message.rows, message.clients
-        if message.client != self.client:
-            self.client = message.client
+    def show(self, data: BoardData) -> None:
+        self.rows, self.clients = data.rows, data.clients
+        if data.client != self.client:
+            self.client = data.client
             self.plan_app.remember(None if self.client == ALL_CLIENTS else self.client)
         first = not self.loaded_once
         self.loaded_once = True
-        self.draw(keep=message.keep)
+        self.draw(keep=data.keep)
         if first:
             self.call_after_refresh(_settle_memory)
 
@@ -216,7 +118,7 @@ class BoardScreen(CardActions):
         self.query_one("#first-run").display = empty
         self.query_one("#columns").display = not empty
         if empty:
-            self.query_one("#first-run", Static).update(_first_run_text())
+            self.query_one("#first-run", Static).update(first_run_text())
         keep_column = next((r["status"] for r in self.rows if r["id"] == keep), None)
         match = matcher(self.filter, today)
         by_status: dict[Status, list[dict[str, Any]]] = {s: [] for s in BOARD_STATUSES}
@@ -236,17 +138,12 @@ class BoardScreen(CardActions):
         self._draw_title()
         self._update_bindings()
 
-    def on_screen_resume(self) -> None:
-        if self.stale:
-            self.stale = False
-            self.reload()
-
     def plan_changed(self) -> None:
         """Someone else changed the plan: read it again, the cursor staying on its card."""
         if self.loaded_once:
             self.reload()
 
-    def connection_changed(self) -> None:
+    def connection_changed(self, offline: str | None) -> None:
         self._draw_title()
 
     def refresh_counts(self) -> None:
@@ -254,10 +151,21 @@ class BoardScreen(CardActions):
 
     @work(thread=True, exclusive=True, group="counts", exit_on_error=False)
     def _load_counts(self) -> None:
+        from actionplan.errors import user_message
+
         app = self.plan_app
-        with app.db.session() as session:
-            clients = clients_with_counts(session=session, today=app.today())
-        self.app.call_from_thread(self._show_counts, clients)
+        try:
+            with app.db.session() as session:
+                clients = clients_with_counts(session=session, today=app.today())
+        except Exception as exc:  # the counts in the title stay as they were; say why
+            app.call_from_thread(
+                app.notify,
+                user_message(exc),
+                title="Could not read the client counts",
+                severity="error",
+            )
+            return
+        app.call_from_thread(self._show_counts, clients)
 
     def _show_counts(self, clients: list[ClientCounts]) -> None:
         self.clients = clients
@@ -357,6 +265,9 @@ class BoardScreen(CardActions):
         self._focus_first_column()
 
     def key_escape(self) -> None:
+        self.clear_filter()
+
+    def clear_filter(self) -> None:
         box = self.query_one("#filter", Input)
         if self.filter.active or box.display:
             box.value = ""
@@ -378,7 +289,7 @@ class BoardScreen(CardActions):
             if name and name != self.client:
                 self.client = name
                 self.plan_app.remember(None if name == ALL_CLIENTS else name)
-                self._load(name, None)
+                self.load_client(name, None)
 
         self.app.push_screen(ClientSwitcher(self.clients, self.client), chosen)
 
@@ -394,68 +305,6 @@ class BoardScreen(CardActions):
         column.set_class(column.collapsed, "-collapsed")
         self.draw()
 
-    def action_history(self) -> None:
-        from actionplan.tui.screens.history import HistoryScreen
-
-        card = self.card
-        if card is not None:
-            self.app.push_screen(HistoryScreen(card["id"], card["title"]))
-
-    def action_summary(self) -> None:
-        from actionplan.tui.screens.summary_preview import SummaryPreview
-
-        if self.client in (None, ALL_CLIENTS):
-            self.notify("Pick one client first (c): a summary is for one client", timeout=4)
-            return
-        self.app.push_screen(SummaryPreview(self.client), self._back_from_view)
-
-    def action_triage(self) -> None:
-        from actionplan.tui.screens.triage import TriageScreen
-
-        scope = None if self.client in (None, ALL_CLIENTS) else self.client
-        self.app.push_screen(TriageScreen(scope), self._back_from_view)
-
-    def action_agenda(self) -> None:
-        from actionplan.tui.screens.agenda import AgendaScreen
-
-        self.app.push_screen(AgendaScreen(), self._back_from_view)
-
-    def action_workload(self) -> None:
-        from actionplan.tui.screens.workload import WorkloadScreen
-
-        self.app.push_screen(WorkloadScreen(), self._back_from_view)
-
-    def action_recurring(self) -> None:
-        from actionplan.tui.screens.recurring import RecurringScreen
-
-        self.app.push_screen(RecurringScreen(), self._back_from_view)
-
-    def action_template(self) -> None:
-        from actionplan.tui.screens.template_picker import TemplatePicker
-
-        if self.client in (None, ALL_CLIENTS):
-            self.notify("Pick one client first (c): a checklist is applied to one client")
-            return
-        self.app.push_screen(TemplatePicker(self.client), self._back_from_view)
-
-    def _back_from_view(self, jump: tuple[str, int] | None) -> None:
-        """Back from triage, agenda, workload...: show the item chosen there, or reload."""
-        if jump is None:
-            self.reload()
-            return
-        client, item_id = jump
-        if self.filter.active:
-            self.key_escape()
-        if client != self.client:
-            self.client = client
-            self.plan_app.remember(client)
-        self._load(client, item_id)
-
-    def action_help(self) -> None:
-        from actionplan.tui.screens.help import HelpScreen
-
-        self.app.push_screen(HelpScreen())
-
 
 def _settle_memory() -> None:
     """After the first draw: what exists now lives all session, so the collector can skip it.
@@ -467,33 +316,3 @@ def _settle_memory() -> None:
 
     gc.freeze()
     gc.enable()
-
-
-def _first_client(app: ActionPlanApp, clients: list[ClientCounts]) -> str | None:
-    from actionplan.state import last_client
-
-    if not clients:
-        return None
-    names = {c.name.lower(): c.name for c in clients}
-    last = app.start_client or last_client(app.db.display)
-    if last == ALL_CLIENTS:
-        return ALL_CLIENTS
-    if last and last.lower() in names:
-        return names[last.lower()]
-    return max(clients, key=lambda c: (c.overdue, c.open)).name
-
-
-def _first_run_text() -> Text:
-    text = Text()
-    text.append("Welcome to actionplan\n\n", style="bold")
-    text.append("Your plan is empty. To start:\n\n")
-    text.append("  n", style="bold cyan")
-    text.append("   add your first item: give it a client (created as you type it),\n")
-    text.append("       a title, an owner and a due date such as fri, +2w or 5 dec.\n\n")
-    text.append("  ?", style="bold cyan")
-    text.append("   every key, at any time.\n\n")
-    text.append("Or look around a sample plan first (your own plan is never touched):\n\n")
-    text.append("  actionplan demo\n\n", style="bold")
-    text.append("From the command line: ", style="dim")
-    text.append('actionplan add "Renew firewall licence" --client Acme --due fri', style="dim")
-    return text

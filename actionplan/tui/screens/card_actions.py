@@ -12,26 +12,28 @@ from functools import partial
 from typing import Any
 
 from sqlmodel import Session
-from textual.screen import Screen
 
 from actionplan import clock, plan
 from actionplan.filters import BoardFilter
 from actionplan.models import Item, Status
 from actionplan.plan.merge import Clash, edit_merging, without
 from actionplan.queries import ClientCounts
-from actionplan.tui.app import ActionPlanApp, WriteDone
+from actionplan.tui.app import WriteDone
+from actionplan.tui.view import PlanView
 from actionplan.tui.widgets.column import BoardColumn
 
 ALL_CLIENTS = "All clients"
 
 
-class CardActions(Screen[None]):
+class CardActions(PlanView[None, Any]):
     """What the board does to cards; the board itself supplies the rows and the drawing."""
 
     client: str | None
     rows: list[dict[str, Any]]
     clients: list[ClientCounts]
     filter: BoardFilter
+
+    WHAT = "the board"
 
     def reload(self, keep: int | None = None) -> None:
         """Read the board again (the board implements this)."""
@@ -40,10 +42,6 @@ class CardActions(Screen[None]):
     def refresh_counts(self) -> None:
         """Read the client counts again (the board implements this)."""
         raise NotImplementedError
-
-    @property
-    def plan_app(self) -> ActionPlanApp:
-        return self.app  # type: ignore[return-value]
 
     @property
     def columns(self) -> list[BoardColumn]:

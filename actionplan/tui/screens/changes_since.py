@@ -6,47 +6,36 @@ the clipboard or the snapshots, so nothing here can reach the client.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rich.console import Group
 from rich.text import Text
-from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from actionplan.changes_since import DEFAULT_DAYS, Change, Since, when
 from actionplan.text import strip_controls
 from actionplan.tui.screens.history import changes_table
+from actionplan.tui.view import PlanView
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 TITLE = "Internal: who changed what since the last snapshot — not part of the summary"
 SHOWN = 200
 """At most this many changes are drawn (the newest; 200 take about 0.1 s); the rest are counted."""
 
 
-class ChangesSinceScreen(ModalScreen[None]):
+class ChangesSinceScreen(ModalScreen[None], PlanView[None, tuple[Since, list[Change]]]):
     """A client's item changes since its last saved snapshot (or the last 14 days), newest first."""
 
     ALLOW_SELECT = False  # internal: nothing is copied from here by selection
 
     BINDINGS = [Binding("escape,q,w", "close", "Close", id="who.close")]
-
-    @dataclass
-    class Loaded(Message):
-        """The changes and where they start, read off the UI thread (or why they could not be)."""
-
-        dialog: ChangesSinceScreen
-        changes: list[Change]
-        since: Since | None
-        error: str | None = None
-
-        @property
-        def control(self) -> ChangesSinceScreen:
-            return self.dialog
+    WHAT = "the changes"
 
     def __init__(self, client: str) -> None:
         super().__init__()
@@ -66,44 +55,26 @@ class ChangesSinceScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#who-scroll").focus()
-        self._load()
+        self.reload()
 
-    def plan_changed(self) -> None:
-        """Someone else changed the plan: read the changes again."""
-        self._load()
-
-    @work(thread=True, exclusive=True, group="who", exit_on_error=False)
-    def _load(self) -> None:
+    def read(self, session: Session) -> tuple[Since, list[Change]]:
         from actionplan.changes_since import changes_since, last_call
-        from actionplan.errors import user_message
 
-        app: Any = self.app
-        try:
-            with app.db.session() as session:
-                since = last_call(session=session, client=self.client, today=app.today())
-                changes = changes_since(session=session, client=self.client, since=since.at)
-        except Exception as exc:  # shown in the dialog, never a crash
-            self.post_message(self.Loaded(self, [], None, user_message(exc)))
-            return
-        self.post_message(self.Loaded(self, changes, since))
+        since = last_call(session=session, client=self.client, today=self.plan_app.today())
+        return since, changes_since(session=session, client=self.client, since=since.at)
 
-    @on(Loaded)
-    def _loaded(self, message: Loaded) -> None:
-        self.changes, self.since = message.changes, message.since
+    def show(self, data: tuple[Since, list[Change]]) -> None:
+        since, changes = data
+        self.changes, self.since = changes, since
         heading = self.query_one("#who-since", Static)
         rows = self.query_one("#who-rows", Static)
-        if message.error or message.since is None:
-            heading.update(Text(f"Could not read the changes: {message.error}", style="bold red"))
-            rows.update("")
-            return
-        app: Any = self.app
-        this_year = app.today().year
-        heading.update(_heading(self.client, message.since, len(message.changes), this_year))
-        if not message.changes:
+        this_year = self.plan_app.today().year
+        heading.update(_heading(self.client, since, len(changes), this_year))
+        if not changes:
             rows.update(Text("Nothing was changed in this time.", style="dim"))
             return
-        table = changes_table(message.changes[:SHOWN], this_year=this_year, show_item=True)
-        more = len(message.changes) - SHOWN
+        table = changes_table(changes[:SHOWN], this_year=this_year, show_item=True)
+        more = len(changes) - SHOWN
         if more > 0:
             older = f"…and {more} older change{'s' if more != 1 else ''}, not shown"
             rows.update(Group(table, Text(older, style="dim")))

@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from itertools import groupby
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rich.table import Table
 from rich.text import Text
-from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from actionplan.changes_since import Change, when
 from actionplan.text import strip_controls
+from actionplan.tui.view import PlanView
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 WHEN_WIDTH = len("23 Nov 2025 14:05")
 WHO_WIDTH = 16  # a long name must not squeeze the changes off an 80-column screen
@@ -59,22 +60,11 @@ def _line(text: str) -> str:
     return strip_controls(text, keep_newlines=False)
 
 
-class HistoryScreen(ModalScreen[None]):
+class HistoryScreen(ModalScreen[None], PlanView[None, list[Change]]):
     """Every change of one item, newest first: when, who, what, and the reason given."""
 
     BINDINGS = [Binding("escape,q,i", "close", "Close", id="history.close")]
-
-    @dataclass
-    class Loaded(Message):
-        """The item's changes, newest first, read off the UI thread (or why they could not be)."""
-
-        dialog: HistoryScreen
-        changes: list[Change]
-        error: str | None = None
-
-        @property
-        def control(self) -> HistoryScreen:
-            return self.dialog
+    WHAT = "the history"
 
     def __init__(self, item_id: int, title: str) -> None:
         super().__init__()
@@ -91,44 +81,27 @@ class HistoryScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#history-scroll").focus()
-        self._load()
+        self.reload()
 
-    def plan_changed(self) -> None:
-        """Someone else changed the plan: read the history again (it may have grown)."""
-        self._load()
-
-    @work(thread=True, exclusive=True, group="history", exit_on_error=False)
-    def _load(self) -> None:
+    def read(self, session: Session) -> list[Change]:
         from actionplan.changes_since import readable
-        from actionplan.errors import user_message
         from actionplan.queries import item_history, person_names
 
-        app: Any = self.app
-        try:
-            with app.db.session() as session:
-                events = item_history(session=session, item_id=self.item_id)
-                people = person_names(session=session)
-            # Newest operation first; within one, its changes in the order they were made.
-            events.sort(key=lambda e: -e.op_id)
-            changes = readable(events, people, {self.item_id: self.item_title})
-        except Exception as exc:  # shown in the dialog, never a crash
-            self.post_message(self.Loaded(self, [], user_message(exc)))
-            return
-        self.post_message(self.Loaded(self, changes))
+        events = item_history(session=session, item_id=self.item_id)
+        people = person_names(session=session)
+        # Newest operation first; within one, its changes in the order they were made.
+        events.sort(key=lambda e: -e.op_id)
+        return readable(events, people, {self.item_id: self.item_title})
 
-    @on(Loaded)
-    def _loaded(self, message: Loaded) -> None:
-        self.changes = message.changes
+    def show(self, data: list[Change]) -> None:
+        self.changes = data
         self.query_one("#history-title", Label).update(self._heading())
         rows = self.query_one("#history-rows", Static)
-        if message.error:
-            rows.update(Text(f"Could not read the history: {message.error}", style="bold red"))
-        elif not message.changes:
+        if not data:
             rows.update(Text("No change has been recorded for this item.", style="dim"))
         else:
-            app: Any = self.app
-            this_year = app.today().year
-            rows.update(changes_table(message.changes, this_year=this_year, show_item=False))
+            this_year = self.plan_app.today().year
+            rows.update(changes_table(data, this_year=this_year, show_item=False))
 
     def _heading(self) -> Text:
         heading = Text.assemble(("History ", "bold"), (f"#{self.item_id} ", "dim"))

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
 from actionplan.recurring import RecurringGrid, recurring_grid, short_day
 from actionplan.text import strip_controls
+from actionplan.tui.view import PlanView
 from actionplan.tui.widgets.keybar import KeyBar
 from actionplan.tui.widgets.week_grid import (
     DETAIL_LINES,
@@ -27,18 +26,16 @@ from actionplan.tui.widgets.week_grid import (
     WeekGrid,
 )
 
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
-@dataclass
-class GridLoaded(Message):
-    """The grid, read by a worker; ``error`` says why there is none."""
-
-    grid: RecurringGrid | None
-    error: str | None
+    from actionplan.tui.app import ActionPlanApp
 
 
-class RecurringScreen(Screen[Jump | None]):
+class RecurringScreen(PlanView[Jump | None, RecurringGrid]):
     """Weeks across, clients then owners down; pile-up weeks stand out. Esc goes back."""
 
+    WHAT = "the recurring checks"
     BINDINGS = [
         Binding(
             "enter",
@@ -63,39 +60,21 @@ class RecurringScreen(Screen[Jump | None]):
 
     def on_mount(self) -> None:
         self.query_one(WeekGrid).focus()
-        self._load()
+        self.reload()
 
     def on_resize(self) -> None:
         # The grid is as tall as its rows, but leaves room for the title, the detail and the
         # keys below it (CSS max-height in fr does not hold back an auto height).
         self.query_one(WeekGrid).styles.max_height = max(HEADER + 1, self.size.height - RESERVED)
 
-    @work(thread=True, exclusive=True, group="recurring", exit_on_error=False)
-    def _load(self) -> None:
-        from actionplan.errors import user_message
+    def read(self, session: Session) -> RecurringGrid:
+        return recurring_grid(session=session, today=self.plan_app.today())
 
-        app: Any = self.app
-        try:
-            with app.db.session() as session:
-                grid = recurring_grid(session=session, today=app.today())
-        except Exception as exc:  # shown on the screen; Esc still goes back
-            self.post_message(GridLoaded(None, user_message(exc)))
-            return
-        self.post_message(GridLoaded(grid, None))
-
-    def plan_changed(self) -> None:
-        """Someone else changed the plan: count again (the cursor keeps its place)."""
-        self._load()
-
-    @on(GridLoaded)
-    def _loaded(self, message: GridLoaded) -> None:
-        self.grid = message.grid
-        title = self.query_one("#recurring-title", Static)
-        if message.grid is None:
-            title.update(Text(f" Recurring checks could not be read: {message.error}", "bold red"))
-            return
-        title.update(_title(message.grid))
-        self.query_one(WeekGrid).show(message.grid)
+    def show(self, data: RecurringGrid) -> None:
+        """Draw the grid; when it is counted again, the cursor keeps its place."""
+        self.grid = data
+        self.query_one("#recurring-title", Static).update(_title(data))
+        self.query_one(WeekGrid).show(data)
 
     @on(WeekGrid.Moved)
     def _moved(self) -> None:
@@ -185,15 +164,24 @@ def announce_next(screen: Screen[Any], item_id: int) -> None:
     """After a recurring card is marked done: say when its next occurrence is due.
 
     The date is read off the UI thread (the plan chose it, month ends and all), then shown
-    as "Done; next on Mon 14 Dec".
+    as "Done; next on Mon 14 Dec". A failed read says so: the item is done all the same.
     """
-    app: Any = screen.app
+    app = cast("ActionPlanApp", screen.app)
 
     def read() -> None:
+        from actionplan.errors import user_message
         from actionplan.plan.recurrence import next_occurrence
 
-        with app.db.session() as session:
-            following = next_occurrence(session=session, item_id=item_id)
+        try:
+            with app.db.session() as session:
+                following = next_occurrence(session=session, item_id=item_id)
+        except Exception as exc:  # shown to the user, never lost
+            app.call_from_thread(
+                screen.notify,
+                f"Done, but when the next one is due could not be read: {user_message(exc)}",
+                severity="error",
+            )
+            return
         if following is not None:
             when = short_day(following.due) if following.due else "no date"
             app.call_from_thread(screen.notify, f"Done; next on {when}", timeout=5)

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Markdown, Static
 
@@ -20,7 +19,11 @@ from actionplan.summary.compare import Comparison, compare, health_trend, sectio
 from actionplan.summary.markdown import for_screen
 from actionplan.summary.model import Summary
 from actionplan.summary.words import NONE
+from actionplan.tui.view import PlanView
 from actionplan.tui.widgets.keybar import KeyBar
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 HEALTH_STYLES = {"green": "green", "amber": "yellow", "red": "red"}
 AUTHOR_WIDTH = 24  # a long name must not push the health column off an 80-column screen
@@ -37,16 +40,10 @@ class Entry:
     model: Summary | None
 
 
-@dataclass
-class Listed(Message):
-    """The client's snapshots, newest first, read off the UI thread (or why they could not be)."""
-
-    entries: list[Entry]
-    error: str | None = None
-
-
-class SnapshotsScreen(Screen[None]):
+class SnapshotsScreen(PlanView[None, list[Entry]]):
     """The summaries saved for one client: open one as it was sent, or compare two."""
+
+    WHAT = "the snapshots"
 
     BINDINGS = [
         Binding("enter", "open", "Open", id="snapshots.open", priority=True),
@@ -83,57 +80,63 @@ class SnapshotsScreen(Screen[None]):
         table.add_column("Health", key="health")
         table.add_column("Items", key="items")
         self.query_one("#snapshots-empty").display = False
-        self._load()
+        self.reload()
 
-    @work(thread=True, exclusive=True, group="snapshots", exit_on_error=False)
-    def _load(self) -> None:
-        from actionplan.errors import user_message
+    def read(self, session: Session) -> list[Entry]:
+        """The client's snapshots, newest first (one that cannot be read has no model)."""
         from actionplan.plan.errors import Invalid
         from actionplan.summary.compare import read_model, saved_at
         from actionplan.summary.source import snapshots
 
-        app: Any = self.app
         entries: list[Entry] = []
-        try:
-            with app.db.session() as session:
-                found = snapshots(session=session, client=self.client)
-            for snapshot in found:
-                try:
-                    model: Summary | None = read_model(snapshot)
-                except Invalid:
-                    model = None
-                assert snapshot.id is not None
-                entry = Entry(
-                    snapshot.id, saved_at(snapshot), snapshot.author, snapshot.markdown, model
-                )
-                entries.append(entry)
-        except Exception as exc:  # shown on the screen, never a crash
-            self.post_message(Listed([], user_message(exc)))
-            return
-        self.post_message(Listed(entries))
+        for snapshot in snapshots(session=session, client=self.client):
+            try:
+                model: Summary | None = read_model(snapshot)
+            except Invalid:
+                model = None
+            assert snapshot.id is not None
+            entry = Entry(
+                snapshot.id, saved_at(snapshot), snapshot.author, snapshot.markdown, model
+            )
+            entries.append(entry)
+        return entries
 
-    @on(Listed)
-    def _listed(self, message: Listed) -> None:
-        self.entries = message.entries
+    def show(self, data: list[Entry]) -> None:
+        # Read again (the plan changed, or Ctrl+R): the marks and the row shown stay put.
+        current = self._current()
+        self.entries = data
+        ids = [entry.id for entry in data]
+        self.marked = [snapshot_id for snapshot_id in self.marked if snapshot_id in ids]
         table = self.query_one("#snapshot-list", DataTable)
         table.clear()
-        for entry in self.entries:
+        for entry in data:
             table.add_row(*_cells(entry), key=str(entry.id))
-        n = len(self.entries)
-        heading = Text.assemble((" Past snapshots ", "bold reverse"), " ", (self.client, "bold"))
-        heading.append(f": {n} saved, newest first" if n else "")
-        self.query_one("#snapshots-title", Static).update(heading)
+        for snapshot_id in self.marked:
+            self._show_mark(snapshot_id)
+        if current is not None and current.id in ids:
+            table.move_cursor(row=ids.index(current.id))
+        n = len(data)
+        self._title(n)
         table.display = bool(n)
         empty = self.query_one("#snapshots-empty", Static)
         empty.display = not n
-        if message.error:
-            empty.update(Text(f"Could not read the snapshots: {message.error}", style="bold red"))
-        elif not n:
+        if not n:
             empty.update(_empty_text(self.client))
         else:
             table.focus()
         self._hint()
         self.refresh_bindings()
+
+    def failed(self, error: str) -> None:
+        super().failed(error)
+        if self.entries is None:  # nothing read yet: no longer "reading…", and no empty table
+            self._title(0)
+            self.query_one("#snapshot-list", DataTable).display = False
+
+    def _title(self, count: int) -> None:
+        heading = Text.assemble((" Past snapshots ", "bold reverse"), " ", (self.client, "bold"))
+        heading.append(f": {count} saved, newest first" if count else "")
+        self.query_one("#snapshots-title", Static).update(heading)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         count = len(self.entries or [])

@@ -33,6 +33,13 @@ class Listed(Message):
     own_folder: Path
 
 
+@dataclass
+class ListFailed(Message):
+    """The template files could not be read: why, in one line."""
+
+    error: str
+
+
 def _apply_job(
     session: Session, *, template: Template, client: str, start: date, author: str
 ) -> list[int]:
@@ -78,9 +85,20 @@ class TemplatePicker(ModalScreen[None]):
 
     @work(thread=True, exclusive=True, group="templates", exit_on_error=False)
     def _read(self) -> None:
+        from actionplan.errors import user_message
         from actionplan.templates import list_templates, user_dir
 
-        self.post_message(Listed(list_templates(), user_dir()))
+        try:
+            listed = Listed(list_templates(), user_dir())
+        except Exception as exc:  # said in the picker, which Esc still closes
+            self.post_message(ListFailed(user_message(exc)))
+            return
+        self.post_message(listed)
+
+    @on(ListFailed)
+    def _list_failed(self, message: ListFailed) -> None:
+        self.query_one("#templates", OptionList).set_options([])
+        self._feedback(_home(f"Could not read the templates: {message.error}"), error=True)
 
     @on(Listed)
     def _listed(self, message: Listed) -> None:

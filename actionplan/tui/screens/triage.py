@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.console import RenderableType
 from rich.text import Text
@@ -24,9 +25,13 @@ from actionplan.models import Status
 from actionplan.text import strip_controls
 from actionplan.triage import Detail, Entry
 from actionplan.tui.screens.triage_actions import TriageActions
+from actionplan.tui.view import PlanView
 from actionplan.tui.widgets.keybar import KeyBar
 from actionplan.tui.widgets.triage_card import item_card
 from actionplan.tui.widgets.triage_tally import empty_text, end_text
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 ALL_CLIENTS = "All clients"
 
@@ -34,14 +39,13 @@ ALL_CLIENTS = "All clients"
 ITEM_ACTIONS = {"owner", "due", "status", "escalate", "snooze", "done"}
 
 
-@dataclass
-class QueueLoaded(Message):
-    """The queue, the people who can own items and the first item, read by a worker."""
+@dataclass(frozen=True)
+class Queue:
+    """What a session starts from: the queue, the people who can own items, the first item."""
 
     entries: list[Entry]
     people: list[str]
     first: Detail | None
-    error: str | None
 
 
 @dataclass
@@ -54,8 +58,10 @@ class DetailLoaded(Message):
     error: str | None
 
 
-class TriageScreen(TriageActions):
+class TriageScreen(TriageActions, PlanView[tuple[str, int] | None, Queue]):
     """One item of the queue at a time; returns (client, id) to open an item on its board."""
+
+    WHAT = "the triage queue"
 
     BINDINGS = [
         Binding("o", "owner", "Owner", id="triage.owner", tooltip="Set the owner (Tab completes)"),
@@ -123,7 +129,6 @@ class TriageScreen(TriageActions):
         self._seq = 0
         self._applied: dict[int, int] = {}
         self.ended = False
-        self.error: str | None = None
         self._leaving: tuple[tuple[str, int] | None] | None = None
 
     @property
@@ -139,39 +144,42 @@ class TriageScreen(TriageActions):
 
     def on_mount(self) -> None:
         self.draw()
-        self._load_queue()
+        self.reload()
 
     def on_resize(self) -> None:
         self.draw()  # notes are cut to the width
 
     # --- reading ---------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="triage-load", exit_on_error=False)
-    def _load_queue(self) -> None:
-        from actionplan.errors import user_message
+    def read(self, session: Session) -> Queue:
         from actionplan.queries import people
         from actionplan.triage import triage_detail, triage_queue
 
-        app = self.plan_app
-        try:
-            with app.db.session() as session:
-                today = app.today()
-                entries = triage_queue(session=session, today=today, client=self.client)
-                names = [p.name for p in people(session=session)]
-                first = None
-                if entries:
-                    first = triage_detail(session=session, item_id=entries[0].id, today=today)
-        except Exception as exc:  # shown on the screen; the board is one key away
-            self.post_message(QueueLoaded([], [], None, user_message(exc)))
-            return
-        self.post_message(QueueLoaded(entries, names, first, None))
+        today = self.plan_app.today()
+        entries = triage_queue(session=session, today=today, client=self.client)
+        names = [p.name for p in people(session=session)]
+        first = None
+        if entries:
+            first = triage_detail(session=session, item_id=entries[0].id, today=today)
+        return Queue(entries, names, first)
 
-    @on(QueueLoaded)
-    def _queue_loaded(self, message: QueueLoaded) -> None:
-        self.entries, self.people, self.error = message.entries, message.people, message.error
-        if message.first is not None:
-            self.details[message.first.row["id"]] = message.first
+    def show(self, data: Queue) -> None:
+        self.entries, self.people = data.entries, data.people
+        if data.first is not None:
+            self.details[data.first.row["id"]] = data.first
         self.draw()
+
+    def failed(self, error: str) -> None:
+        super().failed(error)
+        self.draw()  # no longer "Reading…"; Enter and q go back to the board
+
+    def reload(self) -> None:
+        """The queue is read once, when the session begins (again only if that read failed);
+        after that only the item shown is read again."""
+        if self.entries is None:
+            super().reload()
+        else:
+            self.plan_changed()
 
     def plan_changed(self) -> None:
         """Someone else changed the plan: the item shown is read again (the queue stays as it
@@ -193,7 +201,7 @@ class TriageScreen(TriageActions):
         try:
             with app.db.session() as session:
                 detail = triage_detail(session=session, item_id=item_id, today=app.today())
-        except Exception as exc:
+        except Exception as exc:  # said in a notification; the card keeps what it showed
             self.post_message(DetailLoaded(item_id, seq, None, user_message(exc)))
             return
         self.post_message(DetailLoaded(item_id, seq, detail, None))
@@ -204,7 +212,8 @@ class TriageScreen(TriageActions):
             return  # an older read answered late
         self._applied[message.item_id] = message.seq
         if message.detail is None:
-            self.notify(message.error or "could not read the item", severity="error")
+            error = message.error or "unknown error"
+            self.notify(error, title="Could not read the item", severity="error", markup=False)
             return
         self.details[message.item_id] = message.detail
         if self.current is not None and self.current.id == message.item_id:
@@ -253,11 +262,9 @@ class TriageScreen(TriageActions):
         return title
 
     def _body(self) -> RenderableType:
-        if self.error is not None:
-            return Text.assemble(
-                ("Could not read the queue\n\n", "bold red"), self.error, "\n\nq goes back."
-            )
         if self.entries is None:
+            if self.failure is not None:  # said in the failure line at the top
+                return Text("q goes back.", style="dim")
             return Text(f"Reading what needs attention in {self.scope}…", style="dim")
         if not self.entries:
             return empty_text(self.client)
@@ -284,7 +291,7 @@ class TriageScreen(TriageActions):
             return True
         if action == "open":
             if self.current is None:  # the end, an empty queue or an error: back to the board
-                return self.entries is not None or self.error is not None
+                return self.entries is not None or self.failure is not None
             return self.detail is not None
         if action == "next":
             return self.current is not None
@@ -330,7 +337,7 @@ class TriageScreen(TriageActions):
 
     def action_open(self) -> None:
         if self.current is None:
-            if self.entries is not None or self.error is not None:
+            if self.entries is not None or self.failure is not None:
                 self._leave(None)
             return
         detail = self.detail

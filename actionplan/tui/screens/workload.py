@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.message import Message
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label, Static
 
 from actionplan.agenda import buckets, open_items
 from actionplan.dates import DAYS, MONTHS
 from actionplan.text import one_line
-from actionplan.tui.widgets.agenda_list import AgendaList, Jump, build_entries
+from actionplan.tui.view import PlanView
+from actionplan.tui.widgets.agenda_list import AgendaList, Entry, Jump, build_entries
 from actionplan.tui.widgets.keybar import KeyBar
 from actionplan.workload import OwnerLoad, Workload, workload
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 OVER = "bold red"
 OVER_NARROW = "bold white on red"
@@ -29,14 +31,6 @@ BLOCKS = " ▏▎▍▌▋▊▉█"
 WIDE = 120  # from this screen width on: team and side columns, and bars in the cells
 NUMBER = 4  # a count up to 9999
 TEAM = 18
-
-
-@dataclass
-class WorkloadLoaded(Message):
-    """The workload, read by a worker; ``error`` says why there is none."""
-
-    load: Workload | None
-    error: str | None
 
 
 def bar(count: int, most: int, size: int) -> str:
@@ -53,8 +47,10 @@ def week_header(monday: Any) -> str:
     return f"{monday.day} {MONTHS[monday.month - 1]}"
 
 
-class WorkloadScreen(Screen[Jump | None]):
+class WorkloadScreen(PlanView[Jump | None, Workload]):
     """Owners down, weeks across; Enter lists the owner's items. Esc goes back."""
+
+    WHAT = "the workload"
 
     BINDINGS = [
         Binding(
@@ -76,10 +72,6 @@ class WorkloadScreen(Screen[Jump | None]):
         self.load: Workload | None = None
         self.owners: list[OwnerLoad | None] = []  # per table row; None for the totals
 
-    @property
-    def plan_app(self) -> Any:
-        return self.app
-
     def compose(self) -> ComposeResult:
         yield Static(Text(" Workload: reading the plan…"), id="workload-title")
         yield DataTable(id="workload-table", cursor_type="row", header_height=2)
@@ -87,33 +79,15 @@ class WorkloadScreen(Screen[Jump | None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self._load()
+        self.reload()
 
-    @work(thread=True, exclusive=True, group="workload", exit_on_error=False)
-    def _load(self) -> None:
-        from actionplan.errors import user_message
-
+    def read(self, session: Session) -> Workload:
         app = self.plan_app
-        try:
-            with app.db.session() as session:
-                load = workload(session=session, today=app.today(), limit=app.config.workload_limit)
-        except Exception as exc:  # shown on the screen; Esc still goes back
-            self.post_message(WorkloadLoaded(None, user_message(exc)))
-            return
-        self.post_message(WorkloadLoaded(load, None))
+        return workload(session=session, today=app.today(), limit=app.config.workload_limit)
 
-    def plan_changed(self) -> None:
-        """Someone else changed the plan: count again (the cursor keeps its row)."""
-        self._load()
-
-    @on(WorkloadLoaded)
-    def _loaded(self, message: WorkloadLoaded) -> None:
-        if message.load is None:
-            self.query_one("#workload-title", Static).update(
-                Text(f" Workload could not be read: {message.error}", style="bold red")
-            )
-            return
-        self.load = message.load
+    def show(self, data: Workload) -> None:
+        """Draw the counts (read again, the cursor keeps its row)."""
+        self.load = data
         self._fill()
 
     def on_resize(self) -> None:
@@ -277,28 +251,19 @@ def _cell(count: int, load: Workload, most: int, bar_size: int) -> Text:
     return text
 
 
-class OwnerItems(ModalScreen[Jump | None]):
+class OwnerItems(ModalScreen[Jump | None], PlanView[Jump | None, list[Entry]]):
     """One owner's open items by date, with their clients; Enter opens one on its board."""
+
+    WHAT = "the owner's items"
 
     BINDINGS = [
         Binding("enter", "open", "Open", id="owner_items.open", tooltip="Open it on its board"),
         Binding("escape,q", "close", "Back", id="owner_items.close"),
     ]
 
-    @dataclass
-    class Loaded(Message):
-        """The owner's items in agenda buckets, read by a worker."""
-
-        entries: list[Any] | None
-        error: str | None
-
     def __init__(self, owner: OwnerLoad) -> None:
         super().__init__()
         self.owner = owner
-
-    @property
-    def plan_app(self) -> Any:
-        return self.app
 
     def compose(self) -> ComposeResult:
         owner = self.owner
@@ -315,31 +280,19 @@ class OwnerItems(ModalScreen[Jump | None]):
 
     def on_mount(self) -> None:
         self.query_one(AgendaList).focus()
-        self._load()
+        self.reload()
 
-    @work(thread=True, exclusive=True, group="owner-items", exit_on_error=False)
-    def _load(self) -> None:
-        from actionplan.errors import user_message
+    def read(self, session: Session) -> list[Entry]:
+        rows = open_items(session=session, owner_id=self.owner.owner_id)
+        found = [b for b in buckets(rows, self.plan_app.today()) if b.rows]
+        return build_entries(found, None, expanded=True)
 
-        app = self.plan_app
-        today = app.today()
-        try:
-            with app.db.session() as session:
-                rows = open_items(session=session, owner_id=self.owner.owner_id)
-        except Exception as exc:  # shown in the dialog; Esc still goes back
-            self.post_message(self.Loaded(None, user_message(exc)))
-            return
-        found = [b for b in buckets(rows, today) if b.rows]
-        self.post_message(self.Loaded(build_entries(found, None, expanded=True), None))
-
-    @on(Loaded)
-    def _loaded(self, message: OwnerItems.Loaded) -> None:
-        if message.entries is None:
-            self.query_one(".dialog-title", Label).update(
-                Text(f"Could not read the items: {message.error}", style="bold red")
-            )
-            return
-        self.query_one(AgendaList).show(message.entries, today=self.plan_app.today())
+    def show(self, data: list[Entry]) -> None:
+        """Show the items (read again, the cursor stays on its item if it is still there)."""
+        agenda = self.query_one(AgendaList)
+        current = agenda.current_item
+        keep = current["id"] if current is not None else None
+        agenda.show(data, today=self.plan_app.today(), keep=keep)
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
