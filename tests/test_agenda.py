@@ -440,7 +440,7 @@ async def test_a_failed_read_says_why_and_ctrl_r_reads_again(
     async with app.run_test(size=(100, 30)) as pilot:
         agenda_screen = await open_agenda(pilot, app)
         failure = str(agenda_screen.query_one(FailureLine).render())
-        assert "Could not read the agenda: the server is gone" in failure
+        assert "Could not read the agenda (Ctrl+R to try again): the server is gone" in failure
         assert "Ctrl+R to try again" in failure
         assert lines_of(agenda_screen) == []
         monkeypatch.setattr("actionplan.tui.screens.agenda.agenda", agenda)  # it is back

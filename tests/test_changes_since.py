@@ -240,7 +240,10 @@ async def test_a_failed_read_says_why_and_ctrl_r_reads_again(
         assert isinstance(screen, ChangesSinceScreen)
         await until(pilot, lambda: screen.query(FailureLine))
         line = str(screen.query_one(FailureLine).content)
-        assert "Could not read the changes: the database cannot be reached" in line
+        assert (
+            "Could not read the changes (Ctrl+R to try again): the database cannot be reached"
+            in line
+        )
         assert "Ctrl+R" in line and screen.since is None
         monkeypatch.setattr(core, "changes_since", changes_since)
         await pilot.press("ctrl+r")

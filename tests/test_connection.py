@@ -18,7 +18,19 @@ from sqlalchemy.engine import make_url
 from actionplan.db import CONNECT_TIMEOUT
 
 PASSWORD = "s3cret-Pa55"
-START_UP = 3.0  # seconds a cold interpreter may take to import and fail, on a busy CI machine
+SLACK = 2.0  # seconds beyond a cold start that failing may take, on a busy machine
+
+
+def cold_start() -> float:
+    """Seconds a fresh interpreter takes here, now, to load what connecting needs: the bound
+    each run is held to follows the machine's load instead of guessing it."""
+    start = time.monotonic()
+    subprocess.run(
+        [sys.executable, "-c", "import actionplan.cli.items, actionplan.db, sqlalchemy, psycopg"],
+        check=True,
+        timeout=60,
+    )
+    return time.monotonic() - start
 
 
 def run(*args: str) -> tuple[subprocess.CompletedProcess[str], float]:
@@ -63,7 +75,7 @@ def test_nothing_listening_is_one_line_and_exit_1(command: list[str]) -> None:
     done, took = run("--db", url, *command)
     line = one_line_error(done, "127.0.0.1", "connection refused")
     assert "user:***@127.0.0.1:1" in line
-    assert took < START_UP
+    assert took < cold_start() + SLACK  # refused at once: no waiting for a timeout
 
 
 @pytest.mark.slow
@@ -72,7 +84,7 @@ def test_a_silent_server_times_out_within_the_connect_timeout(silent_port: int) 
     url = f"postgresql+psycopg://user:{PASSWORD}@127.0.0.1:{silent_port}/plan"
     done, took = run("--db", url, "list")
     one_line_error(done, f"127.0.0.1:{silent_port}", "timed out")
-    assert CONNECT_TIMEOUT - 0.5 < took < CONNECT_TIMEOUT + START_UP
+    assert CONNECT_TIMEOUT - 0.5 < took < CONNECT_TIMEOUT + cold_start() + SLACK
 
 
 @pytest.mark.slow
@@ -80,7 +92,7 @@ def test_the_board_gives_up_on_a_silent_server_before_drawing(silent_port: int) 
     url = f"postgresql+psycopg://user:{PASSWORD}@127.0.0.1:{silent_port}/plan"
     done, took = run("--db", url)
     one_line_error(done, "timed out")
-    assert took < CONNECT_TIMEOUT + START_UP
+    assert took < CONNECT_TIMEOUT + cold_start() + SLACK
 
 
 @pytest.mark.slow
@@ -103,4 +115,4 @@ def test_a_connect_timeout_in_the_url_wins(silent_port: int) -> None:
     url = f"postgresql://user:{PASSWORD}@127.0.0.1:{silent_port}/plan?connect_timeout=2"
     done, took = run("--db", url, "list")
     one_line_error(done, "timed out")
-    assert 1.5 < took < 2 + START_UP
+    assert 1.5 < took < 2 + cold_start() + SLACK

@@ -207,7 +207,10 @@ async def test_a_failed_read_says_why_and_ctrl_r_reads_again(
         assert isinstance(screen, HistoryScreen)
         await until(pilot, lambda: screen.query(FailureLine))
         line = str(screen.query_one(FailureLine).content)
-        assert "Could not read the history: the database cannot be reached" in line
+        assert (
+            "Could not read the history (Ctrl+R to try again): the database cannot be reached"
+            in line
+        )
         assert "Ctrl+R" in line and screen.changes is None
         monkeypatch.setattr(queries, "item_history", item_history)
         await pilot.press("ctrl+r")

@@ -326,7 +326,10 @@ async def test_a_failed_read_says_why_and_ctrl_r_counts_again(
         screen = app.screen
         assert isinstance(screen, RecurringScreen)
         failure = str(screen.query_one(FailureLine).render())
-        assert "Could not read the recurring checks: the server is gone" in failure
+        assert (
+            "Could not read the recurring checks (Ctrl+R to try again): the server is gone"
+            in failure
+        )
         assert "Ctrl+R to try again" in failure
         assert screen.grid is None
         monkeypatch.setattr("actionplan.tui.screens.recurring.recurring_grid", recurring_grid)

@@ -255,7 +255,10 @@ async def test_a_failed_read_says_why_and_ctrl_r_tries_again(db, three_snapshots
                 break
         await pilot.pause()
         line = str(screen.query_one(FailureLine).content)
-        assert "Could not read the snapshots: unexpected RuntimeError: the server went away" in line
+        assert (
+            "Could not read the snapshots (Ctrl+R to try again): "
+            "unexpected RuntimeError: the server went away" in line
+        )
         assert "reading" not in str(screen.query_one("#snapshots-title", Static).content)
         assert screen.entries is None and shown_keys(screen) == {"Back"}
         monkeypatch.setattr(source, "snapshots", real)

@@ -340,7 +340,7 @@ async def test_a_summary_that_cannot_be_built_says_why_and_ctrl_r_builds_it_agai
         assert isinstance(preview, SummaryPreview)
         await until(pilot, lambda: bool(preview.query(FailureLine)))
         failure = str(preview.query_one(FailureLine).render())
-        assert "Could not read the summary: the server is gone" in failure
+        assert "Could not read the summary (Ctrl+R to try again): the server is gone" in failure
         assert "Ctrl+R to try again" in failure
         assert preview.summary is None and preview.markdown == ""
         assert "reading" not in str(preview.query_one("#preview-title").render())

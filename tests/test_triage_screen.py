@@ -401,8 +401,9 @@ async def test_a_failed_read_says_why_and_ctrl_r_tries_again(
         await settle(pilot, app)
         await pilot.press("t")
         await settle(pilot, app)
-        assert "Could not read the triage queue: unexpected RuntimeError: the server went away" in (
-            shown(app, "FailureLine")
+        assert (
+            "Could not read the triage queue (Ctrl+R to try again): "
+            "unexpected RuntimeError: the server went away" in (shown(app, "FailureLine"))
         )
         assert "Reading" not in shown(app, "#triage-card")
         monkeypatch.setattr(triage_module, "triage_queue", queue)

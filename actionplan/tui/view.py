@@ -130,9 +130,9 @@ class PlanView(Screen[ResultT], Generic[ResultT, DataT]):
         """Say in one line why the view could not be read; what it showed stays."""
         self.failure = error
         text = Text(no_wrap=True, overflow="ellipsis")
-        text.append(f" Could not read {self.WHAT}: ", style="bold")
-        text.append(error)
-        text.append("  · Ctrl+R to try again", style="bold")
+        text.append(f" Could not read {self.WHAT} ", style="bold")
+        text.append("(Ctrl+R to try again)", style="bold")
+        text.append(f": {error}")
         lines = self.query(FailureLine)
         if lines:
             lines.first().update(text)
