@@ -254,7 +254,7 @@ class _PostgresSource:
             raise self._offline(exc) from None
 
     def _offline(self, exc: BaseException) -> Offline:
-        from actionplan.db import connection_problem, describe_error
+        from actionplan.dberrors import connection_problem, describe_error
 
         why = connection_problem(exc) or describe_error(exc)
         return Offline(f"cannot reach {self.display}: {why}")

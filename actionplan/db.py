@@ -1,33 +1,47 @@
-"""Opening the database: URL or path, SQLite pragmas, migrations with a backup first, sessions."""
+"""Opening the database: URL or path, SQLite pragmas, sessions, the schema brought up to date.
+
+Where the database is comes from ``dburl``, its schema and migrations from ``dbschema``, and
+its errors' one-line messages from ``dberrors``; what callers use of those is importable from
+here too (``DatabaseError``, ``resolve_url``, ``describe_error``, ``connection_problem``).
+"""
 
 from __future__ import annotations
 
-import os
-import re
 import sqlite3
 import time
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import event
-from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.engine import URL, Engine
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlmodel import Session
 
+from actionplan.dberrors import WAITED, DatabaseError, connection_problem, describe_error
 from actionplan.dbfile import UnsafeFile, prepare_sqlite_file
-from actionplan.redact import redact, redact_text, scrub
+from actionplan.dbschema import ensure_schema
+from actionplan.dburl import resolve_url, sqlite_path
+from actionplan.redact import redact, scrub
 
-DB_ENV = "ACTIONPLAN_DB"
-# The newest migration. tests/test_migrations.py checks it against the scripts, so a start-up
-# that finds this revision needs no Alembic import at all.
-SCHEMA_HEAD = "0003"
-_MIGRATIONS = Path(__file__).parent / "migrations"
+__all__ = [
+    "CONNECT_TIMEOUT",
+    "LOCK_TIMEOUT",
+    "PG_KEEPALIVES",
+    "Database",
+    "DatabaseError",
+    "connection_problem",
+    "describe_error",
+    "make_engine",
+    "open_database",
+    "resolve_url",
+]
+
 CONNECT_TIMEOUT = 5
 """Seconds to wait for a database server to answer before giving up."""
 LOCK_TIMEOUT = 30
+"""Seconds a write waits for another one to finish (SQLite's busy timeout, PostgreSQL's locks)."""
 # Without keepalives a server behind a dropped network would look idle for hours; with these,
 # a silent network is noticed within 10 + 3 x 5 s (the kernel's default count is 9: 55 s).
 PG_KEEPALIVES = {
@@ -36,12 +50,7 @@ PG_KEEPALIVES = {
     "keepalives_interval": 5,
     "keepalives_count": 3,
 }
-"""Seconds a write waits for another one to finish (SQLite's busy timeout, PostgreSQL's locks)."""
 _PG_WRITE_LOCK = 0x61637470  # any fixed number, the same in every actionplan process
-
-
-class DatabaseError(Exception):
-    """The database cannot be opened or used; the message is one line and has no password."""
 
 
 @dataclass(frozen=True)
@@ -72,51 +81,6 @@ class Database:
     def dispose(self) -> None:
         """Close every pooled connection."""
         self.engine.dispose()
-
-
-def default_path() -> Path:
-    """The default SQLite file, in the user data directory."""
-    from platformdirs import user_data_path
-
-    return user_data_path("actionplan") / "actionplan.db"
-
-
-def resolve_url(value: str | None = None) -> URL:
-    """Turn ``--db``, else ``ACTIONPLAN_DB``, else the default path, into a SQLAlchemy URL.
-
-    A value with ``://`` is a URL; anything else is a file path for SQLite.
-
-    Raises:
-        DatabaseError: when the URL cannot be parsed.
-    """
-    value = value or os.environ.get(DB_ENV) or str(default_path())
-    if "://" not in value:
-        return URL.create("sqlite", database=str(Path(value).expanduser().absolute()))
-    try:
-        url = make_url(value)
-    except (ArgumentError, ValueError):
-        raise DatabaseError(f"cannot read database URL {redact_text(value)}") from None
-    if url.drivername in ("postgresql", "postgres"):
-        # psycopg (3) is the driver we ship; postgresql:// alone would ask for psycopg2.
-        url = url.set(drivername="postgresql+psycopg")
-    return url
-
-
-def sqlite_path(url: URL) -> Path | None:
-    """The file behind a SQLite URL, or None for a server or an in-memory database."""
-    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
-        return None
-    return Path(url.database)
-
-
-def sqlite_files(url: URL) -> list[Path]:
-    """The live SQLite file and its -wal, -shm and -journal companions (none for a server)."""
-    path = sqlite_path(url)
-    if path is None:
-        return []
-    # SQLite keeps the companions beside the file a symlink points to.
-    paths = dict.fromkeys((path, Path(os.path.realpath(path))))
-    return [p.with_name(p.name + end) for p in paths for end in ("", "-wal", "-shm", "-journal")]
 
 
 def make_engine(url: URL) -> Engine:
@@ -177,7 +141,6 @@ def _server_engine(url: URL) -> Engine:
 
 
 _STARTED = "actionplan_started"
-_WAITED = "actionplan_waited"
 
 
 def _time_waits(engine: Engine) -> None:
@@ -191,7 +154,7 @@ def _time_waits(engine: Engine) -> None:
     def _failed(ctx: sa.engine.ExceptionContext) -> None:
         started = ctx.connection.info.get(_STARTED) if ctx.connection is not None else None
         if started is not None and ctx.sqlalchemy_exception is not None:
-            setattr(ctx.sqlalchemy_exception, _WAITED, time.monotonic() - started)
+            setattr(ctx.sqlalchemy_exception, WAITED, time.monotonic() - started)
 
 
 def _lower(value: str | None) -> str | None:
@@ -204,28 +167,6 @@ def _prepare_sqlite_file(path: Path) -> None:
         prepare_sqlite_file(path)
     except UnsafeFile as exc:
         raise DatabaseError(str(exc)) from None
-
-
-def current_revision(engine: Engine) -> str | None:
-    """The schema revision stored in the database, or None for an empty database.
-
-    Raises:
-        DatabaseError: when the database holds tables but is not an actionplan database.
-    """
-    with engine.connect() as conn:
-        return _revision(conn)
-
-
-def _revision(conn: sa.Connection) -> str | None:
-    tables = set(sa.inspect(conn).get_table_names())
-    if "alembic_version" not in tables:
-        if tables:
-            raise DatabaseError(
-                "this database holds other tables; it is not an actionplan database"
-            )
-        return None
-    row = conn.execute(sa.text("SELECT version_num FROM alembic_version")).first()
-    return row[0] if row else None
 
 
 def open_database(value: str | URL | None = None, *, upgrade: bool = True) -> Database:
@@ -247,13 +188,8 @@ def open_database(value: str | URL | None = None, *, upgrade: bool = True) -> Da
     if path is not None:
         _prepare_sqlite_file(path)
     engine = _create_engine(url)
-    upgraded_from, backup = None, None
     try:
-        revision = current_revision(engine)
-        if revision != SCHEMA_HEAD:
-            if not upgrade:
-                raise DatabaseError(f"{redact(url)} needs `actionplan db upgrade`")
-            upgraded_from, backup = _upgrade(engine, url)
+        upgraded_from, backup = ensure_schema(engine, url, upgrade=upgrade)
     except DatabaseError:
         engine.dispose()
         raise
@@ -288,146 +224,3 @@ def _create_engine(url: URL) -> Engine:
         raise DatabaseError(f"the {driver} driver is not installed; use {use}") from None
     except (ArgumentError, TypeError, ValueError) as exc:
         raise DatabaseError(f"cannot use {redact(url)}: {scrub(str(exc), url)}") from None
-
-
-def _alembic_config(connection: sa.Connection) -> Any:
-    from alembic.config import Config
-
-    cfg = Config()
-    cfg.set_main_option("script_location", str(_MIGRATIONS))
-    cfg.attributes["connection"] = connection
-    return cfg
-
-
-def known_revisions() -> list[str]:
-    """Every revision the shipped migrations know, oldest first."""
-    from alembic.script import ScriptDirectory
-
-    script = ScriptDirectory(str(_MIGRATIONS))
-    return [rev.revision for rev in reversed(list(script.walk_revisions()))]
-
-
-def _upgrade(engine: Engine, url: URL) -> tuple[str | None, Path | None]:
-    """Create or upgrade the schema under the write lock, so one process at a time does it.
-
-    Returns:
-        The revision found under the lock ("" for an empty database; None when another
-        process had already brought it to the head) and the backup taken first.
-    """
-    from alembic import command
-
-    path = sqlite_path(url)
-    with engine.connect() as conn:
-        raw = conn.connection.driver_connection if path is not None else None
-        if raw is not None:
-            # Batch migrations copy a table, drop it and rename the copy; with foreign keys
-            # on, dropping a referenced table fails. They are checked again before commit.
-            raw.execute("PRAGMA foreign_keys=OFF")  # a no-op inside a transaction: before BEGIN
-        # A write transaction: BEGIN IMMEDIATE on SQLite, the advisory lock on PostgreSQL.
-        # Whoever comes second waits here, then finds the schema already made.
-        conn = conn.execution_options(actionplan_write=True)
-        try:
-            with conn.begin():
-                revision = _revision(conn)
-                if revision == SCHEMA_HEAD:
-                    return None, None
-                if revision is not None and revision not in known_revisions():
-                    raise DatabaseError(
-                        f"{redact(url)} was made by a newer actionplan (schema {revision}); "
-                        "upgrade actionplan"
-                    )
-                backup = None
-                if revision is not None and path is not None:
-                    backup = backup_sqlite(
-                        engine, path.with_name(f"{path.name}.before-{SCHEMA_HEAD}-{_stamp()}")
-                    )
-                command.upgrade(_alembic_config(conn), "head")
-                if raw is not None and conn.exec_driver_sql("PRAGMA foreign_key_check").first():
-                    raise DatabaseError(f"{redact(url)}: the upgrade broke a reference; undone")
-        finally:
-            if raw is not None:
-                raw.execute("PRAGMA foreign_keys=ON")
-    return revision or "", backup
-
-
-def _stamp() -> str:
-    return datetime.now().strftime("%Y%m%d-%H%M%S")
-
-
-def backup_sqlite(engine: Engine, dest: Path) -> Path:
-    """Copy a live SQLite database to ``dest`` with SQLite's online backup API (mode 0600).
-
-    The copy is made in a temp file beside ``dest`` and renamed into place when complete, so
-    ``dest`` ends up holding a whole backup or is left as it was.
-
-    Raises:
-        DatabaseError: when ``dest`` is the live database, a pipe or a folder, or the copy
-            cannot be written.
-    """
-    from actionplan.outfile import OutputError, check_target, replace_atomically
-
-    def fill(_fd: int, tmp: Path) -> None:
-        raw = engine.raw_connection()
-        try:
-            target = sqlite3.connect(tmp)
-            try:
-                raw.driver_connection.backup(target)  # type: ignore[union-attr]
-            finally:
-                target.close()
-        finally:
-            raw.close()
-
-    try:
-        if check_target(dest, protect=sqlite_files(engine.url)) == "stream":
-            raise OutputError(f"{dest} is a pipe or device; a SQLite backup must go to a file")
-        dest.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        replace_atomically(dest, fill)
-    except OutputError as exc:
-        raise DatabaseError(str(exc)) from None
-    except (OSError, sqlite3.Error) as exc:
-        raise DatabaseError(f"cannot write backup {dest}: {describe_error(exc)}") from None
-    return dest
-
-
-def describe_error(exc: BaseException) -> str:
-    """One line saying what went wrong with the database, without SQL or parameters."""
-    orig = getattr(exc, "orig", None) or exc
-    text = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
-    if "readonly" in text or "read-only" in text:
-        return "the database is read-only (check the file and folder permissions)"
-    if "file is not a database" in text or "malformed" in text:
-        return "the file is damaged or is not a database"
-    if "database is locked" in text or "lock timeout" in text:
-        waited = getattr(exc, _WAITED, None)
-        if waited is None or waited < 0.5:
-            return "the database was busy with another change; try again"
-        return f"the database stayed busy with another change; gave up after {waited:.0f} s"
-    problem = connection_problem(exc)
-    if problem is not None:
-        return f"cannot connect to the database server: {redact_text(problem)}"
-    return redact_text(text)
-
-
-# libpq: 'connection to server at "HOST", port N failed: WHY' (or 'on socket "PATH"').
-_SERVER_FAILED = re.compile(r"connection to server (?:at|on) .*? failed: (?:FATAL:\s*)?(.+)")
-_HINTS = {"connection refused": "is the server running?", "no such file": "is the server running?"}
-_LOST = ("server closed the connection", "terminating connection", "connection is closed")
-
-
-def connection_problem(exc: BaseException) -> str | None:
-    """Why a database server could not be reached (one short line), or None for other errors."""
-    orig = getattr(exc, "orig", None) or exc
-    text = (str(orig).strip().splitlines() or [""])[0]
-    if type(orig).__name__ == "ConnectionTimeout" or "timeout expired" in text:
-        return "no answer from the server (timed out)"
-    if text.startswith("failed to resolve host"):
-        return "no such host (check the host name)"
-    if any(part in text for part in _LOST):
-        return "the connection to the server was lost"
-    match = _SERVER_FAILED.search(text)
-    if match is None:
-        return None
-    why = match.group(1).strip()
-    why = why[:1].lower() + why[1:]
-    hint = next((h for key, h in _HINTS.items() if why.startswith(key)), None)
-    return f"{why} ({hint})" if hint else why

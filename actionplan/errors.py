@@ -6,7 +6,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from actionplan.config import ConfigError
 from actionplan.dates import DateError
-from actionplan.db import DatabaseError, describe_error
+from actionplan.dberrors import DatabaseError, describe_error
 from actionplan.outfile import OutputError
 from actionplan.plan import PlanError
 from actionplan.redact import redact_text

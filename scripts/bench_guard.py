@@ -1,7 +1,7 @@
 """What the leak guard adds to a 1,000-item client's summary (issue 10's target: 50 ms or less).
 
 Two plans of one client with 1,000 items: the benchmark's generated plan (titles from
-templates, a few repeated notes: scripts/benchmark.py) and a dense one where six items in ten
+templates, a few repeated notes: scripts/bench_plans.py) and a dense one where six items in ten
 carry a different client note (the clean sentences of the guard's corpora). For each, in one
 process, 9 runs, CPU time (``time.process_time``, so another process on the machine does not
 count): building and rendering the Markdown summary, then the guard's own steps of
@@ -59,13 +59,13 @@ def dense_plan(db: object) -> str:
 
 def generated_plan(db: object, folder: Path) -> str:
     sys.path.insert(0, str(ROOT / "scripts"))
-    import benchmark
+    import bench_plans
 
     from actionplan.interchange.csv_io import read_csv
     from actionplan.plan import add_items
 
     csv_path = folder / "plan.csv"
-    client = benchmark.write_plan_csv(csv_path, ITEMS * 5)  # the largest client: 20%
+    client = bench_plans.write_plan_csv(csv_path, ITEMS * 5)  # the largest client: 20%
     rows = read_csv(csv_path.read_text(encoding="utf-8"), today=TODAY, day_first=True).items
     with db.session() as s:  # type: ignore[attr-defined]
         add_items(session=s, author="bench", items=rows, summary=None)

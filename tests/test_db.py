@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from actionplan import db as dbmod
-from actionplan import plan
-from actionplan.db import DatabaseError, open_database, redact, resolve_url
+from actionplan import dbschema, plan
+from actionplan.db import DatabaseError, open_database, resolve_url
+from actionplan.redact import redact
 
 MIGRATION_FUTURE = '''"""a test-only future schema"""
 
@@ -77,9 +77,9 @@ def test_foreign_keys_are_enforced(db) -> None:
 def test_schema_head_constant_matches_the_shipped_migrations() -> None:
     from alembic.script import ScriptDirectory
 
-    script = ScriptDirectory(str(Path(dbmod.__file__).parent / "migrations"))
-    assert script.get_current_head() == dbmod.SCHEMA_HEAD
-    assert dbmod.known_revisions()[-1] == dbmod.SCHEMA_HEAD
+    script = ScriptDirectory(str(Path(dbschema.__file__).parent / "migrations"))
+    assert script.get_current_head() == dbschema.SCHEMA_HEAD
+    assert dbschema.known_revisions()[-1] == dbschema.SCHEMA_HEAD
 
 
 def test_migrations_build_the_same_schema_as_the_models(db) -> None:
@@ -96,7 +96,7 @@ def test_migrations_build_the_same_schema_as_the_models(db) -> None:
 def newer_migrations(tmp_path: Path, monkeypatch) -> Path:
     """The shipped migrations plus a second one, as a future release would ship them."""
     folder = tmp_path / "migrations"
-    shutil.copytree(Path(dbmod.__file__).parent / "migrations", folder)
+    shutil.copytree(Path(dbschema.__file__).parent / "migrations", folder)
     (folder / "versions" / "0004_test.py").write_text(MIGRATION_FUTURE)
     return folder
 
@@ -110,8 +110,8 @@ def test_a_pending_migration_backs_up_the_file_first_and_keeps_the_data(
         plan.add_item(session=s, author="T", client="Acme", title="Keep me", internal_note="n")
     db.dispose()
 
-    monkeypatch.setattr(dbmod, "_MIGRATIONS", newer_migrations)
-    monkeypatch.setattr(dbmod, "SCHEMA_HEAD", "0004")
+    monkeypatch.setattr(dbschema, "_MIGRATIONS", newer_migrations)
+    monkeypatch.setattr(dbschema, "SCHEMA_HEAD", "0004")
     upgraded = open_database(str(path))
     try:
         assert upgraded.upgraded_from == "0003"
@@ -130,8 +130,8 @@ def test_a_pending_migration_backs_up_the_file_first_and_keeps_the_data(
 def test_without_upgrade_a_pending_migration_is_an_error(tmp_path, newer_migrations, monkeypatch):
     path = tmp_path / "plan.db"
     open_database(str(path)).dispose()
-    monkeypatch.setattr(dbmod, "_MIGRATIONS", newer_migrations)
-    monkeypatch.setattr(dbmod, "SCHEMA_HEAD", "0004")
+    monkeypatch.setattr(dbschema, "_MIGRATIONS", newer_migrations)
+    monkeypatch.setattr(dbschema, "SCHEMA_HEAD", "0004")
     with pytest.raises(DatabaseError, match="db upgrade"):
         open_database(str(path), upgrade=False)
 
@@ -186,7 +186,7 @@ def test_passwords_never_appear_in_messages() -> None:
 def test_backup_copies_a_live_database(sqlite_db, tmp_path: Path) -> None:
     with sqlite_db.session() as s:
         plan.add_item(session=s, author="T", client="Acme", title="Backed up")
-    dest = dbmod.backup_sqlite(sqlite_db.engine, tmp_path / "copy.db")
+    dest = dbschema.backup_sqlite(sqlite_db.engine, tmp_path / "copy.db")
     copy = open_database(str(dest))
     try:
         with copy.engine.connect() as conn:

@@ -24,7 +24,7 @@ import pytest
 import sqlalchemy as sa
 
 from actionplan import db as dbmod
-from actionplan import plan
+from actionplan import dbschema, plan
 from actionplan.cli import main
 from actionplan.db import Database, DatabaseError, open_database, resolve_url
 from actionplan.interchange.json_io import export_json, read_json, restore_json
@@ -133,11 +133,11 @@ def test_an_upgrade_waits_for_the_one_in_progress_then_finds_it_done(db: Databas
     """Under the lock, the second process re-reads the revision and upgrades nothing."""
     with db.engine.begin() as conn:
         conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0002'")
-    assert dbmod.current_revision(db.engine) == "0002"
+    assert dbschema.current_revision(db.engine) == "0002"
     # Another process brings it to the head while this one waits for the lock.
     with db.engine.begin() as conn:
-        conn.exec_driver_sql(f"UPDATE alembic_version SET version_num = '{dbmod.SCHEMA_HEAD}'")
-    assert dbmod._upgrade(db.engine, db.url) == (None, None)
+        conn.exec_driver_sql(f"UPDATE alembic_version SET version_num = '{dbschema.SCHEMA_HEAD}'")
+    assert dbschema._upgrade(db.engine, db.url) == (None, None)
 
 
 def test_a_busy_database_says_how_long_it_really_waited(

@@ -19,11 +19,11 @@ from actionplan.summary.source import summary_for
 from actionplan.triage import (
     explain_queue,
     item_rows,
-    rank_of,
     snooze_item,
     triage_detail,
     triage_queue,
 )
+from actionplan.triage_rules import rank_of
 
 TODAY = date(2026, 11, 23)  # a Monday
 AUTHOR = "Tester"

@@ -8,7 +8,8 @@ from datetime import date
 from pathlib import Path
 
 from actionplan import plan
-from actionplan.db import SCHEMA_HEAD, open_database
+from actionplan.db import open_database
+from actionplan.dbschema import SCHEMA_HEAD
 from actionplan.models import Item
 from actionplan.queries import ItemFilter, item_history, list_items
 

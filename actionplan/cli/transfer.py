@@ -56,7 +56,7 @@ def write_output(name: str | None, content: str | bytes, *, protect: str | None)
 
 def live_files(db: str | None) -> list[Path]:
     """The files of the SQLite database named by --db (none for a server database)."""
-    from actionplan.db import resolve_url, sqlite_files
+    from actionplan.dburl import resolve_url, sqlite_files
 
     return sqlite_files(resolve_url(db))
 
@@ -193,7 +193,9 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_db(args: argparse.Namespace) -> int:
     """actionplan db upgrade | actionplan db path"""
-    from actionplan.db import SCHEMA_HEAD, redact, resolve_url
+    from actionplan.dbschema import SCHEMA_HEAD
+    from actionplan.dburl import resolve_url
+    from actionplan.redact import redact
 
     if args.action == "path":
         say(redact(resolve_url(args.db)))
@@ -212,7 +214,8 @@ def run_backup(args: argparse.Namespace) -> int:
     """actionplan backup [-o FILE]: SQLite's online backup, or a JSON export for a server."""
     from datetime import datetime
 
-    from actionplan.db import backup_sqlite, resolve_url, sqlite_path
+    from actionplan.dbschema import backup_sqlite
+    from actionplan.dburl import resolve_url, sqlite_path
     from actionplan.outfile import check_target
 
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")

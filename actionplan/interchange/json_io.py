@@ -11,7 +11,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, SQLModel, col
 
-from actionplan.db import SCHEMA_HEAD
+from actionplan.dbschema import SCHEMA_HEAD
 from actionplan.models import (
     Client,
     HistoryEvent,
