@@ -15,7 +15,6 @@ from actionplan.db import Database
 from actionplan.models import Item, Person, Status
 from actionplan.tui.app import ActionPlanApp
 from actionplan.tui.screens.board import BoardScreen
-from actionplan.tui.screens.help import HelpScreen, help_rows
 from actionplan.tui.widgets.column import BoardColumn
 
 TODAY = date(2026, 11, 23)
@@ -288,34 +287,6 @@ async def test_c_switches_client_and_all_clients_shows_every_card(acme: Database
         assert sorted(ids(app, Status.PLANNED)) == [1, 2, 3, 4]
 
 
-async def test_help_lists_every_board_key(acme: Database) -> None:
-    app = make_app(acme)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot, app)
-        await pilot.press("question_mark")
-        await pilot.pause()
-        assert isinstance(app.screen, HelpScreen)
-        text = " ".join(f"{key} {what}" for key, what in help_rows({}))
-        for words in (
-            "Move card left",
-            "Move card right",
-            "Undo",
-            "Escalate",
-            "Filter",
-            "Show or hide dropped",
-            "Quit",
-        ):
-            assert words in text
-        assert "! Escalate" in text and "D Set due date" in text
-        await pilot.press("escape")
-        assert isinstance(app.screen, BoardScreen)
-
-
-def test_help_shows_remapped_keys() -> None:
-    rows = dict((what, key) for key, what in help_rows({"board.done": "ctrl+d"}))
-    assert rows["Mark done"] == "ctrl+d"
-
-
 async def test_remapped_keys_work_on_the_board(acme: Database) -> None:
     app = ActionPlanApp(
         acme, Config(name=AUTHOR, keys={"board.done": "ctrl+d"}), today=lambda: TODAY
@@ -421,19 +392,6 @@ async def test_card_keys_are_hidden_from_the_footer_when_no_card(db: Database) -
         await pilot.pause()
         assert screen.check_action("delete", ()) is True
         assert screen.check_action("move", (-1,)) is True
-
-
-async def test_every_action_is_in_the_command_palette(acme: Database) -> None:
-    app = make_app(acme)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot, app)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"mark done")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await settle(pilot, app)
-        assert item(acme, 1).status == Status.DONE
 
 
 async def test_a_card_marked_done_goes_to_the_top_of_done(acme: Database) -> None:

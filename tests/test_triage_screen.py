@@ -18,9 +18,9 @@ from actionplan.db import Database
 from actionplan.models import Item, Status, WaitingOn
 from actionplan.tui.app import ActionPlanApp
 from actionplan.tui.screens.board import BoardScreen
+from actionplan.tui.screens.help import HelpScreen
 from actionplan.tui.screens.triage import TriageScreen
 from actionplan.tui.screens.triage_dialogs import StatusChooser
-from actionplan.tui.screens.triage_help import TriageHelp
 from actionplan.tui.view import FailureLine
 from actionplan.tui.widgets.triage_tally import session_summary
 
@@ -353,7 +353,7 @@ async def test_status_chooser_escape_changes_nothing_and_help_lists_the_keys(
         assert item(db, target).version == 1
         await pilot.press("question_mark")
         await pilot.pause()
-        assert isinstance(app.screen, TriageHelp)
+        assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, TriageScreen)

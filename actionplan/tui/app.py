@@ -4,22 +4,24 @@ from __future__ import annotations
 
 import queue
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from sqlmodel import Session
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
+from textual.binding import Binding
 from textual.message import Message
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 
 from actionplan import clock
 from actionplan.config import Config
 from actionplan.db import Database
 from actionplan.state import remember_client
-from actionplan.tui.commands import BoardCommands
+from actionplan.tui.commands import ViewCommands
+from actionplan.tui.keys import key_name
 from actionplan.tui.live import ConnectionState, PlanChanged
 
 WriteJob = Callable[[Session], Any]
@@ -45,7 +47,7 @@ class ActionPlanApp(App[None]):
     TITLE = "actionplan"
     ENABLE_COMMAND_PALETTE = True
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
-    COMMANDS = App.COMMANDS | {BoardCommands}
+    COMMANDS = App.COMMANDS | {ViewCommands}
 
     def __init__(
         self,
@@ -75,6 +77,16 @@ class ActionPlanApp(App[None]):
     def author(self) -> str:
         """Who is recorded in history for changes made here."""
         return self.config.author
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Keys in the key bar are spelled as in the help ("Esc", "Enter", "Ctrl+R")."""
+        return binding.key_display or key_name(binding.key)
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's palette commands, less its own keys panel: ? is the one help."""
+        for command in super().get_system_commands(screen):
+            if command.title != "Keys":
+                yield command
 
     def get_default_screen(self) -> Any:
         from actionplan.tui.screens.board import BoardScreen

@@ -1,37 +1,42 @@
-"""The command palette: every board action by name, so nothing depends on remembering a key."""
+"""The command palette: every action of the view in front by name, so nothing depends on
+remembering a key.
+
+Its commands are the bindings of the screen the palette was opened on (with the agenda in
+front, the agenda's; never the board's hidden behind it), each run as that screen's action,
+and offered only while it applies (a card action needs a card).
+"""
 
 from __future__ import annotations
 
 from functools import partial
+from typing import Any
 
+from textual.actions import parse
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.dom import DOMNode
+from textual.screen import Screen
+
+from actionplan.tui.keys import screen_keys
 
 
-class BoardCommands(Provider):
-    """Offers each board binding (with its key) as a command."""
+class ViewCommands(Provider):
+    """Offers each binding of the screen in front (with its key) as a command."""
 
     def _commands(self) -> list[tuple[str, str, str]]:
-        from textual.binding import Binding
-
-        from actionplan.tui.screens.board import BoardScreen
-
-        screen = self.app.screen_stack[0] if self.app.screen_stack else None
-        board = next((s for s in self.app.screen_stack if isinstance(s, BoardScreen)), screen)
-        if not isinstance(board, BoardScreen):
-            return []
+        """(name, key, action) of the screen's bindings that apply now."""
+        screen = self.screen
         found = []
-        for binding in BoardScreen.BINDINGS:
-            assert isinstance(binding, Binding)
-            name = binding.tooltip or binding.description
-            found.append((name, binding.key.split(",")[0], binding.action))
+        for row in screen_keys(screen):
+            binding = row.binding
+            if row.node is not screen or not binding.description:
+                continue
+            if not _applies(screen, binding.action):
+                continue
+            found.append((row.what, row.shown_keys, binding.action))
         return found
 
     async def _run(self, action: str) -> None:
-        from actionplan.tui.screens.board import BoardScreen
-
-        board = next((s for s in self.app.screen_stack if isinstance(s, BoardScreen)), None)
-        if board is not None:
-            await board.run_action(action)
+        await self.app.run_action(action, self.screen)
 
     async def discover(self) -> Hits:
         for name, key, action in self._commands():
@@ -45,3 +50,10 @@ class BoardCommands(Provider):
                 yield Hit(
                     score, matcher.highlight(name), partial(self._run, action), help=f"key: {key}"
                 )
+
+
+def _applies(screen: Screen[Any], action: str) -> bool:
+    """The action would run now (its ``check_action`` does not refuse it)."""
+    namespace, name, parameters = parse(action)
+    target: DOMNode = screen.app if namespace == "app" else screen
+    return target.check_action(name, parameters) is not False

@@ -11,6 +11,8 @@ shows it (``show``, on the UI thread). Everything else is here, once:
   changed the plan, marks the views behind it stale (read again when the user comes back to
   them, not while hidden), and calls ``connection_changed()`` when the database goes away or
   comes back.
+- **Help**: ``action_help`` (each view binds ``?`` to it, under its own id such as
+  ``agenda.help``) lists the view's keys, read from its bindings, then its ``HELP_NOTES``.
 - **The app**, typed: ``plan_app``.
 """
 
@@ -61,10 +63,19 @@ class PlanView(Screen[ResultT], Generic[ResultT, DataT]):
     """A full-screen view of the plan (see the module's docstring)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+r", "retry", "Try again", id="view.retry", show=False),
+        Binding(
+            "ctrl+r",
+            "retry",
+            "Try again",
+            id="view.retry",
+            show=False,
+            tooltip="Read the view again (after a failed read)",
+        ),
     ]
     WHAT: ClassVar[str] = "the plan"
     """What the view reads, for its failure line ("could not read the agenda")."""
+    HELP_NOTES: ClassVar[str] = ""
+    """How the view works, shown in its help under the keys (e.g. the filter's syntax)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -141,6 +152,12 @@ class PlanView(Screen[ResultT], Generic[ResultT, DataT]):
 
     def action_retry(self) -> None:
         self.reload()
+
+    def action_help(self) -> None:
+        """Every key of this view and of the widget with focus (``screens/help.py``)."""
+        from actionplan.tui.screens.help import open_help
+
+        open_help(self)
 
     def on_screen_resume(self) -> None:
         if self.stale:

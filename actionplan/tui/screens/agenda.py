@@ -33,6 +33,7 @@ class AgendaScreen(PlanView[Jump | None, list[Bucket]]):
     """Overdue, today, this week, next week, later, no date: all clients together."""
 
     WHAT = "the agenda"
+    HELP_NOTES = f"Filter (/): {FILTER_HELP} · client:NAME"
     BINDINGS = [
         Binding(
             "enter",
@@ -198,10 +199,3 @@ class AgendaScreen(PlanView[Jump | None, list[Bucket]]):
 
     def action_close(self) -> None:
         self.dismiss(None)
-
-    def action_help(self) -> None:
-        from actionplan.tui.screens.keys_help import KeysHelp
-
-        notes = [f"Filter (/): {FILTER_HELP} · client:NAME"]
-        keys = [*self.BINDINGS, *AgendaList.BINDINGS]
-        self.app.push_screen(KeysHelp("Agenda keys", keys, notes=notes))

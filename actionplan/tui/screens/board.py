@@ -44,6 +44,10 @@ class BoardScreen(BoardViews):
     """Columns by status for one client, or for all clients."""
 
     BINDINGS = BOARD_BINDINGS
+    HELP_NOTES = (
+        f"Filter (/): {FILTER_HELP}; Esc clears it. Esc also closes a dialog, and Ctrl+S "
+        "saves in the item editor."
+    )
 
     def __init__(self, client: str | None = None) -> None:
         super().__init__()

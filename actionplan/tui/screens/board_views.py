@@ -82,11 +82,6 @@ class BoardViews(CardActions):
             self.plan_app.remember(client)
         self.load_client(client, item_id)
 
-    def action_help(self) -> None:
-        from actionplan.tui.screens.help import HelpScreen
-
-        self.app.push_screen(HelpScreen())
-
 
 def first_client(app: ActionPlanApp, clients: list[ClientCounts]) -> str | None:
     from actionplan.state import last_client

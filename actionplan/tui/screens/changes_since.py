@@ -34,7 +34,12 @@ class ChangesSinceScreen(ModalScreen[None], PlanView[None, tuple[Since, list[Cha
 
     ALLOW_SELECT = False  # internal: nothing is copied from here by selection
 
-    BINDINGS = [Binding("escape,q,w", "close", "Close", id="who.close")]
+    BINDINGS = [
+        Binding("escape,q,w", "close", "Close", id="who.close"),
+        Binding(
+            "question_mark", "help", "Help", id="who.help", show=False, tooltip="This list of keys"
+        ),
+    ]
     WHAT = "the changes"
 
     def __init__(self, client: str) -> None:

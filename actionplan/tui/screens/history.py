@@ -63,7 +63,17 @@ def _line(text: str) -> str:
 class HistoryScreen(ModalScreen[None], PlanView[None, list[Change]]):
     """Every change of one item, newest first: when, who, what, and the reason given."""
 
-    BINDINGS = [Binding("escape,q,i", "close", "Close", id="history.close")]
+    BINDINGS = [
+        Binding("escape,q,i", "close", "Close", id="history.close"),
+        Binding(
+            "question_mark",
+            "help",
+            "Help",
+            id="history.help",
+            show=False,
+            tooltip="This list of keys",
+        ),
+    ]
     WHAT = "the history"
 
     def __init__(self, item_id: int, title: str) -> None:

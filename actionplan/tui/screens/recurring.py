@@ -111,12 +111,6 @@ class RecurringScreen(PlanView[Jump | None, RecurringGrid]):
     def action_close(self) -> None:
         self.dismiss(None)
 
-    def action_help(self) -> None:
-        from actionplan.tui.screens.keys_help import KeysHelp
-
-        keys = [*self.BINDINGS, *WeekGrid.BINDINGS]
-        self.app.push_screen(KeysHelp("Recurring keys", keys))
-
 
 def _title(grid: RecurringGrid) -> Text:
     title = Text()

@@ -56,6 +56,14 @@ class SnapshotsScreen(PlanView[None, list[Entry]]):
             tooltip="Compare the two marked, or this one with the one before it",
         ),
         Binding("escape,q", "close", "Back", id="snapshots.close"),
+        Binding(
+            "question_mark",
+            "help",
+            "Help",
+            id="snapshots.help",
+            show=False,
+            tooltip="This list of keys",
+        ),
     ]
 
     def __init__(self, client: str) -> None:

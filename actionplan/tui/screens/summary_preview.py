@@ -103,6 +103,12 @@ class SummaryPreview(SummaryActions):
     ]
 
     WHAT = "the summary"
+    HELP_NOTES = (
+        "Every export, copy and snapshot is built again from the plan at that moment and "
+        "checked by the leak guard; if the plan changed, the preview is redrawn first and "
+        "nothing leaves. Exports go to Documents/actionplan, readable only by you, never "
+        "over another file. w is for us only: it never leaves."
+    )
 
     def __init__(self, client: str) -> None:
         super().__init__()
@@ -230,17 +236,6 @@ class SummaryPreview(SummaryActions):
         from actionplan.tui.screens.changes_since import ChangesSinceScreen
 
         self.app.push_screen(ChangesSinceScreen(self.client))
-
-    def action_help(self) -> None:
-        from actionplan.tui.screens.keys_help import KeysHelp
-
-        notes = [
-            "Every export, copy and snapshot is built again from the plan at that moment and "
-            "checked by the leak guard; if the plan changed, the preview is redrawn first and "
-            "nothing leaves. Exports go to Documents/actionplan, readable only by you, never "
-            "over another file. w is for us only: it never leaves."
-        ]
-        self.app.push_screen(KeysHelp("Summary keys", self.BINDINGS, notes=notes))
 
     def action_close(self) -> None:
         self.dismiss(None)

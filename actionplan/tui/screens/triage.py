@@ -62,6 +62,17 @@ class TriageScreen(TriageActions, PlanView[tuple[str, int] | None, Queue]):
     """One item of the queue at a time; returns (client, id) to open an item on its board."""
 
     WHAT = "the triage queue"
+    HELP_NOTES = "\n".join(
+        [
+            "Each change is saved at once; the item then shows its new state, and n moves on.",
+            "Done, dropped and snooze move on by themselves: the item has left the queue.",
+            "Snoozed items stay on the board but leave triage until their date.",
+            "u undoes this session's changes, newest first.",
+            "The queue, worst first: overdue and escalated must-dos; must-dos with no owner or "
+            "date; slips the client has not been told of; due within a week and not started; "
+            "overdue nice-to-haves; waiting over a week; unchanged for two weeks.",
+        ]
+    )
 
     BINDINGS = [
         Binding("o", "owner", "Owner", id="triage.owner", tooltip="Set the owner (Tab completes)"),
@@ -343,8 +354,3 @@ class TriageScreen(TriageActions, PlanView[tuple[str, int] | None, Queue]):
         detail = self.detail
         if detail is not None:
             self._leave((detail.row["client"], detail.row["id"]))
-
-    def action_help(self) -> None:
-        from actionplan.tui.screens.triage_help import TriageHelp
-
-        self.app.push_screen(TriageHelp(self.plan_app.config.keys, self.BINDINGS))

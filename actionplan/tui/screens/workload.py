@@ -51,6 +51,7 @@ class WorkloadScreen(PlanView[Jump | None, Workload]):
     """Owners down, weeks across; Enter lists the owner's items. Esc goes back."""
 
     WHAT = "the workload"
+    HELP_NOTES = "Up / Down (or j / k) move between owners; PgUp / PgDn a page at a time."
 
     BINDINGS = [
         Binding(
@@ -223,12 +224,6 @@ class WorkloadScreen(PlanView[Jump | None, Workload]):
     def action_close(self) -> None:
         self.dismiss(None)
 
-    def action_help(self) -> None:
-        from actionplan.tui.screens.keys_help import KeysHelp
-
-        extra = [("up / down", "Previous / next owner"), ("pageup / pagedown", "A page up / down")]
-        self.app.push_screen(KeysHelp("Workload keys", self.BINDINGS, extra=extra))
-
 
 def _side(owner: OwnerLoad) -> Text:
     return Text(owner.side_label, style=SIDE_STYLES.get(owner.side_label, ""))
@@ -259,6 +254,14 @@ class OwnerItems(ModalScreen[Jump | None], PlanView[Jump | None, list[Entry]]):
     BINDINGS = [
         Binding("enter", "open", "Open", id="owner_items.open", tooltip="Open it on its board"),
         Binding("escape,q", "close", "Back", id="owner_items.close"),
+        Binding(
+            "question_mark",
+            "help",
+            "Help",
+            id="owner_items.help",
+            show=False,
+            tooltip="This list of keys",
+        ),
     ]
 
     def __init__(self, owner: OwnerLoad) -> None:
