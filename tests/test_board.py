@@ -194,6 +194,21 @@ async def test_a_bad_due_date_is_refused_in_place_and_nothing_saved(acme: Databa
         assert isinstance(app.screen, BoardScreen)
 
 
+async def test_the_same_owner_or_due_date_again_saves_nothing(acme: Database) -> None:
+    from actionplan.models import Operation
+
+    with acme.session() as s:
+        before = len(s.exec(select(Operation)).all())
+    app = make_app(acme)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("o", "enter", "D", "enter")  # no owner, no date: as they were
+        await settle(pilot, app)
+        assert [n.message for n in app._notifications].count("No change") == 2
+    with acme.session() as s:
+        assert len(s.exec(select(Operation)).all()) == before  # nothing for u to undo
+
+
 async def test_escalate_asks_for_a_reason_and_pressing_again_clears_it(acme: Database) -> None:
     app = make_app(acme)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -195,6 +195,10 @@ def _clean_changes(changes: dict[str, Any]) -> dict[str, Any]:
     return cleaned
 
 
+# Set first, each its own way: client and owner are stored as ids, a status moves the card.
+_STORED_APART = {"client", "owner", "status"}
+
+
 def _apply(session: Session, rec: Recorder, item: Item, changes: dict[str, Any]) -> None:
     if "client" in changes:
         client_id = client_ids(session, [changes["client"]], rec.op.at)[changes["client"].lower()]
@@ -211,23 +215,8 @@ def _apply(session: Session, rec: Recorder, item: Item, changes: dict[str, Any])
         rec.set(item, "done_at", rec.op.at if status == Status.DONE else None)
         if status != Status.WAITING:
             rec.set(item, "waiting_on", None)
-    for name in (
-        "title",
-        "client_note",
-        "internal_note",
-        "waiting_on",
-        "due",
-        "committed",
-        "must",
-        "escalated",
-        "escalation_reason",
-        "visibility",
-        "repeat_every",
-        "repeat_unit",
-        "repeat_from",
-        "snoozed_until",
-    ):
-        if name in changes:
+    for name in EDITABLE:
+        if name in changes and name not in _STORED_APART:
             rec.set(item, name, changes[name])
     if changes.get("repeat_from") is not None and item.repeat_every is None:
         raise Invalid("repeat-from is only for a repeating item (give it a repeat too)")

@@ -17,9 +17,9 @@ from actionplan.filters import BoardFilter, matcher, parse_filter
 from actionplan.models import Status
 from actionplan.queries import ClientCounts, ItemFilter, clients_with_counts, list_items
 from actionplan.summary.source import mark_untold
+from actionplan.tui.labels import ALL_CLIENTS
 from actionplan.tui.screens.board_keys import BOARD_BINDINGS
 from actionplan.tui.screens.board_views import BoardViews, first_client, first_run_text
-from actionplan.tui.screens.card_actions import ALL_CLIENTS
 from actionplan.tui.widgets.column import BoardColumn
 from actionplan.tui.widgets.keybar import KeyBar
 

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from actionplan.queries import ClientCounts
-from actionplan.tui.screens.card_actions import ALL_CLIENTS, CardActions
+from actionplan.tui.labels import ALL_CLIENTS
+from actionplan.tui.screens.card_actions import CardActions
 
 if TYPE_CHECKING:
     from actionplan.tui.app import ActionPlanApp

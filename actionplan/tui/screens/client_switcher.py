@@ -13,8 +13,7 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from actionplan.queries import ClientCounts
-
-ALL_CLIENTS = "All clients"
+from actionplan.tui.labels import ALL_CLIENTS
 
 
 def health(client: ClientCounts) -> tuple[str, str]:

@@ -20,29 +20,9 @@ from actionplan.dates import describe
 from actionplan.models import Status
 from actionplan.plan.merge import Clash
 from actionplan.text import one_line
-from actionplan.tui.widgets.column import LABELS
+from actionplan.tui.labels import FIELD_LABELS, STATUS_LABELS
 
 Choice = Literal["mine", "theirs"]
-
-FIELD_NAMES = {
-    "due": "Due",
-    "committed": "Told the client",
-    "owner": "Owner",
-    "status": "Status",
-    "title": "Title",
-    "client_note": "Client note",
-    "internal_note": "Internal note",
-    "escalated": "Escalated",
-    "escalation_reason": "Escalation reason",
-    "waiting_on": "Waiting on",
-    "must": "Must-do",
-    "visibility": "Visibility",
-    "client": "Client",
-    "repeat_every": "Repeat every",
-    "repeat_unit": "Repeat unit",
-    "repeat_from": "Repeat from",
-    "snoozed_until": "Snoozed until",
-}
 
 
 def show_value(value: Any) -> str:
@@ -54,7 +34,7 @@ def show_value(value: Any) -> str:
     if isinstance(value, date):
         return describe(value)
     if isinstance(value, Status):
-        return LABELS[value]  # as the board's columns say it
+        return STATUS_LABELS[value]  # as the board's columns say it
     if isinstance(value, Enum):
         return str(value.value)
     return one_line(str(value))  # someone else's text: never raw escapes on our screen
@@ -129,7 +109,7 @@ def _fields(clash: Clash, saved: str) -> Group:
     long: list[tuple[str, list[str]]] = []
     for field in clash.fields:
         values = [show_value(v) for v in (field.seen, field.mine, field.theirs)]
-        name = FIELD_NAMES.get(field.field, field.field)
+        name = FIELD_LABELS.get(field.field, field.field)
         (short if max(map(len, values)) <= SHORT else long).append((name, values))
     parts: list[Any] = []
     styles = ("dim", "bold green", "bold yellow")

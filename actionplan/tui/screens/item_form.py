@@ -14,12 +14,12 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
-from actionplan.dates import DateError, describe, parse_optional_date
 from actionplan.models import RepeatFrom, Status, WaitingOn
 from actionplan.plan.errors import Invalid
 from actionplan.plan.recurrence import Repeat, describe_repeat, parse_repeat, short_repeat
 from actionplan.text import NAME_MAX, REASON_MAX, TITLE_MAX, TextError, clean_line
-from actionplan.tui.widgets.column import LABELS
+from actionplan.tui.labels import FIELD_LABELS, STATUS_LABELS, short_label
+from actionplan.tui.widgets.date_input import DateInput
 
 FormResult = tuple[int | None, int | None, dict[str, Any]]
 
@@ -61,77 +61,46 @@ class ItemForm(ModalScreen[FormResult | None]):
 
     def compose(self) -> ComposeResult:
         heading = f"Edit #{self.row['id']}" if self.row else "New item"
-        due, committed = self._get("due"), self._get("committed")
         with Vertical(classes="dialog form"):
             yield Label(heading, classes="dialog-title")
             with VerticalScroll():
                 yield from _row(
-                    "Client",
-                    Input(
+                    self._text(
+                        "client",
                         self.client or "",
-                        id="client",
-                        compact=True,
-                        placeholder="client name (new ones are created)",
-                        suggester=SuggestFromList(self.clients, case_sensitive=False),
-                    ),
+                        "client name (new ones are created)",
+                        suggest=self.clients,
+                    )
                 )
+                yield from _row(self._text("title", self._get("title", ""), "what must get done"))
                 yield from _row(
-                    "Title",
-                    Input(
-                        self._get("title", ""),
-                        id="title",
-                        compact=True,
-                        placeholder="what must get done",
-                    ),
-                )
-                yield from _row(
-                    "Status",
                     Select(
-                        [(LABELS[s], s.value) for s in Status],
+                        [(STATUS_LABELS[s], s.value) for s in Status],
                         id="status",
                         compact=True,
                         value=_value(self.status),
                         allow_blank=False,
-                    ),
+                    )
                 )
                 yield from _row(
-                    "Waiting on",
                     Select(
                         [(w.value, w.value) for w in WaitingOn],
                         id="waiting_on",
                         compact=True,
                         value=_value(self._get("waiting_on")) or Select.NULL,
                         prompt="whom?",
-                    ),
+                    )
                 )
                 yield from _row(
-                    "Owner",
-                    Input(
+                    self._text(
+                        "owner",
                         self._get("owner") or "",
-                        id="owner",
-                        compact=True,
-                        placeholder="name; Tab completes, new names are added",
-                        suggester=SuggestFromList(self.people, case_sensitive=False),
-                    ),
+                        "name; Tab completes, new names are added",
+                        suggest=self.people,
+                    )
                 )
-                yield from _row(
-                    "Due",
-                    Input(
-                        due.isoformat() if due else "",
-                        id="due",
-                        compact=True,
-                        placeholder="fri, +2w, 5 dec, none",
-                    ),
-                )
-                yield from _row(
-                    "Committed",
-                    Input(
-                        committed.isoformat() if committed else "",
-                        id="committed",
-                        compact=True,
-                        placeholder="the date the client was told",
-                    ),
-                )
+                yield from _row(self._date("due", "fri, +2w, 5 dec, none"))
+                yield from _row(self._date("committed", "the date the client was told"))
                 with Horizontal(classes="form-row"):
                     yield Label("Repeat", classes="field-label")
                     yield Input(
@@ -149,7 +118,9 @@ class ItemForm(ModalScreen[FormResult | None]):
                     )
                 yield Static("", id="repeat-note", classes="field-note")
                 with Horizontal(classes="form-row checks"):
-                    yield Checkbox("Must-do", self._get("must", True), id="must", compact=True)
+                    yield Checkbox(
+                        FIELD_LABELS["must"], self._get("must", True), id="must", compact=True
+                    )
                     yield Checkbox(
                         "Internal only",
                         _value(self._get("visibility")) == "internal",
@@ -157,16 +128,17 @@ class ItemForm(ModalScreen[FormResult | None]):
                         compact=True,
                     )
                     yield Checkbox(
-                        "Escalated", self._get("escalated", False), id="escalated", compact=True
+                        FIELD_LABELS["escalated"],
+                        self._get("escalated", False),
+                        id="escalated",
+                        compact=True,
                     )
                 yield from _row(
-                    "Reason",
-                    Input(
+                    self._text(
+                        "escalation_reason",
                         self._get("escalation_reason", ""),
-                        id="escalation_reason",
-                        compact=True,
-                        placeholder="why management must see it (internal)",
-                    ),
+                        "why management must see it (internal)",
+                    )
                 )
                 yield Label("Client note (may appear in summaries)", classes="note-label")
                 yield TextArea(
@@ -186,11 +158,27 @@ class ItemForm(ModalScreen[FormResult | None]):
                 yield Button("Save ctrl+s", id="save", variant="primary", compact=True)
                 yield Button("Cancel esc", id="cancel", compact=True)
 
+    def _text(
+        self, name: str, value: str, placeholder: str, *, suggest: list[str] | None = None
+    ) -> Input:
+        """A one-line text field; with ``suggest``, Tab completes from those names."""
+        suggester = None if suggest is None else SuggestFromList(suggest, case_sensitive=False)
+        return Input(value, id=name, compact=True, placeholder=placeholder, suggester=suggester)
+
+    def _date(self, name: str, placeholder: str) -> DateInput:
+        """A date field that says what it means under it as it is typed."""
+        return DateInput(
+            self._get(name),
+            today=self.today,
+            day_first=self.day_first,
+            id=name,
+            compact=True,
+            placeholder=placeholder,
+        )
+
     def on_mount(self) -> None:
         self.query_one("#title" if self.client else "#client").focus()
         self._sync()
-        for name in ("due", "committed"):
-            self._check_date(name)
         self._check_repeat()
 
     @on(Select.Changed)
@@ -203,20 +191,11 @@ class ItemForm(ModalScreen[FormResult | None]):
         if self.is_mounted:
             self._check_repeat()
 
-    @on(Input.Changed, "#due, #committed")
-    def _date_changed(self, event: Input.Changed) -> None:
-        assert event.input.id is not None
-        self._check_date(event.input.id)
-
-    def _check_date(self, name: str) -> date | DateError | None:
-        text = self.query_one(f"#{name}", Input).value
-        try:
-            value = parse_optional_date(text, today=self.today, day_first=self.day_first)
-        except DateError as exc:
-            self._note(name, str(exc), error=True)
-            return exc
-        self._note(name, f"→ {describe(value)}" if value else "→ no date")
-        return value
+    @on(DateInput.Read)
+    def _show_date(self, message: DateInput.Read) -> None:
+        """Say under a date field what it means (or what is wrong)."""
+        assert message.date_input.id is not None
+        self._note(message.date_input.id, message.meaning, error=message.error is not None)
 
     @on(Input.Changed, "#repeat")
     def _check_repeat(self) -> Repeat | Invalid | None:
@@ -286,11 +265,12 @@ class ItemForm(ModalScreen[FormResult | None]):
         line("owner", NAME_MAX, False)
         values["owner"] = values.get("owner") or None
         for name in ("due", "committed"):
-            result = self._check_date(name)
-            if isinstance(result, DateError):
+            reading = self.query_one(f"#{name}", DateInput).reading()
+            self._show_date(reading)
+            if reading.error is not None:
                 ok = False
             else:
-                values[name] = result
+                values[name] = reading.value
         status = Status(str(self.query_one("#status", Select).value))
         values["status"] = status
         waiting = self.query_one("#waiting_on", Select).value
@@ -327,9 +307,10 @@ def _changed(row: dict[str, Any], key: str, value: Any) -> bool:
     return _value(current) != _value(value) and not (current in (None, "") and value in (None, ""))
 
 
-def _row(label: str, widget: Input | Select[str]) -> ComposeResult:
-    """A labelled one-line field, and a line under it for what it means or what is wrong."""
+def _row(widget: Input | Select[str]) -> ComposeResult:
+    """A field labelled with its name, and a line under it for what it means or what is wrong."""
+    assert widget.id is not None
     with Horizontal(classes="form-row"):
-        yield Label(label, classes="field-label")
+        yield Label(short_label(widget.id), classes="field-label")
         yield widget
     yield Static("", id=f"{widget.id}-note", classes="field-note")

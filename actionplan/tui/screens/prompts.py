@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
-from actionplan.dates import DateError, describe, parse_optional_date
+from actionplan.tui.widgets.date_input import DateInput
 
 T = TypeVar("T")
 
@@ -88,28 +88,19 @@ class DatePrompt(_Prompt[tuple[date | None] | None]):
         self.day_first = day_first
 
     def make_input(self) -> Input:
-        return Input(self.current.isoformat() if self.current else "", id="answer")
+        return DateInput(self.current, today=self.today, day_first=self.day_first, id="answer")
 
-    def _parse(self, text: str) -> date | None:
-        return parse_optional_date(text, today=self.today, day_first=self.day_first)
-
-    @on(Input.Changed)
-    def _changed(self, event: Input.Changed) -> None:
-        try:
-            value = self._parse(event.value)
-        except DateError as exc:
-            self.feedback(str(exc), error=True)
-            return
-        self.feedback(f"→ {describe(value)}" if value else "→ no date")
+    @on(DateInput.Read)
+    def _read(self, message: DateInput.Read) -> None:
+        self.feedback(message.meaning, error=message.error is not None)
 
     @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        try:
-            value = self._parse(event.value)
-        except DateError as exc:
-            self.feedback(str(exc), error=True)
+    def _submitted(self) -> None:
+        reading = self.query_one(DateInput).reading()
+        if reading.error is not None:
+            self.feedback(reading.error, error=True)
             return
-        self.dismiss((value,))
+        self.dismiss((reading.value,))
 
 
 class TextPrompt(_Prompt[str | None]):

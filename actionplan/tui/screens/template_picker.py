@@ -10,7 +10,6 @@ from pathlib import Path
 from rich.console import Group
 from rich.padding import Padding
 from rich.text import Text
-from sqlmodel import Session
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,9 +19,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from actionplan.dates import DateError, describe, parse_optional_date
-from actionplan.templates import Template, TemplateEntry, apply_template
+from actionplan.dates import describe
+from actionplan.templates import TemplateEntry
 from actionplan.tui.app import ActionPlanApp, WriteDone
+from actionplan.tui.widgets.date_input import DateInput
+from actionplan.tui.writes import apply_template
 
 
 @dataclass
@@ -38,14 +39,6 @@ class ListFailed(Message):
     """The template files could not be read: why, in one line."""
 
     error: str
-
-
-def _apply_job(
-    session: Session, *, template: Template, client: str, start: date, author: str
-) -> list[int]:
-    return apply_template(
-        session=session, template=template, client=client, start=start, author=author
-    )
 
 
 class TemplatePicker(ModalScreen[None]):
@@ -72,7 +65,14 @@ class TemplatePicker(ModalScreen[None]):
             yield Label(Text(f"Apply a checklist to {self.client}"), classes="dialog-title")
             yield OptionList(Option(Text("reading templates…", style="dim")), id="templates")
             yield Label("Start date: what the due offsets count from", classes="dialog-hint")
-            yield Input("today", id="template-start", compact=True)
+            app = self.plan_app
+            yield DateInput(
+                "today",
+                today=app.today(),
+                day_first=app.config.day_first,
+                id="template-start",
+                compact=True,
+            )
             yield Static("", classes="dialog-feedback", id="template-feedback")
             yield Static(
                 Text("↑↓ choose · Enter add the items · Esc cancel", style="dim"),
@@ -80,7 +80,7 @@ class TemplatePicker(ModalScreen[None]):
             )
 
     def on_mount(self) -> None:
-        self.query_one("#template-start", Input).focus()
+        self.query_one("#template-start", DateInput).focus()
         self._read()
 
     @work(thread=True, exclusive=True, group="templates", exit_on_error=False)
@@ -124,12 +124,13 @@ class TemplatePicker(ModalScreen[None]):
             return None
         return self.entries[index]
 
-    def _start(self) -> date:
-        """The start date typed (empty means today); raises DateError."""
-        app = self.plan_app
-        text = self.query_one("#template-start", Input).value
-        today = app.today()
-        return parse_optional_date(text, today=today, day_first=app.config.day_first) or today
+    def _start(self) -> date | None:
+        """The start date typed (empty means today); None, with why said, if it is no date."""
+        reading = self.query_one("#template-start", DateInput).reading()
+        if reading.error is not None:
+            self._feedback(reading.error, error=True)
+            return None
+        return reading.value or self.plan_app.today()
 
     def _explain(self) -> None:
         """Say what Enter would do now: the start date, how many items, the last date."""
@@ -139,10 +140,8 @@ class TemplatePicker(ModalScreen[None]):
         if entry.template is None:
             self._feedback(_home(entry.error or "this template cannot be used"), error=True)
             return
-        try:
-            start = self._start()
-        except DateError as exc:
-            self._feedback(str(exc), error=True)
+        start = self._start()
+        if start is None:
             return
         items = entry.template.items
         dues = [i.due.after(start) for i in items if i.due is not None]
@@ -182,16 +181,18 @@ class TemplatePicker(ModalScreen[None]):
         if entry.template is None:
             self._explain()
             return
-        try:
-            start = self._start()
-        except DateError as exc:
-            self._feedback(str(exc), error=True)
+        start = self._start()
+        if start is None:
             return
         self.applying = entry.name
         self._feedback(f"Adding the items of {entry.name}…")
         app = self.plan_app
         job = partial(
-            _apply_job, template=entry.template, client=self.client, start=start, author=app.author
+            apply_template,
+            template=entry.template,
+            client=self.client,
+            start=start,
+            author=app.author,
         )
         app.write("template", job, self)
 

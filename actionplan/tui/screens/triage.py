@@ -24,16 +24,14 @@ from textual.widgets import Static
 from actionplan.models import Status
 from actionplan.text import strip_controls
 from actionplan.triage import Detail, Entry
+from actionplan.tui.labels import ALL_CLIENTS
 from actionplan.tui.screens.triage_actions import TriageActions
-from actionplan.tui.view import PlanView
 from actionplan.tui.widgets.keybar import KeyBar
 from actionplan.tui.widgets.triage_card import item_card
 from actionplan.tui.widgets.triage_tally import empty_text, end_text
 
 if TYPE_CHECKING:
     from sqlmodel import Session
-
-ALL_CLIENTS = "All clients"
 
 # Keys that act on the item shown; they need it loaded (and not deleted).
 ITEM_ACTIONS = {"owner", "due", "status", "escalate", "snooze", "done"}
@@ -58,7 +56,7 @@ class DetailLoaded(Message):
     error: str | None
 
 
-class TriageScreen(TriageActions, PlanView[tuple[str, int] | None, Queue]):
+class TriageScreen(TriageActions[Queue]):
     """One item of the queue at a time; returns (client, id) to open an item on its board."""
 
     WHAT = "the triage queue"

@@ -14,6 +14,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from actionplan.models import Status, WaitingOn
+from actionplan.tui.labels import STATUS_LABELS
 from actionplan.tui.screens.prompts import DatePrompt
 
 
@@ -27,13 +28,13 @@ class SnoozePrompt(DatePrompt):
 
 
 CHOICES: list[tuple[str, Status, WaitingOn | None]] = [
-    ("Planned", Status.PLANNED, None),
-    ("In progress", Status.DOING, None),
+    (STATUS_LABELS[Status.PLANNED], Status.PLANNED, None),
+    (STATUS_LABELS[Status.DOING], Status.DOING, None),
     ("Waiting on the client", Status.WAITING, WaitingOn.CLIENT),
     ("Waiting on a vendor", Status.WAITING, WaitingOn.VENDOR),
     ("Waiting on another team", Status.WAITING, WaitingOn.INTERNAL),
-    ("Done", Status.DONE, None),
-    ("Dropped", Status.DROPPED, None),
+    (STATUS_LABELS[Status.DONE], Status.DONE, None),
+    (STATUS_LABELS[Status.DROPPED], Status.DROPPED, None),
 ]
 
 

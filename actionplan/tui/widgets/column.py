@@ -21,15 +21,9 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from actionplan.models import Status
+from actionplan.tui.labels import STATUS_LABELS
 from actionplan.tui.widgets.card import card_lines
 
-LABELS = {
-    Status.PLANNED: "Planned",
-    Status.DOING: "In progress",
-    Status.WAITING: "Waiting",
-    Status.DONE: "Done",
-    Status.DROPPED: "Dropped",
-}
 WIDE = 30  # from this card width on, cards get a blank line after them
 
 
@@ -132,7 +126,7 @@ class BoardColumn(ScrollView, can_focus=True):
         total = self._total
         count = f"{shown}/{total}" if total is not None and total != shown else str(shown)
         fold = " ▸" if self.collapsed else ""
-        self.border_title = f"{LABELS[self.status]} {count}{fold}"
+        self.border_title = f"{STATUS_LABELS[self.status]} {count}{fold}"
 
     def remove_row(self, item_id: int) -> dict[str, Any] | None:
         """Take a card out (a move or a delete shown at once); returns its row."""

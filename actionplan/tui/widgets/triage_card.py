@@ -13,6 +13,7 @@ from actionplan.dates import describe, relative
 from actionplan.models import Status, WaitingOn
 from actionplan.text import strip_controls
 from actionplan.triage import Detail
+from actionplan.tui.labels import STATUS_LABELS, short_label
 from actionplan.tui.widgets.card import (
     MARK_ESCALATED,
     MARK_INTERNAL,
@@ -45,8 +46,7 @@ def _status_text(row: dict[str, Any]) -> Text:
         on = waiting_on(row["waiting_on"])
         whom = WHOM.get(on, "whom? (not said)") if on else "whom? (not said)"
         return Text.assemble(("waiting", "bold"), " on ", (whom, MARK_WAITING))
-    words = {Status.DOING: "in progress", Status.DONE: "done", Status.DROPPED: "dropped"}
-    return Text(words.get(status, status.value), style="bold")
+    return Text(STATUS_LABELS[status].lower(), style="bold")
 
 
 def _when(day: date | None, today: date, *, is_open: bool) -> Text:
@@ -76,19 +76,19 @@ def _fields(row: dict[str, Any], *, today: date, width: int) -> Table:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="dim", no_wrap=True)
     grid.add_column(ratio=1)
-    grid.add_row("Status", _status_text(row))
+    grid.add_row(short_label("status"), _status_text(row))
     owner = row["owner"]
     grid.add_row(
-        "Owner",
+        short_label("owner"),
         Text(strip_controls(owner, keep_newlines=False)) if owner else Text("no owner", NO_OWNER),
     )
-    grid.add_row("Due", _when(row["due"], today, is_open=is_open))
+    grid.add_row(short_label("due"), _when(row["due"], today, is_open=is_open))
     committed = Text(describe(row["committed"])) if row["committed"] else Text("none", "dim")
     if row["due"] and row["committed"] and row["due"] > row["committed"]:
         committed.append(f"  slipped +{(row['due'] - row['committed']).days}d", MARK_SLIPPED)
         if row.get("untold"):
             committed.append(", client not yet told", MARK_SLIPPED)
-    grid.add_row("Committed", committed)
+    grid.add_row(short_label("committed"), committed)
     kind = Text("must-do" if row["must"] else "nice-to-have")
     if row["escalated"]:
         kind.append("  ")
