@@ -14,7 +14,7 @@ from actionplan.dberrors import DatabaseError, describe_error
 from actionplan.dburl import sqlite_files, sqlite_path
 from actionplan.redact import redact
 
-# The newest migration. tests/test_db.py checks it against the scripts, so a start-up
+# The newest migration. tests/core/test_db.py checks it against the scripts, so a start-up
 # that finds this revision needs no Alembic import at all.
 SCHEMA_HEAD = "0003"
 _MIGRATIONS = Path(__file__).parent / "migrations"

@@ -1,4 +1,4 @@
-"""Shared fixtures: a fixed today, a private config, and real databases (SQLite and PostgreSQL).
+"""Fixtures every layer shares: a fixed today and clock, a private config, real databases.
 
 PostgreSQL comes from ``ACTIONPLAN_TEST_PG`` (an admin URL; .ci/run sets it), else from a
 throwaway server this file starts with the machine's ``initdb``. Without either, PostgreSQL
@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import time
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
@@ -20,10 +21,8 @@ import sqlalchemy as sa
 
 from actionplan import clock
 from actionplan.db import Database, open_database, resolve_url
-
-TODAY = date(2026, 11, 23)  # a Monday
-AUTHOR = "Tester"
-TABLES = ["reviewed", "history", "snapshot", "item", "operation", "person", "client"]
+from tests.support import AUTHOR, TABLES, TODAY, FixedClock
+from tests.support.postgres import PgCluster
 
 
 @pytest.fixture(autouse=True)
@@ -58,6 +57,28 @@ def fixed_now(monkeypatch: pytest.MonkeyPatch):
     return set_to
 
 
+@pytest.fixture
+def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> FixedClock:
+    """The plan's clock stands at 09:00 UTC on TODAY until the test moves it on."""
+    moment = FixedClock()
+    monkeypatch.setattr(clock, "now", moment)
+    return moment
+
+
+@pytest.fixture
+def utc_zone() -> Iterator[None]:
+    """Local time is UTC, so times shown are known whatever the machine's zone."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    yield
+    if before is None:
+        del os.environ["TZ"]
+    else:
+        os.environ["TZ"] = before
+    time.tzset()
+
+
 # --- SQLite ------------------------------------------------------------------------------------
 
 
@@ -83,41 +104,6 @@ def sqlite_db(sqlite_template: Path, tmp_path: Path) -> Iterator[Database]:
 # --- PostgreSQL --------------------------------------------------------------------------------
 
 
-class _Server:
-    """A throwaway PostgreSQL cluster in a temp folder, run as the postgres user when root."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.data = root / "data"
-        self.port = 55432 + os.getpid() % 1000
-        bins = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
-        if not bins:
-            raise RuntimeError("no PostgreSQL server installed (apt-get install postgresql)")
-        self.bin = bins[-1].parent
-
-    def _run(self, *args: str) -> None:
-        cmd = [str(self.bin / args[0]), *args[1:]]
-        if os.geteuid() == 0:
-            cmd = ["runuser", "-u", "postgres", "--", *cmd]
-        # Output to a file, not a pipe: the server inherits it and would hold a pipe open.
-        with (self.root / "commands.log").open("ab") as log:
-            subprocess.run(cmd, check=True, stdout=log, stderr=log, timeout=120)
-
-    def start(self) -> str:
-        self.root.mkdir(parents=True, exist_ok=True)
-        if os.geteuid() == 0:
-            shutil.chown(self.root, "postgres", "postgres")
-        (self.root / "commands.log").touch()
-        self._run("initdb", "-D", str(self.data), "-A", "trust", "-U", "postgres")
-        opts = f"-p {self.port} -k {self.root} -c listen_addresses=''"
-        log = str(self.root / "server.log")
-        self._run("pg_ctl", "-D", str(self.data), "-o", opts, "-l", log, "-w", "start")
-        return f"postgresql+psycopg://postgres@/postgres?host={self.root}&port={self.port}"
-
-    def stop(self) -> None:
-        self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "stop")
-
-
 @pytest.fixture(scope="session")
 def pg_admin_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """An admin URL of a running PostgreSQL server."""
@@ -127,16 +113,16 @@ def pg_admin_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         return
     server = None
     try:
-        server = _Server(Path("/tmp") / f"actionplan-pg-{uuid.uuid4().hex[:8]}")
-        yield server.start()
+        root = Path("/tmp") / f"actionplan-pg-{uuid.uuid4().hex[:8]}"
+        server = PgCluster(root, 55432 + os.getpid() % 1000)
+        yield server.create()
     except (RuntimeError, OSError, subprocess.SubprocessError) as exc:
         if os.environ.get("CI"):
             pytest.fail(f"PostgreSQL is required in CI: {exc}")
         pytest.skip(f"no PostgreSQL here ({exc}); set ACTIONPLAN_TEST_PG")
     finally:
-        if server is not None and server.data.exists():
-            server.stop()
-            shutil.rmtree(server.root, ignore_errors=True)
+        if server is not None:
+            server.remove()
 
 
 @pytest.fixture(scope="session")
