@@ -42,6 +42,38 @@ APP_KEYS = {
 }
 
 
+def bind(
+    keys: str,
+    action: str,
+    label: str,
+    id: str,
+    what: str = "",
+    *,
+    show: bool = True,
+    shown_as: str | None = None,
+    priority: bool = False,
+) -> Binding:
+    """One key of a view, in one line: ``keys`` (Textual's names, comma-separated) run
+    ``action``. ``label`` names it in the key bar, ``id`` is what the config file's ``[keys]``
+    remaps it by, ``what`` is its line in the help (the label when empty); ``shown_as``
+    spells the keys in the key bar ("H/L"); ``show=False`` leaves it out of the key bar."""
+    return Binding(
+        keys,
+        action,
+        label,
+        show=show,
+        key_display=shown_as,
+        priority=priority,
+        tooltip=what,
+        id=id,
+    )
+
+
+def help_key(scope: str, *, show: bool = True) -> Binding:
+    """``?``, the view's keys help (``scope.help``), the same on every view."""
+    return bind("question_mark", "help", "Help", f"{scope}.help", "This list of keys", show=show)
+
+
 def key_name(key: str) -> str:
     """A key as users read and type it: "Esc", "Enter", "Ctrl+R", "Shift+Left", "?", "H"."""
     *modifiers, base = key.strip().split("+") if key.strip() != "+" else ["+"]

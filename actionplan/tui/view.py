@@ -23,10 +23,12 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, cast
 
 from rich.text import Text
 from textual import work
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
+
+from actionplan.tui.keys import bind
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -63,13 +65,13 @@ class PlanView(Screen[ResultT], Generic[ResultT, DataT]):
     """A full-screen view of the plan (see the module's docstring)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
+        bind(
             "ctrl+r",
             "retry",
             "Try again",
-            id="view.retry",
+            "view.retry",
+            "Read the view again (after a failed read)",
             show=False,
-            tooltip="Read the view again (after a failed read)",
         ),
     ]
     WHAT: ClassVar[str] = "the plan"

@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from actionplan.agenda import Bucket, agenda, agenda_matcher
 from actionplan.dates import DAYS, MONTHS
 from actionplan.filters import HELP as FILTER_HELP
+from actionplan.tui.keys import bind, help_key
 from actionplan.tui.view import PlanView
 from actionplan.tui.widgets.agenda_list import (
     BIG,
@@ -35,31 +35,15 @@ class AgendaScreen(PlanView[Jump | None, list[Bucket]]):
     WHAT = "the agenda"
     HELP_NOTES = f"Filter (/): {FILTER_HELP} · client:NAME"
     BINDINGS = [
-        Binding(
-            "enter",
-            "open",
-            "Open",
-            id="agenda.open",
-            tooltip="Open the item on its client's board",
+        bind("enter", "open", "Open", "agenda.open", "Open the item on its client's board"),
+        bind("slash", "filter", "Filter", "agenda.filter", "Filter as you type"),
+        bind("right_square_bracket", "bucket(1)", "Next heading", "agenda.next", shown_as="[ ]"),
+        bind(
+            "left_square_bracket", "bucket(-1)", "Previous heading", "agenda.previous", show=False
         ),
-        Binding("slash", "filter", "Filter", id="agenda.filter", tooltip="Filter as you type"),
-        Binding(
-            "right_square_bracket",
-            "bucket(1)",
-            "Next heading",
-            id="agenda.next",
-            key_display="[ ]",
-        ),
-        Binding(
-            "left_square_bracket",
-            "bucket(-1)",
-            "Previous heading",
-            id="agenda.previous",
-            show=False,
-        ),
-        Binding("escape", "back", "Back", id="agenda.back", tooltip="Clear the filter, or go back"),
-        Binding("q", "close", "Back", id="agenda.close", show=False, tooltip="Back to the board"),
-        Binding("question_mark", "help", "Help", id="agenda.help", tooltip="This list of keys"),
+        bind("escape", "back", "Back", "agenda.back", "Clear the filter, or go back"),
+        bind("q", "close", "Back", "agenda.close", "Back to the board", show=False),
+        help_key("agenda"),
     ]
 
     def __init__(self) -> None:

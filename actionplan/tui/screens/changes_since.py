@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING
 from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from actionplan.changes_since import DEFAULT_DAYS, Change, Since, when
 from actionplan.text import strip_controls
+from actionplan.tui.keys import bind, help_key
 from actionplan.tui.screens.history import changes_table
 from actionplan.tui.view import PlanView
 
@@ -35,10 +35,8 @@ class ChangesSinceScreen(ModalScreen[None], PlanView[None, tuple[Since, list[Cha
     ALLOW_SELECT = False  # internal: nothing is copied from here by selection
 
     BINDINGS = [
-        Binding("escape,q,w", "close", "Close", id="who.close"),
-        Binding(
-            "question_mark", "help", "Help", id="who.help", show=False, tooltip="This list of keys"
-        ),
+        bind("escape,q,w", "close", "Close", "who.close"),
+        help_key("who", show=False),
     ]
     WHAT = "the changes"
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.fuzzy import Matcher
 from textual.screen import ModalScreen
@@ -13,6 +12,7 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from actionplan.queries import ClientCounts
+from actionplan.tui.keys import bind
 from actionplan.tui.labels import ALL_CLIENTS
 
 
@@ -29,9 +29,9 @@ class ClientSwitcher(ModalScreen[str | None]):
     """Pick a client (or All clients); returns its name, or None on Escape."""
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="switcher.cancel"),
-        Binding("down", "down", "Next", show=False, id="switcher.down"),
-        Binding("up", "up", "Previous", show=False, id="switcher.up"),
+        bind("escape", "cancel", "Cancel", "switcher.cancel"),
+        bind("down", "down", "Next", "switcher.down", show=False),
+        bind("up", "up", "Previous", "switcher.up", show=False),
     ]
 
     def __init__(self, clients: list[ClientCounts], current: str | None) -> None:

@@ -5,12 +5,12 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
 from actionplan.summary.guarding import Flag
+from actionplan.tui.keys import bind
 
 
 class ConfirmLeaks(ModalScreen[bool]):
@@ -19,8 +19,8 @@ class ConfirmLeaks(ModalScreen[bool]):
     ALLOW_SELECT = False  # nothing is copied from here around the leak guard
 
     BINDINGS = [
-        Binding("escape,n", "no", "No", id="confirm.no"),
-        Binding("y", "yes", "Yes", id="confirm.yes"),
+        bind("escape,n", "no", "No", "confirm.no"),
+        bind("y", "yes", "Yes", "confirm.yes"),
     ]
 
     def __init__(self, hits: list[Flag], what: str) -> None:

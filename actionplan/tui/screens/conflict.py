@@ -11,7 +11,6 @@ from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
@@ -20,6 +19,7 @@ from actionplan.dates import describe
 from actionplan.models import Status
 from actionplan.plan.merge import Clash
 from actionplan.text import one_line
+from actionplan.tui.keys import bind
 from actionplan.tui.labels import FIELD_LABELS, STATUS_LABELS
 
 Choice = Literal["mine", "theirs"]
@@ -44,12 +44,12 @@ class ConflictDialog(ModalScreen[Choice | None]):
     """Keep mine, take theirs, or cancel (nothing saved either way until chosen)."""
 
     BINDINGS = [
-        Binding("m", "choose('mine')", "Keep mine", id="conflict.mine"),
-        Binding("t", "choose('theirs')", "Take theirs", id="conflict.theirs"),
-        Binding("escape", "choose(None)", "Cancel", id="conflict.cancel"),
+        bind("m", "choose('mine')", "Keep mine", "conflict.mine"),
+        bind("t", "choose('theirs')", "Take theirs", "conflict.theirs"),
+        bind("escape", "choose(None)", "Cancel", "conflict.cancel"),
         # The buttons have the focus; these scroll the fields when long notes overflow.
-        Binding("down,j", "scroll_fields(1)", "Scroll", show=False, id="conflict.down"),
-        Binding("up,k", "scroll_fields(-1)", "Scroll", show=False, id="conflict.up"),
+        bind("down,j", "scroll_fields(1)", "Scroll", "conflict.down", show=False),
+        bind("up,k", "scroll_fields(-1)", "Scroll", "conflict.up", show=False),
     ]
 
     def __init__(self, clash: Clash, title: str) -> None:

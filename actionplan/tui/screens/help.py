@@ -13,12 +13,11 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Label, Static
 
-from actionplan.tui.keys import KeyRow, screen_keys
+from actionplan.tui.keys import KeyRow, bind, screen_keys
 
 
 def open_help(screen: Screen[Any]) -> None:
@@ -49,7 +48,7 @@ class HelpScreen(ModalScreen[None]):
     """
 
     BINDINGS = [
-        Binding("escape,q,question_mark", "app.pop_screen", "Close", id="help.close"),
+        bind("escape,q,question_mark", "app.pop_screen", "Close", "help.close"),
     ]
 
     def __init__(self, view: Screen[Any]) -> None:

@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from actionplan.changes_since import Change, when
 from actionplan.text import strip_controls
+from actionplan.tui.keys import bind, help_key
 from actionplan.tui.view import PlanView
 
 if TYPE_CHECKING:
@@ -64,15 +64,8 @@ class HistoryScreen(ModalScreen[None], PlanView[None, list[Change]]):
     """Every change of one item, newest first: when, who, what, and the reason given."""
 
     BINDINGS = [
-        Binding("escape,q,i", "close", "Close", id="history.close"),
-        Binding(
-            "question_mark",
-            "help",
-            "Help",
-            id="history.help",
-            show=False,
-            tooltip="This list of keys",
-        ),
+        bind("escape,q,i", "close", "Close", "history.close"),
+        help_key("history", show=False),
     ]
     WHAT = "the history"
 

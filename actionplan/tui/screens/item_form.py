@@ -8,7 +8,6 @@ from typing import Any
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
@@ -18,6 +17,7 @@ from actionplan.models import RepeatFrom, Status, WaitingOn
 from actionplan.plan.errors import Invalid
 from actionplan.plan.recurrence import Repeat, describe_repeat, parse_repeat, short_repeat
 from actionplan.text import NAME_MAX, REASON_MAX, TITLE_MAX, TextError, clean_line
+from actionplan.tui.keys import bind
 from actionplan.tui.labels import FIELD_LABELS, STATUS_LABELS, short_label
 from actionplan.tui.widgets.date_input import DateInput
 
@@ -32,8 +32,8 @@ class ItemForm(ModalScreen[FormResult | None]):
     """Add or edit an item. Ctrl+S saves, Escape cancels with nothing changed."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="form.save"),
-        Binding("escape", "cancel", "Cancel", id="form.cancel"),
+        bind("ctrl+s", "save", "Save", "form.save"),
+        bind("escape", "cancel", "Cancel", "form.cancel"),
     ]
 
     def __init__(

@@ -8,12 +8,12 @@ from typing import TypeVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
+from actionplan.tui.keys import bind
 from actionplan.tui.widgets.date_input import DateInput
 
 T = TypeVar("T")
@@ -22,7 +22,7 @@ T = TypeVar("T")
 class _Prompt(ModalScreen[T]):
     """A titled box with one input; Enter answers, Escape cancels (returns None)."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="prompt.cancel")]
+    BINDINGS = [bind("escape", "cancel", "Cancel", "prompt.cancel")]
 
     def __init__(self, title: str, hint: str) -> None:
         super().__init__(classes="prompt")

@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING, Any, cast
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Static
 
 from actionplan.recurring import RecurringGrid, recurring_grid, short_day
 from actionplan.text import strip_controls
+from actionplan.tui.keys import bind, help_key
 from actionplan.tui.view import PlanView
 from actionplan.tui.widgets.keybar import KeyBar
 from actionplan.tui.widgets.week_grid import (
@@ -37,15 +37,15 @@ class RecurringScreen(PlanView[Jump | None, RecurringGrid]):
 
     WHAT = "the recurring checks"
     BINDINGS = [
-        Binding(
+        bind(
             "enter",
             "open",
             "Open",
-            id="recurring.open",
-            tooltip="Go to the first check of this cell on its client's board",
+            "recurring.open",
+            "Go to the first check of this cell on its client's board",
         ),
-        Binding("escape,q", "close", "Back", id="recurring.close"),
-        Binding("question_mark", "help", "Help", id="recurring.help", tooltip="This list of keys"),
+        bind("escape,q", "close", "Back", "recurring.close"),
+        help_key("recurring"),
     ]
 
     def __init__(self) -> None:

@@ -10,7 +10,6 @@ from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Markdown, Static
@@ -19,6 +18,7 @@ from actionplan.summary.compare import Comparison, compare, health_trend, sectio
 from actionplan.summary.markdown import for_screen
 from actionplan.summary.model import Summary
 from actionplan.summary.words import NONE
+from actionplan.tui.keys import bind, help_key
 from actionplan.tui.view import PlanView
 from actionplan.tui.widgets.keybar import KeyBar
 
@@ -46,24 +46,17 @@ class SnapshotsScreen(PlanView[None, list[Entry]]):
     WHAT = "the snapshots"
 
     BINDINGS = [
-        Binding("enter", "open", "Open", id="snapshots.open", priority=True),
-        Binding("space", "mark", "Mark", id="snapshots.mark", tooltip="Mark two to compare"),
-        Binding(
+        bind("enter", "open", "Open", "snapshots.open", priority=True),
+        bind("space", "mark", "Mark", "snapshots.mark", "Mark two to compare"),
+        bind(
             "c",
             "compare",
             "Compare",
-            id="snapshots.compare",
-            tooltip="Compare the two marked, or this one with the one before it",
+            "snapshots.compare",
+            "Compare the two marked, or this one with the one before it",
         ),
-        Binding("escape,q", "close", "Back", id="snapshots.close"),
-        Binding(
-            "question_mark",
-            "help",
-            "Help",
-            id="snapshots.help",
-            show=False,
-            tooltip="This list of keys",
-        ),
+        bind("escape,q", "close", "Back", "snapshots.close"),
+        help_key("snapshots", show=False),
     ]
 
     def __init__(self, client: str) -> None:
@@ -310,7 +303,7 @@ class SnapshotDocument(Screen[None]):
 
     ALLOW_SELECT = False  # nothing is copied from here around the leak guard
 
-    BINDINGS = [Binding("escape,q", "close", "Back", id="snapshot.close")]
+    BINDINGS = [bind("escape,q", "close", "Back", "snapshot.close")]
 
     def __init__(
         self, heading: Text, *, markdown: str | None = None, body: RenderableType | None = None

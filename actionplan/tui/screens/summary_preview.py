@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Markdown, OptionList, Static
 from textual.widgets.option_list import Option
@@ -21,6 +20,7 @@ from textual.widgets.option_list import Option
 from actionplan.summary.guarding import Flag
 from actionplan.summary.model import Summary
 from actionplan.summary.outgoing import Outgoing
+from actionplan.tui.keys import bind, help_key
 from actionplan.tui.screens.summary_actions import SummaryActions
 from actionplan.tui.widgets.keybar import KeyBar
 from actionplan.tui.widgets.leak_marks import flag_text, marked
@@ -36,70 +36,60 @@ class SummaryPreview(SummaryActions):
     ALLOW_SELECT = False
 
     BINDINGS = [
-        Binding(
-            "m",
-            "export('md')",
-            "Markdown",
-            id="summary.md",
-            tooltip="Export as Markdown, for email or chat",
+        bind(
+            "m", "export('md')", "Markdown", "summary.md", "Export as Markdown, for email or chat"
         ),
-        Binding(
-            "t",
-            "export('txt')",
-            "Text",
-            id="summary.txt",
-            tooltip="Export as plain text, within 80 columns",
+        bind(
+            "t", "export('txt')", "Text", "summary.txt", "Export as plain text, within 80 columns"
         ),
-        Binding(
+        bind(
             "h",
             "export('html')",
             "HTML",
-            id="summary.html",
-            tooltip="Export as one HTML page that prints cleanly",
+            "summary.html",
+            "Export as one HTML page that prints cleanly",
         ),
-        Binding("p", "export('pdf')", "PDF", id="summary.pdf", tooltip="Export as PDF"),
-        Binding(
-            "k", "export('talk')", "Talk", id="summary.talk", tooltip="Talk track for the meeting"
-        ),
-        Binding(
+        bind("p", "export('pdf')", "PDF", "summary.pdf", "Export as PDF"),
+        bind("k", "export('talk')", "Talk", "summary.talk", "Talk track for the meeting"),
+        bind(
             "y,ctrl+c,super+c",
             "copy",
             "Copy",
-            id="summary.copy",
-            key_display="y",
-            tooltip="Copy the Markdown (through the leak guard)",
+            "summary.copy",
+            "Copy the Markdown (through the leak guard)",
+            shown_as="y",
         ),
-        Binding("S", "save", "Save snapshot", id="summary.save"),
-        Binding(
+        bind("S", "save", "Save snapshot", "summary.save"),
+        bind(
             "enter",
             "goto",
             "Go to item",
-            id="summary.goto",
-            tooltip="Open the flagged item on its board, to reword it",
+            "summary.goto",
+            "Open the flagged item on its board, to reword it",
         ),
-        Binding(
+        bind(
             "r",
             "review",
             "Reviewed",
-            id="summary.review",
-            tooltip="The flagged sentence is fine for this client: stop flagging it (u undoes)",
+            "summary.review",
+            "The flagged sentence is fine for this client: stop flagging it (u undoes)",
         ),
-        Binding(
+        bind(
             "v",
             "snapshots",
-            "Past",  # short, so that every key fits an 80-column bar
-            id="summary.snapshots",
-            tooltip="Past snapshots: open one, or compare two",
+            "Past",
+            "summary.snapshots",
+            "Past snapshots: open one, or compare two",
         ),
-        Binding(
+        bind(
             "w",
             "who",
             "Who changed what",
-            id="summary.who",
-            tooltip="Internal: who changed what since the last snapshot (never in the summary)",
+            "summary.who",
+            "Internal: who changed what since the last snapshot (never in the summary)",
         ),
-        Binding("question_mark", "help", "Help", id="summary.help", tooltip="These keys"),
-        Binding("escape,q", "close", "Close", id="summary.close"),
+        help_key("summary"),
+        bind("escape,q", "close", "Close", "summary.close"),
     ]
 
     WHAT = "the summary"

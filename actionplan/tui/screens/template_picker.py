@@ -12,7 +12,6 @@ from rich.padding import Padding
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
@@ -22,6 +21,7 @@ from textual.widgets.option_list import Option
 from actionplan.dates import describe
 from actionplan.templates import TemplateEntry
 from actionplan.tui.app import ActionPlanApp, WriteDone
+from actionplan.tui.keys import bind
 from actionplan.tui.widgets.date_input import DateInput
 from actionplan.tui.writes import apply_template
 
@@ -45,9 +45,9 @@ class TemplatePicker(ModalScreen[None]):
     """The templates with their item counts; Enter adds the highlighted one to the client."""
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="template.cancel"),
-        Binding("down", "cursor(1)", "Next template", show=False, id="template.down"),
-        Binding("up", "cursor(-1)", "Previous template", show=False, id="template.up"),
+        bind("escape", "cancel", "Cancel", "template.cancel"),
+        bind("down", "cursor(1)", "Next template", "template.down", show=False),
+        bind("up", "cursor(-1)", "Previous template", "template.up", show=False),
     ]
 
     def __init__(self, client: str) -> None:

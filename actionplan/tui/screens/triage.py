@@ -16,7 +16,6 @@ from rich.console import RenderableType
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
@@ -24,6 +23,7 @@ from textual.widgets import Static
 from actionplan.models import Status
 from actionplan.text import strip_controls
 from actionplan.triage import Detail, Entry
+from actionplan.tui.keys import bind, help_key
 from actionplan.tui.labels import ALL_CLIENTS
 from actionplan.tui.screens.triage_actions import TriageActions
 from actionplan.tui.widgets.keybar import KeyBar
@@ -73,56 +73,52 @@ class TriageScreen(TriageActions[Queue]):
     )
 
     BINDINGS = [
-        Binding("o", "owner", "Owner", id="triage.owner", tooltip="Set the owner (Tab completes)"),
-        Binding("d,D", "due", "Due", id="triage.due", key_display="d", tooltip="Set the due date"),
-        Binding(
-            "s", "status", "Status", id="triage.status", tooltip="Planned, doing, waiting on whom…"
-        ),
-        Binding(
+        bind("o", "owner", "Owner", "triage.owner", "Set the owner (Tab completes)"),
+        bind("d,D", "due", "Due", "triage.due", "Set the due date", shown_as="d"),
+        bind("s", "status", "Status", "triage.status", "Planned, doing, waiting on whom…"),
+        bind(
             "exclamation_mark",
             "escalate",
             "Escalate",
-            id="triage.escalate",
-            key_display="!",
-            tooltip="Escalate with a reason, or clear the escalation",
+            "triage.escalate",
+            "Escalate with a reason, or clear the escalation",
+            shown_as="!",
         ),
-        Binding(
+        bind(
             "z",
             "snooze",
             "Snooze",
-            id="triage.snooze",
-            tooltip="Leave triage until a date (default a week); moves on",
+            "triage.snooze",
+            "Leave triage until a date (default a week); moves on",
         ),
-        Binding("x", "done", "Done", id="triage.done", tooltip="Mark done; moves on"),
-        Binding(
-            "n,space", "next", "Next", id="triage.next", key_display="n", tooltip="Skip: next item"
-        ),
-        Binding(
+        bind("x", "done", "Done", "triage.done", "Mark done; moves on"),
+        bind("n,space", "next", "Next", "triage.next", "Skip: next item", shown_as="n"),
+        bind(
             "p,b",
             "previous",
             "Previous",
-            id="triage.previous",
-            key_display="p",
-            tooltip="Back to the previous item",
+            "triage.previous",
+            "Back to the previous item",
+            shown_as="p",
         ),
-        Binding("u", "undo", "Undo", id="triage.undo", tooltip="Undo this session's last change"),
-        Binding(
+        bind("u", "undo", "Undo", "triage.undo", "Undo this session's last change"),
+        bind(
             "enter",
             "open",
             "Open on its board",
-            id="triage.open",
+            "triage.open",
+            "Show the item on its client's board (at the end: back to the board)",
             show=False,
-            tooltip="Show the item on its client's board (at the end: back to the board)",
         ),
-        Binding("question_mark", "help", "Help", id="triage.help", tooltip="This list of keys"),
-        Binding(
+        help_key("triage"),
+        bind(
             "q,escape",
             "close",
             "End",
-            id="triage.end",
-            tooltip="End the session: what it did; again to go back to the board",
+            "triage.end",
+            "End the session: what it did; again to go back to the board",
         ),
-        Binding("q,escape", "back", "Back", id="triage.back", tooltip="Back to the board"),
+        bind("q,escape", "back", "Back", "triage.back", "Back to the board"),
     ]
 
     def __init__(self, client: str | None) -> None:

@@ -7,13 +7,13 @@ from datetime import date
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from actionplan.models import Status, WaitingOn
+from actionplan.tui.keys import bind
 from actionplan.tui.labels import STATUS_LABELS
 from actionplan.tui.screens.prompts import DatePrompt
 
@@ -42,9 +42,9 @@ class StatusChooser(ModalScreen[tuple[Status, WaitingOn | None] | None]):
     """Pick a status (and whom a waiting item waits on): arrows and Enter, or 1-7."""
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="status.cancel"),
+        bind("escape", "cancel", "Cancel", "status.cancel"),
         *[
-            Binding(str(n), f"pick({n - 1})", label, id=f"status.{n}", show=False)
+            bind(str(n), f"pick({n - 1})", label, f"status.{n}", show=False)
             for n, (label, _, _) in enumerate(CHOICES, start=1)
         ],
     ]

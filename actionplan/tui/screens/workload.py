@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label, Static
@@ -15,6 +14,7 @@ from textual.widgets import DataTable, Label, Static
 from actionplan.agenda import buckets, open_items
 from actionplan.dates import DAYS, MONTHS
 from actionplan.text import one_line
+from actionplan.tui.keys import bind, help_key
 from actionplan.tui.view import PlanView
 from actionplan.tui.widgets.agenda_list import AgendaList, Entry, Jump, build_entries
 from actionplan.tui.widgets.keybar import KeyBar
@@ -54,18 +54,18 @@ class WorkloadScreen(PlanView[Jump | None, Workload]):
     HELP_NOTES = "Up / Down (or j / k) move between owners; PgUp / PgDn a page at a time."
 
     BINDINGS = [
-        Binding(
+        bind(
             "enter",
             "items",
             "Items",
-            id="workload.items",
+            "workload.items",
+            "The owner's open items, by date",
             priority=True,
-            tooltip="The owner's open items, by date",
         ),
-        Binding("escape,q", "close", "Back", id="workload.close"),
-        Binding("j", "cursor(1)", "Next owner", id="workload.down", show=False),
-        Binding("k", "cursor(-1)", "Previous owner", id="workload.up", show=False),
-        Binding("question_mark", "help", "Help", id="workload.help", tooltip="This list of keys"),
+        bind("escape,q", "close", "Back", "workload.close"),
+        bind("j", "cursor(1)", "Next owner", "workload.down", show=False),
+        bind("k", "cursor(-1)", "Previous owner", "workload.up", show=False),
+        help_key("workload"),
     ]
 
     def __init__(self) -> None:
@@ -252,16 +252,9 @@ class OwnerItems(ModalScreen[Jump | None], PlanView[Jump | None, list[Entry]]):
     WHAT = "the owner's items"
 
     BINDINGS = [
-        Binding("enter", "open", "Open", id="owner_items.open", tooltip="Open it on its board"),
-        Binding("escape,q", "close", "Back", id="owner_items.close"),
-        Binding(
-            "question_mark",
-            "help",
-            "Help",
-            id="owner_items.help",
-            show=False,
-            tooltip="This list of keys",
-        ),
+        bind("enter", "open", "Open", "owner_items.open", "Open it on its board"),
+        bind("escape,q", "close", "Back", "owner_items.close"),
+        help_key("owner_items", show=False),
     ]
 
     def __init__(self, owner: OwnerLoad) -> None:
