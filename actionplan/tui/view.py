@@ -6,7 +6,8 @@ shows it (``show``, on the UI thread). Everything else is here, once:
 - **Reading**: ``reload()`` starts the read; a newer read replaces one still running.
 - **Failing**: a read that fails is shown in one line at the top of the view, with the
   reason and the key to try again (Ctrl+R); nothing fails silently, and what the view showed
-  before stays on screen.
+  before stays on screen. A view's ``Heading`` says "reading…" until its first read lands,
+  and only its bare title if that read fails.
 - **Live refresh**: the app calls ``plan_changed()`` on the view in front when someone else
   changed the plan, marks the views behind it stale (read again when the user comes back to
   them, not while hidden), and calls ``connection_changed()`` when the database goes away or
@@ -53,6 +54,19 @@ class FailureLine(Static):
     """
 
 
+class Heading(Static):
+    """A view's title line. Until the view's first read lands it says it is reading; if that
+    read fails it shows the bare title (the failure line above it says why)."""
+
+    def __init__(self, title: Text, *, reading: str = "reading the plan…", id: str) -> None:
+        self.bare = title
+        super().__init__(Text.assemble(title, (f" {reading}", "dim")), id=id)
+
+    def unread(self) -> None:
+        """Nothing was read: no longer "reading…"."""
+        self.update(self.bare)
+
+
 @dataclass
 class ViewRead(Message):
     """A view's read finished: ``data`` on success, else ``error`` (one line)."""
@@ -85,6 +99,8 @@ class PlanView(Screen[ResultT], Generic[ResultT, DataT]):
         """Someone changed the plan while this view was hidden: read again on coming back."""
         self.failure: str | None = None
         """Why the last read failed, while it stands."""
+        self.shown_once = False
+        """A read has landed and been shown (until then the view's headings say "reading…")."""
 
     @property
     def plan_app(self) -> ActionPlanApp:
@@ -137,6 +153,7 @@ class PlanView(Screen[ResultT], Generic[ResultT, DataT]):
             self.failure = None
             for line in self.query(FailureLine):
                 line.remove()
+        self.shown_once = True
         self.show(message.data)
 
     def failed(self, error: str) -> None:
@@ -151,6 +168,9 @@ class PlanView(Screen[ResultT], Generic[ResultT, DataT]):
             lines.first().update(text)
         else:
             self.mount(FailureLine(text))
+        if not self.shown_once:
+            for heading in self.query(Heading):
+                heading.unread()
 
     def action_retry(self) -> None:
         self.reload()

@@ -14,7 +14,7 @@ from actionplan.agenda import Bucket, agenda, agenda_matcher
 from actionplan.dates import DAYS, MONTHS
 from actionplan.filters import HELP as FILTER_HELP
 from actionplan.tui.keys import bind, help_key
-from actionplan.tui.view import PlanView
+from actionplan.tui.view import Heading, PlanView
 from actionplan.tui.widgets.agenda_list import (
     BIG,
     FILTER_DELAY,
@@ -54,7 +54,7 @@ class AgendaScreen(PlanView[Jump | None, list[Bucket]]):
         self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(" Agenda: reading the plan…"), id="agenda-title")
+        yield Heading(Text(" Agenda ", style="bold reverse"), id="agenda-title")
         yield Input(placeholder=f"filter: {FILTER_HELP} · client:NAME", id="agenda-filter")
         yield AgendaList(id="agenda-list")
         yield KeyBar()

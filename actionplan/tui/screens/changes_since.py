@@ -19,7 +19,7 @@ from actionplan.changes_since import DEFAULT_DAYS, Change, Since, when
 from actionplan.text import strip_controls
 from actionplan.tui.keys import bind, help_key
 from actionplan.tui.screens.history import changes_table
-from actionplan.tui.view import PlanView
+from actionplan.tui.view import Heading, PlanView
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -49,7 +49,7 @@ class ChangesSinceScreen(ModalScreen[None], PlanView[None, tuple[Since, list[Cha
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog history changes-since"):
             yield Label(Text(TITLE), classes="dialog-title internal-banner")
-            yield Static(Text(f"{self.client}: reading the history…"), id="who-since")
+            yield Heading(Text(self.client), reading="· reading the history…", id="who-since")
             with VerticalScroll(id="who-scroll"):
                 yield Static(id="who-rows")
             yield Label(

@@ -13,7 +13,7 @@ from textual.widgets import Static
 from actionplan.recurring import RecurringGrid, recurring_grid, short_day
 from actionplan.text import strip_controls
 from actionplan.tui.keys import bind, help_key
-from actionplan.tui.view import PlanView
+from actionplan.tui.view import Heading, PlanView
 from actionplan.tui.widgets.keybar import KeyBar
 from actionplan.tui.widgets.week_grid import (
     DETAIL_LINES,
@@ -53,7 +53,7 @@ class RecurringScreen(PlanView[Jump | None, RecurringGrid]):
         self.grid: RecurringGrid | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(" Recurring checks: reading the plan…"), id="recurring-title")
+        yield Heading(Text(" Recurring checks ", style="bold reverse"), id="recurring-title")
         yield WeekGrid(id="recurring-grid")
         yield Static(id="recurring-detail")
         yield KeyBar()

@@ -19,7 +19,7 @@ from actionplan.summary.markdown import for_screen
 from actionplan.summary.model import Summary
 from actionplan.summary.words import NONE
 from actionplan.tui.keys import bind, help_key
-from actionplan.tui.view import PlanView
+from actionplan.tui.view import Heading, PlanView
 from actionplan.tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
@@ -67,7 +67,8 @@ class SnapshotsScreen(PlanView[None, list[Entry]]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="snapshots"):
-            yield Static(Text(f" Past snapshots of {self.client}: reading…"), id="snapshots-title")
+            title = Text.assemble((" Past snapshots ", "bold reverse"), " ", (self.client, "bold"))
+            yield Heading(title, reading="reading…", id="snapshots-title")
             yield DataTable(id="snapshot-list", cursor_type="row")
             yield Static(id="snapshots-empty")
             yield Static(id="snapshots-hint")
@@ -80,6 +81,7 @@ class SnapshotsScreen(PlanView[None, list[Entry]]):
         table.add_column("By", key="by")
         table.add_column("Health", key="health")
         table.add_column("Items", key="items")
+        table.display = False  # until a read says there are snapshots
         self.query_one("#snapshots-empty").display = False
         self.reload()
 
@@ -127,12 +129,6 @@ class SnapshotsScreen(PlanView[None, list[Entry]]):
             table.focus()
         self._hint()
         self.refresh_bindings()
-
-    def failed(self, error: str) -> None:
-        super().failed(error)
-        if self.entries is None:  # nothing read yet: no longer "reading…", and no empty table
-            self._title(0)
-            self.query_one("#snapshot-list", DataTable).display = False
 
     def _title(self, count: int) -> None:
         heading = Text.assemble((" Past snapshots ", "bold reverse"), " ", (self.client, "bold"))

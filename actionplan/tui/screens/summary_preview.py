@@ -22,6 +22,7 @@ from actionplan.summary.model import Summary
 from actionplan.summary.outgoing import Outgoing
 from actionplan.tui.keys import bind, help_key
 from actionplan.tui.screens.summary_actions import SummaryActions
+from actionplan.tui.view import Heading
 from actionplan.tui.widgets.keybar import KeyBar
 from actionplan.tui.widgets.leak_marks import flag_text, marked
 
@@ -122,7 +123,8 @@ class SummaryPreview(SummaryActions):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="preview"):
-            yield Static(Text(f" Summary for {self.client}: reading the plan…"), id="preview-title")
+            title = Text.assemble((" Summary ", "bold reverse"), " ", (self.client, "bold"))
+            yield Heading(title, id="preview-title")
             yield OptionList(id="leaks")
             with VerticalScroll(id="preview-body"):
                 yield Markdown(id="preview-md")
@@ -151,12 +153,6 @@ class SummaryPreview(SummaryActions):
         self._draw(data)
         if before is not None and before.digest != data.digest:
             self.notify("The plan changed; the preview shows it as it is now", timeout=4)
-
-    def failed(self, error: str) -> None:
-        super().failed(error)
-        if self.outgoing is None:  # nothing read yet: no longer "reading the plan…"
-            title = Text.assemble((" Summary ", "bold reverse"), " ", (self.client, "bold"))
-            self.query_one("#preview-title", Static).update(title)
 
     def _draw(self, out: Outgoing) -> None:
         from actionplan.summary.markdown import for_screen

@@ -15,7 +15,7 @@ from actionplan.agenda import buckets, open_items
 from actionplan.dates import DAYS, MONTHS
 from actionplan.text import one_line
 from actionplan.tui.keys import bind, help_key
-from actionplan.tui.view import PlanView
+from actionplan.tui.view import Heading, PlanView
 from actionplan.tui.widgets.agenda_list import AgendaList, Entry, Jump, build_entries
 from actionplan.tui.widgets.keybar import KeyBar
 from actionplan.workload import OwnerLoad, Workload, workload
@@ -74,7 +74,7 @@ class WorkloadScreen(PlanView[Jump | None, Workload]):
         self.owners: list[OwnerLoad | None] = []  # per table row; None for the totals
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(" Workload: reading the plan…"), id="workload-title")
+        yield Heading(Text(" Workload ", style="bold reverse"), id="workload-title")
         yield DataTable(id="workload-table", cursor_type="row", header_height=2)
         yield Static(id="workload-note")
         yield KeyBar()
