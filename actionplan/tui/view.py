@@ -75,7 +75,20 @@ class ViewRead(Message):
     error: str | None
 
 
-class PlanView(Screen[ResultT], Generic[ResultT, DataT]):
+class KeysHelp:
+    """``?`` on a screen (bound by each under its own id, such as ``agenda.help``): every key
+    of the screen and of the widget with focus, then the screen's ``HELP_NOTES``."""
+
+    HELP_NOTES: ClassVar[str] = ""
+    """How the view works, shown in its help under the keys (e.g. the filter's syntax)."""
+
+    def action_help(self) -> None:
+        from actionplan.tui.screens.help import open_help
+
+        open_help(cast("Screen[Any]", self))
+
+
+class PlanView(KeysHelp, Screen[ResultT], Generic[ResultT, DataT]):
     """A full-screen view of the plan (see the module's docstring)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -90,9 +103,6 @@ class PlanView(Screen[ResultT], Generic[ResultT, DataT]):
     ]
     WHAT: ClassVar[str] = "the plan"
     """What the view reads, for its failure line ("could not read the agenda")."""
-    HELP_NOTES: ClassVar[str] = ""
-    """How the view works, shown in its help under the keys (e.g. the filter's syntax)."""
-
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.stale = False
@@ -175,11 +185,6 @@ class PlanView(Screen[ResultT], Generic[ResultT, DataT]):
     def action_retry(self) -> None:
         self.reload()
 
-    def action_help(self) -> None:
-        """Every key of this view and of the widget with focus (``screens/help.py``)."""
-        from actionplan.tui.screens.help import open_help
-
-        open_help(self)
 
     def on_screen_resume(self) -> None:
         if self.stale:

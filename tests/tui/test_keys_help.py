@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import timedelta
 from typing import Any
 
 import pytest
+from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
 from actionplan.db import Database
@@ -21,9 +24,10 @@ from actionplan.tui.keys import key_name
 from actionplan.tui.screens.agenda import AgendaScreen
 from actionplan.tui.screens.board import BoardScreen
 from actionplan.tui.screens.help import HelpScreen
+from actionplan.tui.screens.snapshots import SnapshotDocument
 from actionplan.tui.screens.triage import TriageScreen
 from actionplan.tui.screens.workload import OwnerItems
-from actionplan.tui.view import PlanView
+from actionplan.tui.view import KeysHelp
 from actionplan.tui.widgets.agenda_list import AgendaList
 from tests.support import TODAY, add
 from tests.support.pilot import press_and_settle, running, settle, words
@@ -63,16 +67,17 @@ def test_every_key_has_one_spelling(key: str, shown: str) -> None:
 def test_every_view_binds_question_mark_to_the_one_help() -> None:
     for module in pkgutil.iter_modules(screens.__path__):
         importlib.import_module(f"{screens.__name__}.{module.name}")
-    views: list[type[PlanView[Any, Any]]] = []
-    found: list[type[PlanView[Any, Any]]] = [PlanView]
+    views: list[type[KeysHelp]] = []
+    found: list[type[KeysHelp]] = [KeysHelp]
     while found:
         view = found.pop()
         found.extend(view.__subclasses__())
-        if view is not PlanView:
+        if view is not KeysHelp:
             assert "action_help" not in view.__dict__, f"{view.__name__} has a help of its own"
             views.append(view)
     screens_shown = [view for view in views if not view.__subclasses__()]  # not the bases
-    assert len(screens_shown) >= 10
+    assert len(screens_shown) >= 11 and SnapshotDocument in screens_shown
+    assert all(issubclass(view, Screen) for view in screens_shown)
     for view in screens_shown:
         bound = view._merge_bindings().key_to_bindings.get("question_mark", [])
         assert [b.action for b in bound] == ["help"], view.__name__
@@ -97,16 +102,29 @@ def assert_one_spelling(screen: HelpScreen) -> None:
         assert raw not in shown, raw
 
 
+@asynccontextmanager
+async def help_of(
+    db: Database, view: type[KeysHelp], *keys: str
+) -> AsyncIterator[tuple[ActionPlanApp, Any, HelpScreen, dict[str, tuple[str, str]]]]:
+    """The app on Acme's board at 80x24; ``keys`` pressed to reach a ``view``, then ?: the app,
+    its pilot, the help, and what each key does. Every view's help offers Ctrl+R to read again,
+    and shows each key in one spelling."""
+    async with running(db, client="Acme", size=(80, 24)) as (app, pilot):
+        help_screen = await open_help(pilot, app, *keys)
+        assert isinstance(help_screen.view, view)
+        shown = rows(help_screen)
+        assert shown["Read the view again (after a failed read)"] == ("Ctrl+R", "view.retry")
+        assert_one_spelling(help_screen)
+        yield app, pilot, help_screen, shown
+
+
 async def test_help_on_the_board_lists_its_keys_with_their_ids(db: Database) -> None:
     add(db, "Patch servers", owner="Ann", due=TODAY)
-    async with running(db, client="Acme", size=(80, 24)) as (app, pilot):
-        help_screen = await open_help(pilot, app)
-        keys = rows(help_screen)
+    async with help_of(db, BoardScreen) as (app, pilot, help_screen, keys):
         assert keys["Mark done"] == ("x", "board.done")
         assert keys["Move card left"] == ("H / Shift+Left", "board.move_left")
         assert keys["Escalate, or clear an escalation"] == ("!", "board.escalate")
         assert keys["This list of keys"] == ("?", "board.help")
-        assert keys["Read the view again (after a failed read)"] == ("Ctrl+R", "view.retry")
         assert keys["Next card"] == ("Down / j", "")  # the focused column's keys too
         assert keys["Edit card"] == ("Enter", "")
         assert keys["Command palette: this view's actions by name"] == ("Ctrl+P", "")
@@ -115,7 +133,6 @@ async def test_help_on_the_board_lists_its_keys_with_their_ids(db: Database) -> 
         assert "x Mark done board.done" in text
         assert "owner:NAME" in text  # the filter's syntax, from the board's notes
         assert '[keys], e.g. "board.help" = "f1,question_mark"' in text
-        assert_one_spelling(help_screen)
         every = " ".join(f"{keys} {what}" for what, (keys, _) in keys.items())
         for words in ("Move card right", "Undo", "Filter", "Show or hide dropped", "Quit"):
             assert words in every
@@ -127,38 +144,28 @@ async def test_help_on_the_board_lists_its_keys_with_their_ids(db: Database) -> 
 
 async def test_help_on_the_agenda_lists_the_agendas_keys_not_the_boards(db: Database) -> None:
     add(db, "Patch servers", owner="Ann", due=TODAY)
-    async with running(db, client="Acme", size=(80, 24)) as (app, pilot):
-        help_screen = await open_help(pilot, app, "a")
-        assert isinstance(help_screen.view, AgendaScreen)
-        keys = rows(help_screen)
+    async with help_of(db, AgendaScreen, "a") as (_, _, help_screen, keys):
         assert keys["Clear the filter, or go back"] == ("Esc", "agenda.back")
         assert keys["Open the item on its client's board"] == ("Enter", "agenda.open")
         assert keys["Previous heading"] == ("[", "agenda.previous")
         assert keys["Filter as you type"] == ("/", "agenda.filter")
-        assert keys["Read the view again (after a failed read)"] == ("Ctrl+R", "view.retry")
         assert keys["Next item"] == ("Down / j", "")  # the agenda list's keys
         assert "Mark done" not in keys and "Next card" not in keys
         text = listed(help_screen)
         assert "Filter (/):" in text and "client:NAME" in text
         assert "Esc Clear the filter, or go back agenda.back" in text
-        assert_one_spelling(help_screen)
 
 
 async def test_help_in_triage_lists_its_keys_and_how_a_session_goes(db: Database) -> None:
     add(db, "Patch servers", due=TODAY - timedelta(days=3))  # overdue, no owner: in the queue
-    async with running(db, client="Acme", size=(80, 24)) as (app, pilot):
-        help_screen = await open_help(pilot, app, "t")
-        assert isinstance(help_screen.view, TriageScreen)
-        keys = rows(help_screen)
+    async with help_of(db, TriageScreen, "t") as (_, _, help_screen, keys):
         assert keys["Set the owner (Tab completes)"] == ("o", "triage.owner")
         assert keys["Set the due date"] == ("d / D", "triage.due")
         assert keys["Skip: next item"] == ("n / Space", "triage.next")
         assert keys["Back to the board"] == ("q / Esc", "triage.back")
-        assert keys["Read the view again (after a failed read)"] == ("Ctrl+R", "view.retry")
         text = listed(help_screen)
         assert "u undoes this session's changes, newest first." in text
         assert "The queue, worst first" in text
-        assert_one_spelling(help_screen)
 
 
 async def test_help_shows_a_remapped_key_as_remapped(db: Database) -> None:
@@ -171,6 +178,16 @@ async def test_help_shows_a_remapped_key_as_remapped(db: Database) -> None:
         keys = rows(await open_help(pilot, app, "a"))
         assert keys["Filter as you type"] == ("f", "agenda.filter")
         assert keys["Read the view again (after a failed read)"] == ("F5", "view.retry")
+
+
+async def from_the_palette(pilot: Any, app: ActionPlanApp, command: str) -> None:
+    """Ctrl+P, type the start of a command's name, Enter, and settle."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*command)
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await settle(pilot, app)
 
 
 async def test_the_palette_acts_on_the_view_in_front(db: Database) -> None:
@@ -186,12 +203,7 @@ async def test_the_palette_acts_on_the_view_in_front(db: Database) -> None:
         offered = [name for name, _, _ in ViewCommands(agenda)._commands()]
         assert "Filter as you type" in offered and "Next heading" in offered
         assert "Mark done" not in offered and "Switch client, or All clients" not in offered
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"filter as")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await settle(pilot, app)
+        await from_the_palette(pilot, app, "filter as")
         assert app.screen is agenda
         assert agenda.query_one("#agenda-filter", Input).display  # the agenda's filter opened
         assert not board.query_one("#filter", Input).display  # the board's did not
@@ -247,12 +259,7 @@ async def test_the_palette_acts_on_the_board_when_it_is_in_front(db: Database) -
     add(db, "Patch servers", owner="Ann", due=TODAY)
     async with running(db, client="Acme", size=(120, 40)) as (app, pilot):
         await settle(pilot, app)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"mark done")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await settle(pilot, app)
+        await from_the_palette(pilot, app, "mark done")
         with db.session() as s:
             done = s.get(Item, 1)
         assert done is not None and done.status == Status.DONE

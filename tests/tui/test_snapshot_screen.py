@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Markdown, Static
 from actionplan import clock, plan
 from actionplan.db import Database
 from actionplan.models import Snapshot
+from actionplan.tui.screens.help import HelpScreen
 from actionplan.tui.screens.snapshots import SnapshotDocument, SnapshotsScreen
 from actionplan.tui.screens.summary_preview import SummaryPreview
 from actionplan.tui.view import FailureLine
@@ -96,6 +97,21 @@ async def test_enter_opens_a_snapshot_exactly_as_it_was_sent(db, three_snapshots
         assert app.screen is screen
         await pilot.press("escape")
         assert isinstance(app.screen, SummaryPreview)
+
+
+async def test_question_mark_on_a_snapshot_lists_its_keys(db, three_snapshots) -> None:
+    async with running(db, size=(80, 24)) as (app, pilot):
+        await open_snapshots(pilot, app)
+        await pilot.press("enter")
+        await pilot.pause()
+        document = app.screen
+        assert isinstance(document, SnapshotDocument)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen) and app.screen.view is document
+        assert {row.binding.id for row in app.screen.rows} >= {"snapshot.close", "snapshot.help"}
+        await pilot.press("escape")
+        assert app.screen is document
 
 
 async def test_c_compares_the_highlighted_snapshot_with_the_one_before(db, three_snapshots):

@@ -2,7 +2,7 @@
 
 It reads the live bindings (``actionplan/tui/keys.py``), so a key remapped in the config file
 shows as remapped, and each row gives the binding's id, which is what ``[keys]`` remaps.
-Every view opens it with ``?`` (``PlanView.action_help``); a view's ``HELP_NOTES`` say how it
+Every view opens it with ``?`` (``KeysHelp.action_help`` in ``view.py``); a view's ``HELP_NOTES`` say how it
 works (the filter's syntax, what a triage session does) under the keys.
 """
 

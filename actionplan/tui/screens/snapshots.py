@@ -19,7 +19,7 @@ from actionplan.summary.markdown import for_screen
 from actionplan.summary.model import Summary
 from actionplan.summary.words import NONE
 from actionplan.tui.keys import bind, help_key
-from actionplan.tui.view import Heading, PlanView
+from actionplan.tui.view import Heading, KeysHelp, PlanView
 from actionplan.tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
@@ -294,12 +294,12 @@ def comparison_view(c: Comparison) -> Group:
     return Group(*parts)
 
 
-class SnapshotDocument(Screen[None]):
+class SnapshotDocument(KeysHelp, Screen[None]):
     """One saved snapshot (its Markdown as sent) or a comparison of two, to read and go back."""
 
     ALLOW_SELECT = False  # nothing is copied from here around the leak guard
 
-    BINDINGS = [bind("escape,q", "close", "Back", "snapshot.close")]
+    BINDINGS = [bind("escape,q", "close", "Back", "snapshot.close"), help_key("snapshot")]
 
     def __init__(
         self, heading: Text, *, markdown: str | None = None, body: RenderableType | None = None
