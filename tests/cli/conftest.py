@@ -6,6 +6,7 @@ import pytest
 
 from actionplan.db import Database
 from tests.support import Cli, db_url
+from tests.support.cli_input import seed_plan
 
 
 @pytest.fixture
@@ -31,3 +32,17 @@ def sq(capsys: pytest.CaptureFixture[str], sqlite_db: Database) -> Cli:
 def bare(capsys: pytest.CaptureFixture[str]) -> Cli:
     """The command line with no --db (ACTIONPLAN_DB or the default)."""
     return Cli(capsys, None)
+
+
+@pytest.fixture
+def lite(sqlite_db: Database) -> Database:
+    """A seeded SQLite database (numbers and arguments are checked before any backend)."""
+    seed_plan(sqlite_db)
+    return sqlite_db
+
+
+@pytest.fixture
+def both(db: Database) -> Database:
+    """A lite database, once SQLite and once PostgreSQL."""
+    seed_plan(db)
+    return db

@@ -36,37 +36,41 @@ def busy(db: Database) -> dict[str, int]:
     return calendar_plan(db)
 
 
-def test_every_dated_open_item_is_an_all_day_event_and_nothing_else_internally(
-    db: Database, busy: dict[str, int]
-) -> None:
-    found = events(feed(db, internal=True))
-    wanted = ["open", "doing", "waiting", "internal", "beta"]
+def exactly(text: str, busy: dict[str, int], wanted: list[str]) -> dict[str, icalendar.Event]:
+    """The feed's events, which must be those of the ``wanted`` items of the plan and no other,
+    by what the items are ("open", "waiting", ...)."""
+    found = events(text)
     assert set(found) == {f"item-{busy[k]}@actionplan" for k in wanted}
-    event = found[f"item-{busy['open']}@actionplan"]
+    return {k: found[f"item-{busy[k]}@actionplan"] for k in wanted}
+
+
+def open_event(event: icalendar.Event, owner: str, status: str) -> None:
+    """The plan's open item is an event on its due day, titled with its client, described with
+    its owner and status as given, then its client note."""
     assert event.decoded("DTSTART") == date(2026, 11, 27)
     assert event.decoded("DTEND") == date(2026, 11, 28)
     assert str(event["SUMMARY"]) == "Acme: Renew firewall licence"
     assert str(event["DESCRIPTION"]) == (
-        "Owner: Priya Shah\nStatus: planned\n\nRenewal quote approved."
+        f"Owner: {owner}\nStatus: {status}\n\nRenewal quote approved."
     )
-    waiting = found[f"item-{busy['waiting']}@actionplan"]
-    assert "Status: waiting (on client)" in str(waiting["DESCRIPTION"])
+
+
+def test_every_dated_open_item_is_an_all_day_event_and_nothing_else_internally(
+    db: Database, busy: dict[str, int]
+) -> None:
+    wanted = ["open", "doing", "waiting", "internal", "beta"]
+    found = exactly(feed(db, internal=True), busy, wanted)
+    open_event(found["open"], owner="Priya Shah", status="planned")
+    assert "Status: waiting (on client)" in str(found["waiting"]["DESCRIPTION"])
 
 
 def test_the_default_feed_is_client_safe(db: Database, busy: dict[str, int]) -> None:
     """No internal-only, done, dropped or deleted item; owners and statuses in client words."""
-    found = events(feed(db))
-    wanted = ["open", "doing", "waiting", "beta"]
-    assert set(found) == {f"item-{busy[k]}@actionplan" for k in wanted}
-    event = found[f"item-{busy['open']}@actionplan"]
-    assert event.decoded("DTSTART") == date(2026, 11, 27)
-    assert str(event["SUMMARY"]) == "Acme: Renew firewall licence"
-    assert str(event["DESCRIPTION"]) == (
-        "Owner: our team\nStatus: Planned\n\nRenewal quote approved."
-    )
-    waiting = found[f"item-{busy['waiting']}@actionplan"]
-    assert "Status: Waiting on you" in str(waiting["DESCRIPTION"])
-    assert "Owner: to be assigned" in str(waiting["DESCRIPTION"])
+    found = exactly(feed(db), busy, ["open", "doing", "waiting", "beta"])
+    open_event(found["open"], owner="our team", status="Planned")
+    waiting = str(found["waiting"]["DESCRIPTION"])
+    assert "Status: Waiting on you" in waiting
+    assert "Owner: to be assigned" in waiting
     text = feed(db).replace("\r\n ", "")
     for hidden in ("Chase vendor credit note", "Priya Shah", "SECRET", "PRIVATE", "Internal"):
         assert hidden not in text

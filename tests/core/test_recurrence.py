@@ -120,30 +120,23 @@ def _series(start: date, every: int, unit: RepeatUnit, count: int) -> list[date]
     return dues
 
 
+def _days(*iso: str) -> list[date]:
+    return [date.fromisoformat(day) for day in iso]
+
+
 def test_a_monthly_check_from_31_january_keeps_to_month_ends_without_drifting() -> None:
-    assert _series(date(2027, 1, 31), 1, MONTH, 4) == [
-        date(2027, 1, 31),
-        date(2027, 2, 28),
-        date(2027, 3, 31),
-        date(2027, 4, 30),
-        date(2027, 5, 31),
-    ]
+    assert _series(date(2027, 1, 31), 1, MONTH, 4) == _days(
+        "2027-01-31", "2027-02-28", "2027-03-31", "2027-04-30", "2027-05-31"
+    )
     assert _series(date(2028, 1, 31), 1, MONTH, 2)[1] == date(2028, 2, 29)  # a leap year
-    assert _series(date(2027, 1, 30), 1, MONTH, 2) == [
-        date(2027, 1, 30),
-        date(2027, 2, 28),
-        date(2027, 3, 30),  # the 30th, not the month's end
-    ]
+    thirtieth = _days("2027-01-30", "2027-02-28", "2027-03-30")  # the 30th, not the month's end
+    assert _series(date(2027, 1, 30), 1, MONTH, 2) == thirtieth
 
 
 def test_29_february_every_12_months_is_28_february_then_29_again_in_a_leap_year() -> None:
-    assert _series(date(2028, 2, 29), 12, MONTH, 4) == [
-        date(2028, 2, 29),
-        date(2029, 2, 28),
-        date(2030, 2, 28),
-        date(2031, 2, 28),
-        date(2032, 2, 29),
-    ]
+    assert _series(date(2028, 2, 29), 12, MONTH, 4) == _days(
+        "2028-02-29", "2029-02-28", "2030-02-28", "2031-02-28", "2032-02-29"
+    )
 
 
 def test_from_the_due_date_or_from_completion() -> None:

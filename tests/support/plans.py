@@ -17,7 +17,7 @@ from sqlmodel import Session
 from actionplan import plan
 from actionplan.db import Database
 from actionplan.plan.snapshots import save_snapshot
-from actionplan.summary.model import Summary
+from actionplan.summary.model import Summary, build_summary
 from actionplan.summary.render import render
 from actionplan.summary.source import summary_for
 from tests.support import AUTHOR, TODAY, FixedClock, add, seed
@@ -62,6 +62,18 @@ HEADINGS = {
 
 def summarise(session: Session, client: str = CLIENT, today: date = TODAY, **kw: Any) -> Summary:
     return summary_for(session=session, client=client, today=today, prepared_by=PREPARED_BY, **kw)
+
+
+def build(*rows: dict[str, Any], previous: Summary | None = None, **kw: Any) -> Summary:
+    """``build_summary`` over these rows (numbered 1, 2, ... in order), today by default."""
+    return build_summary(
+        client=CLIENT,
+        rows=[{**r, "id": n} for n, r in enumerate(rows, 1)],
+        previous=previous,
+        today=kw.pop("today", TODAY),
+        prepared_by=PREPARED_BY,
+        **kw,
+    )
 
 
 def save_summary(

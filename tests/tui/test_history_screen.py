@@ -84,9 +84,7 @@ async def test_i_lists_every_change_newest_first_with_who_and_why(
         assert squash(lines[2]) == "Mon 23 Nov 10:00 Ana due: 2026-11-27 → 2026-12-05"
         assert squash(lines[3]) == "why: vendor quote late"
         assert squash(lines[4]) == "Mon 23 Nov 09:00 Tester created"
-        await pilot.press("escape")
-        await pilot.pause()
-        assert isinstance(app.screen, BoardScreen)
+        assert isinstance(await press_and_settle(pilot, app, "escape"), BoardScreen)
 
 
 async def test_the_history_reads_again_when_someone_else_changes_the_plan(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import date
 from typing import Any
 
@@ -51,17 +53,21 @@ def table_of(screen: WorkloadScreen) -> DataTable[Any]:
     return screen.query_one("#workload-table", DataTable)
 
 
-async def open_workload(pilot: Any, app: ActionPlanApp, size: tuple[int, int]) -> WorkloadScreen:
-    screen = await press_and_settle(pilot, app, "w")
-    assert isinstance(screen, WorkloadScreen)
-    return screen
+@asynccontextmanager
+async def workload_open(
+    db: Database, size: tuple[int, int]
+) -> AsyncIterator[tuple[ActionPlanApp, Any, WorkloadScreen]]:
+    """The app on ``db`` in a terminal of ``size``, the workload (w) in front."""
+    async with running(db, workload_limit=1, size=size) as (app, pilot):
+        screen = await press_and_settle(pilot, app, "w")
+        assert isinstance(screen, WorkloadScreen)
+        yield app, pilot, screen
 
 
 async def test_enter_on_an_owner_lists_their_items_and_enter_opens_one(
     db: Database, team: dict[str, int]
 ) -> None:
-    async with running(db, workload_limit=1, size=(160, 45)) as (app, pilot):
-        screen = await open_workload(pilot, app, (160, 45))
+    async with workload_open(db, (160, 45)) as (app, pilot, screen):
         table = table_of(screen)
         assert [o.name if o else "Everyone" for o in screen.owners] == [
             "Ann Lee",
@@ -85,8 +91,7 @@ async def test_enter_on_an_owner_lists_their_items_and_enter_opens_one(
 async def test_nobody_row_lists_unowned_items_and_escape_goes_back(
     db: Database, team: dict[str, int]
 ) -> None:
-    async with running(db, workload_limit=1, size=(80, 24)) as (app, pilot):
-        screen = await open_workload(pilot, app, (80, 24))
+    async with workload_open(db, (80, 24)) as (app, pilot, screen):
         await pilot.press("down", "down")
         assert screen.current is not None and screen.current.name == NO_OWNER
         await pilot.press("enter")
@@ -108,8 +113,7 @@ async def test_nobody_row_lists_unowned_items_and_escape_goes_back(
 async def test_at_80_columns_every_week_and_the_total_fit(
     db: Database, team: dict[str, int]
 ) -> None:
-    async with running(db, workload_limit=1, size=(80, 24)) as (app, pilot):
-        screen = await open_workload(pilot, app, (80, 24))
+    async with workload_open(db, (80, 24)) as (_, _, screen):
         table = table_of(screen)
         columns = list(table.columns.values())
         # owner, six weeks, total, later: on screen without scrolling
@@ -125,8 +129,7 @@ async def test_a_failed_read_says_why_and_ctrl_r_reads_again(
     add(sqlite_db, "Test backups", owner="Ann Lee", due=TODAY)
     why = "the database cannot be reached"
     monkeypatch.setattr(workload_view, "workload", raising(DatabaseError(why)))
-    async with running(sqlite_db, workload_limit=1, size=(120, 30)) as (app, pilot):
-        screen = await open_workload(pilot, app, (120, 30))
+    async with workload_open(sqlite_db, (120, 30)) as (app, pilot, screen):
         await failure_said(pilot, screen, "the workload", why)
         assert screen.load is None
         monkeypatch.setattr(workload_view, "workload", workload)
