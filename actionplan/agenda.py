@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session
@@ -15,6 +14,7 @@ from actionplan.filters import matcher, parse_filter
 from actionplan.models import Client, Item, Person
 from actionplan.plan.errors import NotFound
 from actionplan.queries import CLOSED_STATUSES
+from actionplan.rows import AgendaRow
 from actionplan.text import quote
 
 # Bucket keys in the order the agenda shows them, with their headings.
@@ -36,7 +36,7 @@ class Bucket:
     """One heading of the agenda and its items, in agenda order."""
 
     key: str
-    rows: list[dict[str, Any]]
+    rows: list[AgendaRow]
 
     @property
     def label(self) -> str:
@@ -60,7 +60,7 @@ def bucket_of(due: date | None, today: date) -> str:
 
 def open_items(
     *, session: Session, client: str | None = None, owner_id: int | None = ANYONE
-) -> list[dict[str, Any]]:
+) -> list[AgendaRow]:
     """Open, non-deleted items in agenda order: by date (undated last), must-dos first, client.
 
     Only what the agenda shows and filters on is read: with 50,000 items every column and
@@ -71,9 +71,8 @@ def open_items(
         owner_id: only this person's items; None for items with no owner; ANYONE for all.
 
     Returns:
-        One dict per item: ``id``, ``client``, ``title``, ``status``, ``waiting_on`` (plain
-        strings), ``due``, ``must``, ``escalated``, ``owner`` (None when unowned) and
-        ``owner_id``. The board's ``filters.matcher`` accepts them.
+        One ``AgendaRow`` per item (status and waiting-on as plain strings). The board's
+        ``filters.matcher`` accepts them.
 
     Raises:
         NotFound: when ``client`` names no client.
@@ -117,7 +116,7 @@ def open_items(
         stmt = stmt.where(item.c.owner_id.is_(None))
     elif owner_id != ANYONE:
         stmt = stmt.where(item.c.owner_id == owner_id)
-    rows = [
+    rows: list[AgendaRow] = [
         {
             "id": id_,
             "client": clients[client_id],
@@ -137,9 +136,9 @@ def open_items(
     return rows
 
 
-def buckets(rows: list[dict[str, Any]], today: date) -> list[Bucket]:
+def buckets(rows: list[AgendaRow], today: date) -> list[Bucket]:
     """Split rows (in agenda order) into the six buckets, in agenda order; empty ones too."""
-    split: dict[str, list[dict[str, Any]]] = {key: [] for key in BUCKETS}
+    split: dict[str, list[AgendaRow]] = {key: [] for key in BUCKETS}
     sunday = week_start(today) + timedelta(days=6)
     next_sunday = sunday + timedelta(days=7)
     overdue, today_, this_week = split["overdue"], split["today"], split["this_week"]
@@ -196,7 +195,7 @@ def when_label(due: date | None, today: date) -> str:
     )
 
 
-def marks(row: dict[str, Any]) -> list[str]:
+def marks(row: AgendaRow) -> list[str]:
     """What stands out about an item: "escalated", "on client" (waiting on whom), "nice"."""
     found = []
     if row["escalated"]:
@@ -208,7 +207,7 @@ def marks(row: dict[str, Any]) -> list[str]:
     return found
 
 
-def agenda_matcher(text: str, today: date) -> Callable[[dict[str, Any]], bool] | None:
+def agenda_matcher(text: str, today: date) -> Callable[[AgendaRow], bool] | None:
     """A predicate for what the user typed: the board's filter language plus ``client:NAME``.
 
     Free text searches the title, client and owner; None means the text filters nothing.
@@ -224,7 +223,7 @@ def agenda_matcher(text: str, today: date) -> Callable[[dict[str, Any]], bool] |
         return None
     board_match = matcher(flt, today)
 
-    def matches(row: dict[str, Any]) -> bool:
+    def matches(row: AgendaRow) -> bool:
         if clients and not all(c in row["client"].lower() for c in clients):
             return False
         return board_match(row)

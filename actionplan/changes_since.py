@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta
 
 from sqlmodel import Session, col, select
 
-from actionplan.history import describe_event
+from actionplan.history import SIDE_EFFECTS, describe_event
 from actionplan.models import HistoryEvent, Item, Snapshot
 from actionplan.plan import NotFound, find_client
 from actionplan.queries import person_names
@@ -16,10 +16,6 @@ from actionplan.text import quote
 
 DEFAULT_DAYS = 14
 """How far back "since the last call" looks when no snapshot has been saved yet."""
-
-# Fields a change of another field moves too (a card put at the end of its new column, the
-# time it was done): listed only when nothing else changed with them.
-SIDE_EFFECTS = ("position", "done_at")
 
 
 @dataclass(frozen=True)
@@ -129,7 +125,7 @@ def readable(
         fields.setdefault((event.op_id, event.item_id), set()).add(event.field)
     changes = []
     for event in events:
-        if event.field in SIDE_EFFECTS:
+        if event.field in SIDE_EFFECTS:  # listed only when nothing else changed with them
             alone = fields[(event.op_id, event.item_id)] <= set(SIDE_EFFECTS)
             if not alone or (event.field == "position" and not order_moves):
                 continue

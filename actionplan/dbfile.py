@@ -88,20 +88,12 @@ def _check_folder(folder: Path, st: os.stat_result) -> None:
         )
     if st.st_mode & stat.S_ISVTX:
         return  # sticky, like /tmp: only we may rename or remove our files in it
-    if _others_can_write(st):
-        raise UnsafeFile(
-            f"refusing the database in {folder}: other users can write that folder "
-            f"(mode {stat.S_IMODE(st.st_mode):04o})"
-        )
+    _refuse_if_shared(st, f"the database in {folder}", what="that folder")
 
 
 def _check_existing(real: Path) -> None:
-    try:
-        st = os.lstat(real)
-    except OSError as exc:
-        raise UnsafeFile(f"cannot open {real}: {exc.strerror}") from None
-    _check_regular(real, st)
-    _check_ours(real, st)
+    st = _own_file(real, "open")
+    assert st is not None  # only a companion may be missing
     try:
         fd = os.open(real, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     except OSError as exc:
@@ -120,26 +112,37 @@ def _check_existing(real: Path) -> None:
         os.close(fd)
     if head != SQLITE_MAGIC:
         raise UnsafeFile(f"{real} is not an actionplan database (not a SQLite file)")
-    if _others_can_write(st):
-        raise UnsafeFile(
-            f"refusing {real}: other users can write it (mode {stat.S_IMODE(st.st_mode):04o}); "
-            f"make it private with: chmod 600 {real}"
-        )
+    _refuse_if_shared(st, str(real), advice=f"; make it private with: chmod 600 {real}")
 
 
 def _check_companion(path: Path) -> None:
+    st = _own_file(path, "use", missing_ok=True)
+    if st is not None:
+        _refuse_if_shared(st, str(path))
+
+
+def _own_file(path: Path, verb: str, *, missing_ok: bool = False) -> os.stat_result | None:
+    """``path``'s status (not following a link), once it is known to be a regular file of ours.
+
+    Returns:
+        None when there is no such file and ``missing_ok``.
+    """
     try:
         st = os.lstat(path)
-    except FileNotFoundError:
-        return
     except OSError as exc:
-        raise UnsafeFile(f"cannot use {path}: {exc.strerror}") from None
+        if missing_ok and isinstance(exc, FileNotFoundError):
+            return None
+        raise UnsafeFile(f"cannot {verb} {path}: {exc.strerror}") from None
     _check_regular(path, st)
     _check_ours(path, st)
+    return st
+
+
+def _refuse_if_shared(st: os.stat_result, whom: str, *, what: str = "it", advice: str = "") -> None:
+    """Refuse ``whom`` when other users can write ``what`` (the file or folder of ``st``)."""
     if _others_can_write(st):
-        raise UnsafeFile(
-            f"refusing {path}: other users can write it (mode {stat.S_IMODE(st.st_mode):04o})"
-        )
+        mode = stat.S_IMODE(st.st_mode)
+        raise UnsafeFile(f"refusing {whom}: other users can write {what} (mode {mode:04o}){advice}")
 
 
 def _check_regular(path: Path, st: os.stat_result) -> None:

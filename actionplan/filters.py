@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from actionplan.rows import AgendaRow, ItemRow
 
 KEYWORDS = ("overdue", "week", "must", "escalated")
 HELP = "text · owner:NAME · overdue · week · must · escalated"
@@ -53,11 +56,11 @@ def parse_filter(text: str) -> BoardFilter:
     return BoardFilter(words=tuple(words), owner=owner, **flags)
 
 
-def matcher(flt: BoardFilter, today: date) -> Callable[[dict[str, Any]], bool]:
-    """A predicate over listed items (see ``queries.list_items``) for this filter."""
+def matcher(flt: BoardFilter, today: date) -> Callable[[ItemRow | AgendaRow], bool]:
+    """A predicate for this filter over listed items (``queries.list_items``) or agenda rows."""
     week_end = today + timedelta(days=6 - today.weekday())
 
-    def matches(row: dict[str, Any]) -> bool:
+    def matches(row: ItemRow | AgendaRow) -> bool:
         status = str(getattr(row["status"], "value", row["status"]))
         is_open = status not in ("done", "dropped")
         due = row["due"]

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from actionplan.models import HistoryEvent
 
+# Fields a change of another field moves too (a card put at the end of its new column, the
+# time it was done): lists of changes leave them out, or show them only when they are all
+# that changed.
+SIDE_EFFECTS = ("position", "done_at")
+
 _LABELS = {
     "owner_id": "owner",
     "client_id": "client",

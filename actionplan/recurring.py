@@ -6,8 +6,8 @@ import calendar
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cached_property
-from typing import Any
+from functools import cached_property, partial
+from typing import cast
 
 import sqlalchemy as sa
 from sqlmodel import Session
@@ -16,6 +16,7 @@ from actionplan.dates import DAYS, MONTHS, week_start
 from actionplan.models import Client, Item, Person, RepeatFrom, RepeatUnit
 from actionplan.plan.recurrence import next_due, series_day
 from actionplan.queries import CLOSED_STATUSES
+from actionplan.rows import RecurringRow
 
 WEEKS = 12
 THRESHOLD = 3
@@ -110,17 +111,11 @@ def project(
     done_on = max(due, today)
     dates: list[date] = []
     series_due = due
+    following = partial(next_due, every=every, unit=unit, repeat_from=repeat_from, day=day)
     try:
         while done_on <= until:
             dates.append(done_on)
-            series_due = next_due(
-                every=every,
-                unit=unit,
-                repeat_from=repeat_from,
-                due=series_due,
-                done_on=done_on,
-                day=day,
-            )
+            series_due = following(due=series_due, done_on=done_on)
             done_on = series_due
     except OverflowError:
         pass  # the series runs past the year 9999: nothing more to show
@@ -128,14 +123,13 @@ def project(
 
 
 def build_grid(
-    items: Iterable[dict[str, Any]], *, today: date, weeks: int = WEEKS, threshold: int = THRESHOLD
+    items: Iterable[RecurringRow], *, today: date, weeks: int = WEEKS, threshold: int = THRESHOLD
 ) -> RecurringGrid:
     """Place each open recurring item's occurrences in the coming weeks.
 
     Args:
-        items: dicts with ``id``, ``client``, ``owner``, ``title``, ``due``,
-            ``repeat_every``, ``repeat_unit``, ``repeat_from`` and optionally ``day`` (a
-            monthly series' day of the month).
+        items: rows as ``recurring_items`` reads them (``day``, a monthly series' day of the
+            month, only where the due date may be clamped).
         weeks: how many weeks, starting with this one.
         threshold: a client or owner with this many checks in one week has a pile-up.
     """
@@ -200,7 +194,7 @@ def recurring_grid(
     )
 
 
-def recurring_items(*, session: Session) -> list[dict[str, Any]]:
+def recurring_items(*, session: Session) -> list[RecurringRow]:
     """Open, not deleted items that repeat, with client and owner names (see build_grid)."""
     item = Item.__table__  # type: ignore[attr-defined]
     client = Client.__table__  # type: ignore[attr-defined]
@@ -220,14 +214,17 @@ def recurring_items(*, session: Session) -> list[dict[str, Any]]:
         .join(client, client.c.id == item.c.client_id)
         .outerjoin(person, person.c.id == item.c.owner_id)
         .where(
+            # Both halves of a repeat: a restored backup may hold a count without a unit,
+            # which repeats nothing (as ``recurrence.next_occurrence`` reads it).
             item.c.repeat_every.is_not(None),
+            item.c.repeat_unit.is_not(None),
             item.c.deleted_at.is_(None),
             # NOT IN, not IN: a status index would find every open item (most of the plan),
             # then fetch each row; one pass over the table is several times faster.
             item.c.status.not_in(CLOSED_STATUSES),
         )
     )
-    rows = [dict(r._mapping) for r in session.execute(stmt)]
+    rows = cast("list[RecurringRow]", [dict(r._mapping) for r in session.execute(stmt)])
     for row in rows:
         if _maybe_clamped(row):
             # 30 Apr may stand for a series on the 31st: only the earlier dates can tell.
@@ -236,7 +233,7 @@ def recurring_items(*, session: Session) -> list[dict[str, Any]]:
     return rows
 
 
-def _maybe_clamped(row: dict[str, Any]) -> bool:
+def _maybe_clamped(row: RecurringRow) -> bool:
     due = row["due"]
     return (
         due is not None

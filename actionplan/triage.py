@@ -9,16 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from typing import Any, cast
 
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from actionplan import plan
-from actionplan.history import describe_event
-from actionplan.models import Client, HistoryEvent, Item, Person, Status
+from actionplan.history import SIDE_EFFECTS, describe_event
+from actionplan.models import HistoryEvent, Item, Person, Status
 from actionplan.plan import Invalid, NotFound
-from actionplan.queries import CLOSED_STATUSES
+from actionplan.queries import CLOSED_STATUSES, item_select
+from actionplan.rows import Slip, TriageRow
 from actionplan.text import quote
 from actionplan.triage_rules import (
     SOON_DAYS,
@@ -35,9 +36,6 @@ from actionplan.triage_rules import (
     reasons_for,
 )
 
-# History fields that change as a side effect of others; a triage card does not list them.
-QUIET_FIELDS = ("position", "done_at")
-
 
 @dataclass(frozen=True)
 class Change:
@@ -53,8 +51,8 @@ class Change:
 class Detail:
     """Everything the triage card shows of one item, read at one moment."""
 
-    row: dict[str, Any]
-    """The item's columns plus ``client``, ``owner``, ``waiting_since`` and ``untold``."""
+    row: TriageRow
+    """The item as :func:`item_rows` reads it."""
     reasons: tuple[str, ...]
     changes: list[Change]
     """The latest changes, newest first."""
@@ -174,9 +172,17 @@ def triage_queue(*, session: Session, today: date, client: str | None = None) ->
     if client_id is not None:
         stmt = stmt.where(item.c.client_id == client_id)
     rows = session.execute(stmt).all()
-    slips = [{"id": r[0], "client_id": r[1], "due": r[8], "committed": r[9]} for r in rows if r[8]]
+    slips: list[Slip] = [
+        {"id": r[0], "client_id": r[1], "due": r[8], "committed": r[9], "untold": False}
+        for r in rows
+        if r[8]
+    ]
     mark_untold(session=session, rows=slips)
-    untold = {s["id"]: (s["due"] - s["committed"]).days for s in slips if s["untold"]}
+    untold = {
+        s["id"]: (s["due"] - s["committed"]).days
+        for s in slips
+        if s["untold"] and s["due"] and s["committed"]  # (an untold slip has both dates)
+    }
     entries = []
     for item_id, _, tier_, late, quiet, must_, escalated, waited, _, _ in rows:
         if tier_ == TIER_STALE:
@@ -198,32 +204,23 @@ def triage_queue(*, session: Session, today: date, client: str | None = None) ->
     return entries
 
 
-def item_rows(*, session: Session, ids: list[int]) -> list[dict[str, Any]]:
+def item_rows(*, session: Session, ids: list[int]) -> list[TriageRow]:
     """Items as :func:`reasons_for` and the triage card read them, in the order of ``ids``.
 
     Returns:
-        One dict per item found: every item column plus ``client``, ``owner``,
+        One ``TriageRow`` per item found: an item as ``queries.list_items`` lists it, plus
         ``waiting_since`` and ``untold``.
     """
     from actionplan.summary.source import mark_untold
 
     item = Item.__table__  # type: ignore[attr-defined]
-    clients = Client.__table__  # type: ignore[attr-defined]
-    person = Person.__table__  # type: ignore[attr-defined]
-    found: dict[int, dict[str, Any]] = {}
+    found: dict[int, TriageRow] = {}
     for start in range(0, len(ids), 500):  # bound the IN list, as PostgreSQL and SQLite like
-        stmt = (
-            sa.select(
-                item,
-                clients.c.name.label("client"),
-                person.c.name.label("owner"),
-                _waiting_since().label("waiting_since"),
-            )
-            .join(clients, clients.c.id == item.c.client_id)
-            .outerjoin(person, person.c.id == item.c.owner_id)
-            .where(item.c.id.in_(ids[start : start + 500]))
+        stmt = item_select(_waiting_since().label("waiting_since")).where(
+            item.c.id.in_(ids[start : start + 500])
         )
-        found.update((row.id, dict(row._mapping)) for row in session.execute(stmt))
+        # ``untold`` comes from mark_untold below, before anyone reads it.
+        found.update((row.id, cast(TriageRow, dict(row._mapping))) for row in session.execute(stmt))
     rows = [found[i] for i in ids if i in found]
     mark_untold(session=session, rows=rows)
     return rows
@@ -231,7 +228,7 @@ def item_rows(*, session: Session, ids: list[int]) -> list[dict[str, Any]]:
 
 def explain_queue(
     *, session: Session, today: date, client: str | None = None
-) -> list[tuple[dict[str, Any], tuple[str, ...]]]:
+) -> list[tuple[TriageRow, tuple[str, ...]]]:
     """The queue with each item's fields and reasons, worst first (for listings).
 
     Raises:
@@ -254,8 +251,8 @@ def triage_detail(*, session: Session, item_id: int, today: date, changes: int =
     row = found[0]
     events = list(
         session.exec(
-            select(HistoryEvent)
-            .where(HistoryEvent.item_id == item_id, col(HistoryEvent.field).not_in(QUIET_FIELDS))
+            select(HistoryEvent)  # a triage card does not list side effects of other changes
+            .where(HistoryEvent.item_id == item_id, col(HistoryEvent.field).not_in(SIDE_EFFECTS))
             .order_by(col(HistoryEvent.id).desc())
             .limit(changes)
         )

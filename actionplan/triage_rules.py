@@ -35,6 +35,7 @@ from datetime import UTC, date, datetime
 from typing import Any, NamedTuple
 
 from actionplan.models import Status, WaitingOn
+from actionplan.rows import TriageRow
 
 SOON_DAYS = 7
 WAIT_DAYS = 7
@@ -94,15 +95,15 @@ class Facts(NamedTuple):
     """Days the due date is past the committed one, for a slip the client was not told of."""
 
 
-def facts_of(row: dict[str, Any], *, today: date) -> Facts | None:
+def facts_of(row: TriageRow, *, today: date) -> Facts | None:
     """The facts of an item row (see :func:`actionplan.triage.item_rows`); None when it is
     done, dropped or deleted. Snoozing is not looked at: the queue leaves snoozed items out."""
     status = Status(row["status"])
-    if not status.is_open or row.get("deleted_at") is not None:
+    if not status.is_open or row["deleted_at"] is not None:
         return None
     due, committed = row["due"], row["committed"]
-    since = row.get("waiting_since") if status == Status.WAITING else None
-    untold = row.get("untold") and due and committed and due > committed
+    since = row["waiting_since"] if status == Status.WAITING else None
+    slip = (due - committed).days if due and committed and due > committed else None
     return Facts(
         late=(today - due).days if due is not None else None,
         planned=status == Status.PLANNED,
@@ -112,7 +113,7 @@ def facts_of(row: dict[str, Any], *, today: date) -> Facts | None:
         waited=(today - _day_of(since)).days if since is not None else None,
         waiting_on=_enum(row["waiting_on"], WaitingOn),
         quiet=(today - _day_of(row["updated_at"])).days,
-        slip=(due - committed).days if untold else None,
+        slip=slip if row["untold"] else None,
     )
 
 
@@ -168,14 +169,14 @@ def rank(item_id: int, facts: Facts, reasons: list[tuple[int, str]]) -> Entry:
     return Entry(id=item_id, rank=(tier, measure, not facts.escalated, not facts.must, item_id))
 
 
-def reasons_for(row: dict[str, Any], *, today: date) -> tuple[str, ...]:
+def reasons_for(row: TriageRow, *, today: date) -> tuple[str, ...]:
     """Why an item row (see :func:`actionplan.triage.item_rows`) needs attention today, worst
     first."""
     facts = facts_of(row, today=today)
     return tuple(text for _, text in judge(facts)) if facts else ()
 
 
-def rank_of(row: dict[str, Any], *, today: date) -> Entry | None:
+def rank_of(row: TriageRow, *, today: date) -> Entry | None:
     """Where an item row stands in the queue; None when it needs nothing."""
     facts = facts_of(row, today=today)
     reasons = judge(facts) if facts else []

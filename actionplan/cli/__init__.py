@@ -31,6 +31,16 @@ def build_parser() -> Parser:
         p.set_defaults(handler=handler)
         return p
 
+    def action(
+        actions: argparse._SubParsersAction[argparse.ArgumentParser],
+        name: str,
+        handler: str,
+        help_text: str,
+    ) -> argparse.ArgumentParser:
+        a = actions.add_parser(name, help=help_text)
+        a.set_defaults(handler=handler)
+        return a
+
     command("demo", "board:run_demo", "open the board on a throwaway demo plan")
 
     p = command("add", "items:run_add", "add an item to a client's plan")
@@ -70,9 +80,7 @@ def build_parser() -> Parser:
     p.add_argument("--client", help="only this client")
     p.add_argument("--json", action="store_true", help="the buckets and their items as JSON")
     p = command("workload", "views:run_workload", "open items per owner per week, ahead")
-    p.add_argument(
-        "--weeks", type=count(1, 52), default=6, metavar="N", help="how many weeks (1-52)"
-    )
+    _weeks_option(p, default=6)
     p.add_argument(
         "--limit",
         type=count(0, 10_000),
@@ -133,18 +141,17 @@ def build_parser() -> Parser:
 
     p = command("guard", "guard:run_check", "the leak guard: check text, a client's allow-list")
     actions = p.add_subparsers(title="actions", metavar="ACTION", required=True)
-    g = actions.add_parser("check", help="check text (arguments, or standard input)")
-    g.set_defaults(handler="guard:run_check")
+    g = action(actions, "check", "guard:run_check", "check text (arguments, or standard input)")
     g.add_argument("text", nargs="*", help="text to check; none reads standard input")
     g.add_argument("--client", help="use this client's contacts and allow-list")
     g.add_argument("--json", action="store_true", help="the findings as JSON")
-    g = actions.add_parser("allow", help="show or change a client's allow-list")
-    g.set_defaults(handler="guard:run_allow")
+    g = action(actions, "allow", "guard:run_allow", "show or change a client's allow-list")
     g.add_argument("client")
     g.add_argument("terms", nargs="*", help="terms to add: ticket prefixes, domains, hosts")
     g.add_argument("--remove", action="append", default=[], metavar="TERM", help="take one off")
-    g = actions.add_parser("review", help="mark what the guard flags in a summary as fine")
-    g.set_defaults(handler="guard:run_review")
+    g = action(
+        actions, "review", "guard:run_review", "mark what the guard flags in a summary as fine"
+    )
     g.add_argument("client")
     g.add_argument("--item", type=item_id, metavar="ID", help="only this item's sentences")
     g.add_argument("--list", action="store_true", help="list the reviewed sentences")
@@ -177,19 +184,20 @@ def build_parser() -> Parser:
 
     p = command("template", "templates:run_list", "checklist templates: list, apply to a client")
     actions = p.add_subparsers(title="actions", metavar="ACTION", required=True)
-    t = actions.add_parser("list", help="the templates there are (shipped and your own)")
-    t.set_defaults(handler="templates:run_list")
-    t = actions.add_parser("apply", help="add a template's items to a client, dates from --start")
-    t.set_defaults(handler="templates:run_apply")
+    action(actions, "list", "templates:run_list", "the templates there are (shipped and your own)")
+    t = action(
+        actions,
+        "apply",
+        "templates:run_apply",
+        "add a template's items to a client, dates from --start",
+    )
     t.add_argument("name", help="the template's file name or name, e.g. new-client-onboarding")
     t.add_argument("--client", required=True, help="client name (created if new)")
     t.add_argument("--start", metavar="WHEN", help="what due offsets count from (default today)")
     t.add_argument("--dry-run", action="store_true", help="show the items and dates; add nothing")
 
     p = command("recurring", "recurring:run_recurring", "recurring checks per week, ahead")
-    p.add_argument(
-        "--weeks", type=count(1, 52), default=12, metavar="N", help="how many weeks (1-52)"
-    )
+    _weeks_option(p, default=12)
     p.add_argument(
         "--threshold",
         type=count(1, 10_000),
@@ -203,6 +211,12 @@ def build_parser() -> Parser:
     p = command("backup", "transfer:run_backup", "copy the database (JSON for PostgreSQL)")
     p.add_argument("-o", "--output", metavar="FILE")
     return parser
+
+
+def _weeks_option(p: argparse.ArgumentParser, *, default: int) -> None:
+    p.add_argument(
+        "--weeks", type=count(1, 52), default=default, metavar="N", help="how many weeks (1-52)"
+    )
 
 
 def _item_options(p: argparse.ArgumentParser) -> None:

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from actionplan.cli.context import config, open_db, parse_when, today
 from actionplan.cli.errors import CliError
 from actionplan.cli.output import say, say_block, say_json, table
+
+if TYPE_CHECKING:
+    from actionplan.models import Item
+    from actionplan.rows import ItemRow
 
 
 def run_add(args: argparse.Namespace) -> int:
@@ -137,7 +142,7 @@ def run_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _list_row(row: dict[str, Any]) -> list[Any]:
+def _list_row(row: ItemRow) -> list[Any]:
     flags = []
     if not row["must"]:
         flags.append("nice")
@@ -170,9 +175,7 @@ def run_delete(args: argparse.Namespace) -> int:
     """actionplan delete ID"""
     from actionplan import plan
 
-    db = open_db(args)
-    with db.session() as session:
-        item = plan.delete_item(session=session, item_id=args.id, author=config().author)
+    item = _change_item(args, plan.delete_item)
     say(f"deleted #{item.id} {item.title} (actionplan undo, or restore {item.id}, brings it back)")
     return 0
 
@@ -181,11 +184,16 @@ def run_restore(args: argparse.Namespace) -> int:
     """actionplan restore ID"""
     from actionplan import plan
 
-    db = open_db(args)
-    with db.session() as session:
-        item = plan.restore_item(session=session, item_id=args.id, author=config().author)
+    item = _change_item(args, plan.restore_item)
     say(f"restored #{item.id} {item.title}")
     return 0
+
+
+def _change_item(args: argparse.Namespace, change: Callable[..., Item]) -> Item:
+    """Apply ``change`` (a plan operation on one item) to item ``args.id``, as our author."""
+    db = open_db(args)
+    with db.session() as session:
+        return change(session=session, item_id=args.id, author=config().author)
 
 
 def run_undo(args: argparse.Namespace) -> int:

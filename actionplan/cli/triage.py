@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from actionplan.cli.context import open_db, today
 from actionplan.cli.output import say, say_block, say_json, table
+
+if TYPE_CHECKING:
+    from actionplan.rows import TriageRow
 
 
 def run_triage(args: argparse.Namespace) -> int:
@@ -35,14 +38,22 @@ def run_triage(args: argparse.Namespace) -> int:
     return 0
 
 
-def _record(row: dict[str, Any], reasons: tuple[str, ...]) -> dict[str, Any]:
-    def value(v: Any) -> Any:
-        if isinstance(v, date):
-            return v.isoformat()
-        return getattr(v, "value", v)
+def _record(row: TriageRow, reasons: tuple[str, ...]) -> dict[str, Any]:
+    """One entry of ``triage --json``: a JSON document, not a row."""
+    return {
+        "id": row["id"],
+        "client": row["client"],
+        "title": row["title"],
+        "status": row["status"].value,
+        "waiting_on": row["waiting_on"].value if row["waiting_on"] else None,
+        "owner": row["owner"],
+        "due": _day(row["due"]),
+        "committed": _day(row["committed"]),
+        "must": row["must"],
+        "escalated": bool(row["escalated"]),
+        "reasons": list(reasons),
+    }
 
-    keys = ["id", "client", "title", "status", "waiting_on", "owner", "due", "committed", "must"]
-    record = {k: value(row[k]) for k in keys}
-    record["escalated"] = bool(row["escalated"])
-    record["reasons"] = list(reasons)
-    return record
+
+def _day(day: date | None) -> str | None:
+    return day.isoformat() if day else None

@@ -14,6 +14,7 @@ from actionplan.text import one_line
 
 if TYPE_CHECKING:
     from actionplan.agenda import Bucket
+    from actionplan.rows import AgendaRow
     from actionplan.workload import Workload
 
 
@@ -33,12 +34,18 @@ def run_agenda(args: argparse.Namespace) -> int:
 
 
 def _agenda_json(found: list[Bucket], day: Any) -> dict[str, Any]:
-    keys = ("id", "client", "title", "owner", "due", "status", "waiting_on", "must", "escalated")
-
-    def item(row: dict[str, Any]) -> dict[str, Any]:
-        out = {k: row[k] for k in keys}
-        out["due"] = row["due"].isoformat() if row["due"] else None
-        return out
+    def item(row: AgendaRow) -> dict[str, Any]:
+        return {
+            "id": row["id"],
+            "client": row["client"],
+            "title": row["title"],
+            "owner": row["owner"],
+            "due": row["due"].isoformat() if row["due"] else None,
+            "status": row["status"],
+            "waiting_on": row["waiting_on"],
+            "must": row["must"],
+            "escalated": row["escalated"],
+        }
 
     return {
         "today": day.isoformat(),

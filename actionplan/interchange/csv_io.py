@@ -12,22 +12,12 @@ from actionplan.dates import DateError, parse_optional_date
 from actionplan.models import Status, Visibility
 from actionplan.plan import Invalid, NewItem, new_item
 from actionplan.plan.recurrence import parse_repeat, short_repeat
+from actionplan.rows import ItemRow
 from actionplan.text import quote
 
 # The contract's columns, in order (PRODUCT.md); the extras carry what the contract leaves out,
 # so an internal-only item never comes back client-visible after a round trip.
-COLUMNS = [
-    "client",
-    "title",
-    "status",
-    "owner",
-    "due",
-    "committed",
-    "must",
-    "client_note",
-    "internal_note",
-    "escalated",
-]
+COLUMNS = "client title status owner due committed must client_note internal_note escalated".split()  # noqa: SIM905
 EXTRA_COLUMNS = ["visibility", "waiting_on", "escalation_reason", "repeat", "repeat_from"]
 _TRUE = {"yes", "true", "1", "y"}
 _FALSE = {"no", "false", "0", "n", ""}
@@ -53,7 +43,7 @@ def unneutralise(cell: str) -> str:
     return cell
 
 
-def csv_record(row: dict[str, Any]) -> dict[str, Any]:
+def csv_record(row: ItemRow) -> dict[str, Any]:
     """The contract's fields of one listed item (see queries.list_items), typed for JSON."""
     return {
         "client": row["client"],
@@ -73,7 +63,7 @@ def _value(enum_or_str: Any) -> Any:
     return getattr(enum_or_str, "value", enum_or_str)
 
 
-def write_csv(rows: list[dict[str, Any]]) -> str:
+def write_csv(rows: list[ItemRow]) -> str:
     """Listed items as CSV text: the contract's columns, then the extras."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -85,8 +75,8 @@ def write_csv(rows: list[dict[str, Any]]) -> str:
             _value(row["visibility"]),
             _value(row["waiting_on"]) or "",
             row["escalation_reason"],
-            short_repeat(row.get("repeat_every"), row.get("repeat_unit")),
-            _value(row.get("repeat_from")) or "",
+            short_repeat(row["repeat_every"], row["repeat_unit"]),
+            _value(row["repeat_from"]) or "",
         ]
         writer.writerow([neutralise(_cell(c)) for c in cells])
     return out.getvalue()

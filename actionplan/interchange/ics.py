@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from actionplan.models import Status, Visibility
 from actionplan.summary.model import client_visible, to_line
@@ -31,6 +31,8 @@ from actionplan.text import quote, strip_controls
 
 if TYPE_CHECKING:
     from sqlmodel import Session
+
+    from actionplan.rows import ItemRow
 
 PRODID = "-//actionplan//actionplan action plan//EN"
 LINE_OCTETS = 75  # RFC 5545 3.1: lines SHOULD NOT be longer than 75 octets, excluding CRLF
@@ -84,7 +86,7 @@ def export_ics(*, session: Session, client: str | None = None, internal: bool = 
 
 
 def render_ics(
-    rows: Iterable[dict[str, Any]], *, calendar_name: str = "actionplan", internal: bool = False
+    rows: Iterable[ItemRow], *, calendar_name: str = "actionplan", internal: bool = False
 ) -> str:
     """Listed items (see ``queries.list_items``) as an iCalendar feed.
 
@@ -106,7 +108,7 @@ def render_ics(
     return render_events(client_feed_rows(rows), calendar_name)
 
 
-def client_feed_rows(rows: Iterable[dict[str, Any]]) -> list[FeedEvent]:
+def client_feed_rows(rows: Iterable[ItemRow]) -> list[FeedEvent]:
     """Everything the client feed contains, in order: the events of client-visible dated open
     items, their text built only from what a client summary shows.
 
@@ -129,7 +131,7 @@ def client_feed_rows(rows: Iterable[dict[str, Any]]) -> list[FeedEvent]:
     return out
 
 
-def internal_feed_rows(rows: Iterable[dict[str, Any]]) -> list[FeedEvent]:
+def internal_feed_rows(rows: Iterable[ItemRow]) -> list[FeedEvent]:
     """The events of the internal feed: every dated open item, internal-only ones marked
     private, owners by full name; still never an internal note."""
     return [
@@ -160,29 +162,31 @@ def render_events(events: Iterable[FeedEvent], calendar_name: str) -> str:
     return "".join(fold(line) + CRLF for line in lines)
 
 
-def _dated_open(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+def _dated_open(rows: Iterable[ItemRow]) -> list[ItemRow]:
     return sorted(
         (row for row in rows if _wanted(row)),
         key=lambda row: (row["due"], row["client"].lower(), row["id"]),
     )
 
 
-def _wanted(row: dict[str, Any]) -> bool:
+def _wanted(row: ItemRow) -> bool:
     return (
         row["due"] is not None
-        and row.get("deleted_at") is None
+        and row["deleted_at"] is None
         and Status(row["status"]) not in (Status.DONE, Status.DROPPED)
     )
 
 
 def _feed_event(
-    row: dict[str, Any], *, summary: str, parts: list[str], private: bool = False
+    row: ItemRow, *, summary: str, parts: list[str], private: bool = False
 ) -> FeedEvent:
+    due = row["due"]
+    assert due is not None  # (only dated items, see _dated_open, get here)
     return FeedEvent(
         item_id=int(row["id"]),
-        due=row["due"],
+        due=due,
         changed=row["updated_at"],
-        version=int(row.get("version") or 1),
+        version=int(row["version"] or 1),
         summary=summary,
         description="\n".join(parts),
         private=private,
@@ -216,7 +220,7 @@ def _event(event: FeedEvent) -> list[str]:
     return lines
 
 
-def describe_item(row: dict[str, Any]) -> str:
+def describe_item(row: ItemRow) -> str:
     """An internal event's description: owner, status and the client note; never the internal
     note.
 
@@ -227,12 +231,12 @@ def describe_item(row: dict[str, Any]) -> str:
         Plain text with line breaks.
     """
     status = Status(row["status"]).value
-    if row.get("waiting_on"):
+    if row["waiting_on"]:
         status = f"{status} (on {getattr(row['waiting_on'], 'value', row['waiting_on'])})"
-    parts = [f"Owner: {row.get('owner') or 'nobody'}", f"Status: {status}"]
+    parts = [f"Owner: {row['owner'] or 'nobody'}", f"Status: {status}"]
     if Visibility(row["visibility"]) == Visibility.INTERNAL:
         parts.append("Internal only: not for the client")
-    note = (row.get("client_note") or "").strip()
+    note = (row["client_note"] or "").strip()
     if note:
         parts.extend(["", note])
     return "\n".join(parts)

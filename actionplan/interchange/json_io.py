@@ -55,7 +55,8 @@ def export_json(*, session: Session, client: str | None = None) -> str:
     """
     selected = _selection(session, client)
     # SQLite can write the rows' JSON itself, several times faster than Python; a whole-plan
-    # export there takes that path. tests/core/test_interchange.py holds both paths to one output.
+    # export there takes that path. tests/core/test_interchange_json_properties.py holds both
+    # paths to one output.
     native = client is None and session.get_bind().dialect.name == "sqlite"
     parts = [f'{{"format": "{FORMAT}", "version": {VERSION}, "schema": "{SCHEMA_HEAD}"']
     for model in TABLES:

@@ -15,7 +15,14 @@ from actionplan.plan.errors import Invalid, NotFound
 from actionplan.plan.journal import Recorder, lock, operation
 from actionplan.plan.people import client_ids, person_ids
 from actionplan.plan.recurrence import add_next_occurrence
-from actionplan.plan.values import EDITABLE, NewItem, check_repeat, clean_value, new_item
+from actionplan.plan.values import (
+    EDITABLE,
+    NewItem,
+    check_links,
+    check_repeat,
+    clean_value,
+    new_item,
+)
 from actionplan.text import TextError, quote
 
 
@@ -226,13 +233,7 @@ def _apply(session: Session, rec: Recorder, item: Item, changes: dict[str, Any])
         rec.set(item, "repeat_unit", None)
         rec.set(item, "repeat_from", None)
     check_repeat(item.repeat_every, item.repeat_unit)
-    # Checked on the result, so a change is judged together with what the item already holds.
-    if item.escalated and not item.escalation_reason:
-        raise Invalid("an escalation needs a reason")
-    if item.escalation_reason and not item.escalated:
-        raise Invalid("a reason is only for an escalated item (escalate it with the reason)")
-    if item.waiting_on is not None and item.status != Status.WAITING:
-        raise Invalid("waiting-on is only for waiting items")
+    check_links(item)
 
 
 def _describe_edit(item: Item, changes: dict[str, Any]) -> str:

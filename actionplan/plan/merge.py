@@ -11,6 +11,7 @@ there now, so the user can choose.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from sqlmodel import Session
@@ -21,6 +22,7 @@ from actionplan.plan.items import edit_item
 from actionplan.plan.journal import last_author
 from actionplan.plan.values import dump_value
 from actionplan.queries import ItemFilter, list_items
+from actionplan.rows import ItemRow
 
 
 @dataclass(frozen=True)
@@ -36,9 +38,7 @@ class FieldClash:
 class Clash(Conflict):
     """Someone else changed the same fields first; nothing was saved."""
 
-    def __init__(
-        self, item_id: int, fields: list[FieldClash], who: str, current: dict[str, Any]
-    ) -> None:
+    def __init__(self, item_id: int, fields: list[FieldClash], who: str, current: ItemRow) -> None:
         names = ", ".join(f.field.replace("_", " ") for f in fields)
         super().__init__(f"item #{item_id}: {who} changed {names} meanwhile")
         self.item_id = item_id
@@ -47,7 +47,7 @@ class Clash(Conflict):
         self.current = current
 
 
-def current_row(session: Session, item_id: int) -> dict[str, Any]:
+def current_row(session: Session, item_id: int) -> ItemRow:
     """The item as the board shows it now (with client and owner names).
 
     Raises:
@@ -84,7 +84,7 @@ def without(values: dict[str, Any], fields: set[str]) -> dict[str, Any]:
     return {k: v for k, v in values.items() if k not in dropped}
 
 
-def clashes(seen: dict[str, Any], now: dict[str, Any], mine: dict[str, Any]) -> list[FieldClash]:
+def clashes(seen: ItemRow, now: ItemRow, mine: dict[str, Any]) -> list[FieldClash]:
     """The fields of ``mine`` that someone else changed since ``seen`` to something else.
 
     A field they changed to exactly what the user wants is no clash. What ``mine`` implies
@@ -109,7 +109,7 @@ def edit_merging(
     *,
     session: Session,
     item_id: int,
-    seen: dict[str, Any],
+    seen: ItemRow,
     author: str,
     reason: str | None = None,
     **mine: Any,
@@ -123,26 +123,13 @@ def edit_merging(
         Clash: someone else changed one of these fields; it says who and both values.
         NotFound, Invalid: as :func:`edit_item`.
     """
+    edit = partial(edit_item, session=session, item_id=item_id, author=author, reason=reason)
     try:
-        return edit_item(
-            session=session,
-            item_id=item_id,
-            author=author,
-            expected_version=seen["version"],
-            reason=reason,
-            **mine,
-        )
+        return edit(expected_version=seen["version"], **mine)
     except Conflict:
         session.rollback()
     now = current_row(session, item_id)
     found = clashes(seen, now, mine)
     if found:
         raise Clash(item_id, found, last_author(session, item_id), now)
-    return edit_item(
-        session=session,
-        item_id=item_id,
-        author=author,
-        expected_version=now["version"],
-        reason=reason,
-        **mine,
-    )
+    return edit(expected_version=now["version"], **mine)

@@ -95,13 +95,7 @@ def new_item(**values: Any) -> NewItem:
 def _consistent(item: NewItem) -> NewItem:
     if item.waiting_on is not None and item.status != Status.WAITING:
         raise Invalid("waiting-on is only for waiting items (set the status to waiting)")
-    # Checked on the result, so a change is judged together with what the item already holds.
-    if item.escalated and not item.escalation_reason:
-        raise Invalid("an escalation needs a reason")
-    if item.escalation_reason and not item.escalated:
-        raise Invalid("a reason is only for an escalated item (escalate it with the reason)")
-    if item.waiting_on is not None and item.status != Status.WAITING:
-        raise Invalid("waiting-on is only for waiting items")
+    check_links(item)
     if not item.escalated and item.escalation_reason:
         item = replace(item, escalation_reason="")
     check_repeat(item.repeat_every, item.repeat_unit)
@@ -110,6 +104,20 @@ def _consistent(item: NewItem) -> NewItem:
     if item.repeat_every is None:
         item = replace(item, repeat_unit=None, repeat_from=None)
     return item
+
+
+def check_links(item: NewItem | Item) -> None:
+    """Fields that only make sense together: an escalation and its reason, waiting and whom on.
+
+    Checked on the result (a new item, or an edited one before it is saved), so a change is
+    judged together with what the item already holds.
+    """
+    if item.escalated and not item.escalation_reason:
+        raise Invalid("an escalation needs a reason")
+    if item.escalation_reason and not item.escalated:
+        raise Invalid("a reason is only for an escalated item (escalate it with the reason)")
+    if item.waiting_on is not None and item.status != Status.WAITING:
+        raise Invalid("waiting-on is only for waiting items")
 
 
 REPEAT_MAX = 999

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 from actionplan.text import strip_controls
+
+if TYPE_CHECKING:
+    from actionplan.rows import ItemRow
 
 # How items read to a client (no internal words such as "dropped").
 STATUS_WORDS = {
@@ -130,23 +133,24 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-def owner_label(row: dict[str, Any]) -> str:
+def owner_label(row: ItemRow) -> str:
     """Who, as the client may see it: our people by team, the client's by name."""
-    side = str(getattr(row.get("owner_side"), "value", row.get("owner_side")) or "")
-    if not row.get("owner"):
+    owner = row["owner"]
+    if not owner:
         return "to be assigned"
+    side = str(getattr(row["owner_side"], "value", row["owner_side"]) or "")
     if side == "client":
-        return _safe(row["owner"])
+        return _safe(owner)
     if side == "vendor":
-        return _safe(row.get("owner_team") or "supplier")
-    return _safe(row.get("owner_team") or "our team")
+        return _safe(row["owner_team"] or "supplier")
+    return _safe(row["owner_team"] or "our team")
 
 
 def _safe(text: str) -> str:
     return " ".join(strip_controls(text, keep_newlines=False).split())
 
 
-def to_line(row: dict[str, Any]) -> Line:
+def to_line(row: ItemRow) -> Line:
     """An item row (``queries.list_items``) reduced to what the client may read."""
     status = str(getattr(row["status"], "value", row["status"]))
     waiting = str(getattr(row["waiting_on"], "value", row["waiting_on"]) or "")
@@ -165,22 +169,30 @@ def to_line(row: dict[str, Any]) -> Line:
     )
 
 
-def client_visible(row: dict[str, Any]) -> bool:
+def client_visible(row: ItemRow) -> bool:
     """Whether an item may appear in anything the client sees at all."""
     visibility = str(getattr(row["visibility"], "value", row["visibility"]))
     status = str(getattr(row["status"], "value", row["status"]))
-    return visibility == "client" and status != "dropped" and row.get("deleted_at") is None
+    return visibility == "client" and status != "dropped" and row["deleted_at"] is None
+
+
+class SummaryOptions(TypedDict, total=False):
+    """How a summary is cut: every way to a summary passes these on, unchanged, to here."""
+
+    include_nice: bool
+    """Keep nice-to-haves in the plan (the default; must-dos always lead)."""
+    next_call: date | None
+    """Next steps are what falls due before this date (default: a week after today)."""
 
 
 def build_summary(
     *,
     client: str,
-    rows: list[dict[str, Any]],
+    rows: list[ItemRow],
     previous: Summary | None,
     today: date,
     prepared_by: str,
-    include_nice: bool = True,
-    next_call: date | None = None,
+    **options: Unpack[SummaryOptions],
 ) -> Summary:
     """The client summary for today.
 
@@ -190,16 +202,15 @@ def build_summary(
         previous: the last saved snapshot, for "changes since" and the trend.
         today: the summary's date.
         prepared_by: the account manager's name (from the config).
-        include_nice: keep nice-to-haves in the plan (must-dos always lead).
-        next_call: "next steps" are what falls due before this date (default: a week on).
+        **options: ``include_nice`` and ``next_call`` (see ``SummaryOptions``).
     """
     visible = [r for r in rows if client_visible(r)]
-    if not include_nice:
+    if not options.get("include_nice", True):
         visible = [r for r in visible if r["must"]]
     lines = [to_line(r) for r in visible]
     open_lines = [ln for ln in lines if ln.is_open]
     health = _health(open_lines, today, previous)
-    next_call = next_call or today + timedelta(days=7)
+    next_call = options.get("next_call") or today + timedelta(days=7)
     since = previous.day if previous else None
     done_rows, reported_done = _done_since(visible, previous, today)
     done = sorted((to_line(r) for r in done_rows), key=lambda ln: ln.title.lower())
@@ -226,8 +237,8 @@ def build_summary(
 
 
 def _done_since(
-    rows: list[dict[str, Any]], previous: Summary | None, today: date
-) -> tuple[list[dict[str, Any]], list[int]]:
+    rows: list[ItemRow], previous: Summary | None, today: date
+) -> tuple[list[ItemRow], list[int]]:
     """The items finished that the client has not yet been told are done, and what has been told.
 
     An item is news once: when it was open at the last snapshot, or finished on or after that
@@ -240,7 +251,7 @@ def _done_since(
     finished = [r for r in rows if not _is_open(r) and r["done_at"] is not None]
     if previous is None:
         cutoff = today - timedelta(days=RECENT_DONE_DAYS)
-        news = [r for r in finished if r["done_at"].date() > cutoff]
+        news = [r for r in finished if _done_on(r) > cutoff]
         told: set[int] = set()
     else:
         told = {*previous.reported_done, *(ln.key for ln in previous.done)}
@@ -248,15 +259,21 @@ def _done_since(
         news = [
             r
             for r in finished
-            if r["id"] not in told and (r["id"] in was_open or r["done_at"].date() >= previous.day)
+            if r["id"] not in told and (r["id"] in was_open or _done_on(r) >= previous.day)
         ]
     told |= {r["id"] for r in news}
     # Finished before today: the next summary's day test already keeps those out.
-    carried = sorted(r["id"] for r in finished if r["id"] in told and r["done_at"].date() >= today)
+    carried = sorted(r["id"] for r in finished if r["id"] in told and _done_on(r) >= today)
     return news, carried
 
 
-def _is_open(row: dict[str, Any]) -> bool:
+def _done_on(row: ItemRow) -> date:
+    done_at = row["done_at"]
+    assert done_at is not None  # (only finished rows, which all have one, get here)
+    return done_at.date()
+
+
+def _is_open(row: ItemRow) -> bool:
     return str(getattr(row["status"], "value", row["status"])) not in ("done", "dropped")
 
 

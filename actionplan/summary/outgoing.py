@@ -12,7 +12,7 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import TypeVar
+from typing import TypeVar, Unpack
 
 from sqlmodel import Session
 
@@ -20,7 +20,7 @@ from actionplan.config import Config
 from actionplan.plan.errors import NotFound, PlanError
 from actionplan.plan.people import find_client
 from actionplan.summary.guarding import Flag, flags_for, guard_setup
-from actionplan.summary.model import Summary
+from actionplan.summary.model import Summary, SummaryOptions
 from actionplan.summary.readable import readable
 from actionplan.text import quote
 
@@ -83,8 +83,7 @@ def prepare(
     fmt: str,
     today: date,
     config: Config,
-    include_nice: bool = True,
-    next_call: date | None = None,
+    **options: Unpack[SummaryOptions],
 ) -> Outgoing:
     """Build the summary from the database now, render it, and guard what would leave.
 
@@ -100,12 +99,7 @@ def prepare(
     if found is None:
         raise NotFound(f"no client named {quote(client.strip())}")
     summary = summary_for(
-        session=session,
-        client=found.name,
-        today=today,
-        prepared_by=config.name,
-        include_nice=include_nice,
-        next_call=next_call,
+        session=session, client=found.name, today=today, prepared_by=config.name, **options
     )
     content, text = render_for_release(summary, fmt)
     setup = guard_setup(session=session, client=found, config=config)
@@ -141,8 +135,7 @@ def release(
     shown: str | None = None,
     accepted: frozenset[str] = frozenset(),
     force: bool = False,
-    include_nice: bool = True,
-    next_call: date | None = None,
+    **options: Unpack[SummaryOptions],
 ) -> tuple[Outgoing, T]:
     """Rebuild, guard, deliver: the only way a client summary leaves.
 
@@ -153,20 +146,13 @@ def release(
             since, nothing leaves.
         accepted: keys of flags the user has seen and let through (the app's "send anyway").
         force: let every flag through (the CLI's ``--force``); the caller lists them.
+        **options: how the summary is cut (see ``SummaryOptions``).
 
     Raises:
         Changed: the summary differs from ``shown``.
         Flagged: the guard found something not reviewed, not accepted and not forced.
     """
-    out = prepare(
-        session=session,
-        client=client,
-        fmt=fmt,
-        today=today,
-        config=config,
-        include_nice=include_nice,
-        next_call=next_call,
-    )
+    out = prepare(session=session, client=client, fmt=fmt, today=today, config=config, **options)
     if shown is not None and out.digest != shown:
         raise Changed(out)
     pending = [f for f in out.flags if f.key not in accepted]

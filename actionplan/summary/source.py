@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import Unpack
 
 from sqlmodel import Session, col, func, select
 
 from actionplan.models import Snapshot
 from actionplan.plan import NotFound, find_client
 from actionplan.queries import ItemFilter, list_items
-from actionplan.summary.model import Summary, build_summary
+from actionplan.rows import Slip
+from actionplan.summary.model import Summary, SummaryOptions, build_summary
 from actionplan.text import quote
 
 
@@ -42,8 +44,7 @@ def summary_for(
     client: str,
     today: date,
     prepared_by: str,
-    include_nice: bool = True,
-    next_call: date | None = None,
+    **options: Unpack[SummaryOptions],
 ) -> Summary:
     """Today's summary for a client, compared with its last snapshot.
 
@@ -60,12 +61,11 @@ def summary_for(
         previous=last_summary(session=session, client=found.name),
         today=today,
         prepared_by=prepared_by,
-        include_nice=include_nice,
-        next_call=next_call,
+        **options,
     )
 
 
-def mark_untold(*, session: Session, rows: list[dict[str, Any]]) -> None:
+def mark_untold(*, session: Session, rows: Sequence[Slip]) -> None:
     """Set ``row["untold"]`` on slipped items whose new date no saved snapshot has carried.
 
     An item whose due date moved past the date the client was given stays "client not yet
@@ -91,4 +91,5 @@ def mark_untold(*, session: Session, rows: list[dict[str, Any]]) -> None:
         for line in [*model.get("plan", []), *model.get("done", [])]:
             told[line["key"]] = line.get("due")
     for row in slipped:
-        row["untold"] = told.get(row["id"], "never") != row["due"].isoformat()
+        due = row["due"]
+        row["untold"] = due is not None and told.get(row["id"], "never") != due.isoformat()

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from actionplan.models import Item, Operation, Status
 from actionplan.plan.merge import Clash
@@ -21,13 +21,16 @@ from actionplan.tui.app import WriteDone, WriteJob
 from actionplan.tui.view import DataT, PlanView, ResultT
 from actionplan.tui.writes import Edit, answer, delete, undo
 
+if TYPE_CHECKING:
+    from actionplan.rows import ItemRow
+
 
 class ItemEdits(PlanView[ResultT, DataT]):
     """The changes a view of items makes to the item in front (see the module's docstring)."""
 
     # --- what the view says ------------------------------------------------------------------
 
-    def edit_target(self) -> dict[str, Any] | None:
+    def edit_target(self) -> ItemRow | None:
         """The row the keys act on now; None when there is none (or the view refuses now)."""
         raise NotImplementedError
 
@@ -51,12 +54,12 @@ class ItemEdits(PlanView[ResultT, DataT]):
         """Queue one write; ``kind`` says what it is, in a refusal's title and to the view."""
         self.plan_app.write(kind, job, self)
 
-    def change(self, kind: str, seen: dict[str, Any], values: dict[str, Any]) -> None:
+    def change(self, kind: str, seen: ItemRow, values: dict[str, Any]) -> None:
         """Save ``values`` on the item as the user saw it (``seen``); if someone else changed
         other fields since, both changes are kept; if the same ones, the user is asked."""
         self.send(kind, Edit(seen, values, self.plan_app.author, seen["title"]), seen["id"])
 
-    def forget(self, row: dict[str, Any]) -> None:
+    def forget(self, row: ItemRow) -> None:
         """The item is being deleted: take it off the view at once."""
 
     # --- the keys ----------------------------------------------------------------------------
@@ -67,7 +70,7 @@ class ItemEdits(PlanView[ResultT, DataT]):
         row = self.edit_target()
         if row is None:
             return
-        seen, current = dict(row), row["owner"] or ""
+        seen, current = row.copy(), row["owner"] or ""
 
         def chosen(owner: str | None) -> None:
             if owner is None:
@@ -85,7 +88,7 @@ class ItemEdits(PlanView[ResultT, DataT]):
         row = self.edit_target()
         if row is None:
             return
-        seen = dict(row)
+        seen = row.copy()
 
         def chosen(result: tuple[date | None] | None) -> None:
             if result is None:
@@ -107,7 +110,7 @@ class ItemEdits(PlanView[ResultT, DataT]):
         row = self.edit_target()
         if row is None:
             return
-        seen = dict(row)
+        seen = row.copy()
         if row["escalated"]:
             self.change("de-escalated", seen, {"escalated": False})
             self.notify("Escalation cleared (u to undo)", timeout=3)
@@ -130,7 +133,7 @@ class ItemEdits(PlanView[ResultT, DataT]):
         row = self.edit_target()
         if row is None or row["status"] == Status.DONE:
             return
-        self.change("done", dict(row), {"status": Status.DONE})
+        self.change("done", row.copy(), {"status": Status.DONE})
 
     def action_delete(self) -> None:
         row = self.edit_target()

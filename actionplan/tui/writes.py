@@ -18,6 +18,7 @@ from actionplan.plan.merge import Clash, edit_merging, without
 if TYPE_CHECKING:
     from sqlmodel import Session
 
+    from actionplan.rows import ItemRow
     from actionplan.templates import Template
 
 
@@ -29,8 +30,9 @@ class Edit:
     with a :class:`~actionplan.plan.merge.Clash` that carries both versions.
     """
 
-    seen: dict[str, Any]
+    seen: ItemRow
     values: dict[str, Any]
+    """The fields to change, as ``plan.edit_item`` takes them."""
     author: str
     title: str
     shown: bool = False

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+import sqlalchemy as sa
+
 from actionplan import plan
 from actionplan.dates import week_start as monday
 from actionplan.db import Database
@@ -122,6 +124,17 @@ def test_only_open_recurring_items_are_read(db: Database) -> None:
         grid = recurring_grid(session=s, today=TODAY)
     assert {r.name: sum(r.counts) for r in grid.clients} == {"Acme": 12, "Globex": 6}
     assert {r.name: sum(r.counts) for r in grid.owners} == {"Ann": 6, "Tom": 12}
+
+
+def test_a_count_without_a_unit_repeats_nothing(db: Database) -> None:
+    """A restored backup may hold one; the grid read it and failed on ``RepeatUnit(None)``."""
+    add(db, "Weekly", due=TODAY, repeat_every=1, repeat_unit="week")
+    half = add(db, "Half a repeat", due=TODAY, repeat_every=2, repeat_unit="week")
+    with db.engine.begin() as conn:
+        conn.execute(sa.text("UPDATE item SET repeat_unit = NULL WHERE id = :id"), {"id": half})
+    with db.session() as s:
+        grid = recurring_grid(session=s, today=TODAY)
+    assert [c.title for week in grid.clients[0].checks for c in week] == ["Weekly"] * 12
 
 
 def test_a_clamped_monthly_date_is_projected_on_its_series_day(db: Database, monkeypatch) -> None:

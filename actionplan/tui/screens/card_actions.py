@@ -21,7 +21,8 @@ from actionplan.tui.widgets.column import BoardColumn
 from actionplan.tui.writes import Edit, add, reorder
 
 if TYPE_CHECKING:
-    from actionplan.tui.screens.item_form import ItemForm
+    from actionplan.rows import ItemRow
+    from actionplan.tui.screens.item_form import FormResult, ItemForm
 
 # Changes the board shows before they are saved: the card moves at once.
 SHOWN_AT_ONCE = ("move", "done")
@@ -31,7 +32,7 @@ class CardActions(ItemEdits[None, Any]):
     """What the board does to cards; the board itself supplies the rows and the drawing."""
 
     client: str | None
-    rows: list[dict[str, Any]]
+    rows: list[ItemRow]
     clients: list[ClientCounts]
     filter: BoardFilter
 
@@ -55,7 +56,7 @@ class CardActions(ItemEdits[None, Any]):
         return focused if isinstance(focused, BoardColumn) else None
 
     @property
-    def card(self) -> dict[str, Any] | None:
+    def card(self) -> ItemRow | None:
         column = self.column
         return column.current if column else None
 
@@ -65,7 +66,7 @@ class CardActions(ItemEdits[None, Any]):
 
     # --- what the shared card keys need (see actionplan.tui.edits) ----------------------------
 
-    def edit_target(self) -> dict[str, Any] | None:
+    def edit_target(self) -> ItemRow | None:
         """The highlighted card, unless offline (said before any dialog opens)."""
         return None if self.check_offline() else self.card
 
@@ -73,7 +74,7 @@ class CardActions(ItemEdits[None, Any]):
         names = {r["owner"] for r in self.rows if r["owner"]}
         return sorted(names, key=str.lower)
 
-    def change(self, kind: str, seen: dict[str, Any], values: dict[str, Any]) -> None:
+    def change(self, kind: str, seen: ItemRow, values: dict[str, Any]) -> None:
         card, column = self.card, self.column
         edit = Edit(seen, values, self.plan_app.author, seen["title"])
         if kind in SHOWN_AT_ONCE and card is not None and column is not None:
@@ -81,7 +82,7 @@ class CardActions(ItemEdits[None, Any]):
             edit.shown = True
         self.send(kind, edit, seen["id"])
 
-    def forget(self, row: dict[str, Any]) -> None:
+    def forget(self, row: ItemRow) -> None:
         self.rows = [r for r in self.rows if r["id"] != row["id"]]
         if self.column is not None:
             self.column.remove_row(row["id"])
@@ -107,7 +108,7 @@ class CardActions(ItemEdits[None, Any]):
             # The screen already shows the change; only the card's bookkeeping is new.
             row = next((r for r in self.rows if r["id"] == result.id), None)
             if row is not None:
-                row.update(version=result.version, done_at=result.done_at)
+                row["version"], row["done_at"] = result.version, result.done_at
                 self.refresh_counts()
                 return
         keep = result.id if isinstance(result, Item) else None
@@ -129,9 +130,9 @@ class CardActions(ItemEdits[None, Any]):
         index = statuses.index(card["status"]) + step
         if not 0 <= index < len(statuses):
             return
-        self.change("move", dict(card), {"status": statuses[index]})
+        self.change("move", card.copy(), {"status": statuses[index]})
 
-    def _optimistic_move(self, card: dict[str, Any], source: BoardColumn, status: Status) -> None:
+    def _optimistic_move(self, card: ItemRow, source: BoardColumn, status: Status) -> None:
         """Show the move at once (two cards redrawn); the write follows, a failure undoes it."""
         card["status"] = status
         card["version"] += 1  # what the write will make it, so a quick second move still fits
@@ -170,9 +171,9 @@ class CardActions(ItemEdits[None, Any]):
         if card is None:
             return
         form = self._form(card, card["client"], card["status"])
-        self.app.push_screen(form, partial(self._saved_form, seen=dict(card)))
+        self.app.push_screen(form, partial(self._saved_form, seen=card.copy()))
 
-    def _form(self, card: dict[str, Any] | None, client: str | None, status: Status) -> ItemForm:
+    def _form(self, card: ItemRow | None, client: str | None, status: Status) -> ItemForm:
         from actionplan.tui.screens.item_form import ItemForm
 
         app = self.plan_app
@@ -188,8 +189,8 @@ class CardActions(ItemEdits[None, Any]):
 
     def _saved_form(
         self,
-        result: tuple[int | None, int | None, dict[str, Any]] | None,
-        seen: dict[str, Any] | None = None,
+        result: FormResult | None,
+        seen: ItemRow | None = None,
     ) -> None:
         if result is None:
             return

@@ -2,8 +2,9 @@
 
 It reads the live bindings (``actionplan/tui/keys.py``), so a key remapped in the config file
 shows as remapped, and each row gives the binding's id, which is what ``[keys]`` remaps.
-Every view opens it with ``?`` (``KeysHelp.action_help`` in ``view.py``); a view's ``HELP_NOTES`` say how it
-works (the filter's syntax, what a triage session does) under the keys.
+Every view opens it with ``?`` (``KeysHelp.action_help`` in ``view.py``); a view's
+``HELP_NOTES`` say how it works (the filter's syntax, what a triage session does) under the
+keys.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on
@@ -20,6 +20,9 @@ from actionplan.text import NAME_MAX, REASON_MAX, TITLE_MAX, TextError, clean_li
 from actionplan.tui.keys import bind
 from actionplan.tui.labels import FIELD_LABELS, STATUS_LABELS, short_label
 from actionplan.tui.widgets.date_input import DateInput
+
+if TYPE_CHECKING:
+    from actionplan.rows import ItemRow
 
 FormResult = tuple[int | None, int | None, dict[str, Any]]
 
@@ -38,7 +41,7 @@ class ItemForm(ModalScreen[FormResult | None]):
 
     def __init__(
         self,
-        row: dict[str, Any] | None,
+        row: ItemRow | None,
         *,
         client: str | None,
         status: Status,
@@ -302,7 +305,7 @@ class ItemForm(ModalScreen[FormResult | None]):
         return values, ok
 
 
-def _changed(row: dict[str, Any], key: str, value: Any) -> bool:
+def _changed(row: ItemRow, key: str, value: Any) -> bool:
     current = row["client"] if key == "client" else row.get(key)
     return _value(current) != _value(value) and not (current in (None, "") and value in (None, ""))
 

@@ -13,6 +13,7 @@ from functools import partial
 from typing import Any
 
 from actionplan.models import Item, Status, WaitingOn
+from actionplan.rows import ItemRow, TriageRow
 from actionplan.triage import Detail, Entry
 from actionplan.tui.app import WriteDone, WriteJob
 from actionplan.tui.edits import ItemEdits, undone_text
@@ -57,14 +58,14 @@ class TriageActions(ItemEdits[tuple[str, int] | None, DataT]):
 
     # --- what the shared change keys need (see actionplan.tui.edits) --------------------------
 
-    def edit_target(self) -> dict[str, Any] | None:
+    def edit_target(self) -> TriageRow | None:
         detail = self.detail
         return detail.row if detail else None
 
     def edit_people(self) -> list[str]:
         return self.people
 
-    def change(self, kind: str, seen: dict[str, Any], values: dict[str, Any]) -> None:
+    def change(self, kind: str, seen: ItemRow, values: dict[str, Any]) -> None:
         """Save a change of the item shown; if it leaves the queue, move on straight away."""
         if self.plan_app.refuse_offline():
             return
@@ -108,7 +109,7 @@ class TriageActions(ItemEdits[tuple[str, int] | None, DataT]):
         if row is None:
             return
         current = (Status(row["status"]), waiting_on(row["waiting_on"]))
-        seen = dict(row)
+        seen = row.copy()
 
         def chosen(result: tuple[Status, WaitingOn | None] | None) -> None:
             if result is None:
@@ -133,7 +134,7 @@ class TriageActions(ItemEdits[tuple[str, int] | None, DataT]):
         today = app.today()
         snoozed = row["snoozed_until"]
         default = snoozed if snoozed and snoozed > today else today + timedelta(days=7)
-        seen = dict(row)
+        seen = row.copy()
 
         def chosen(result: tuple[date | None] | None) -> None:
             if result is None:

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import textwrap
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 
 from actionplan.dates import relative
 from actionplan.plan.recurrence import short_repeat
 from actionplan.text import strip_controls
+
+if TYPE_CHECKING:
+    from actionplan.rows import ItemRow
 
 # Styles are named here once; the board's colours come from these and app.tcss.
 OVERDUE = "bold red"
@@ -44,16 +47,15 @@ def _value(v: Any) -> str:
     return str(getattr(v, "value", v))
 
 
-def card_lines(
-    row: dict[str, Any], *, today: date, width: int, show_client: bool = False
-) -> list[Text]:
+def card_lines(row: ItemRow, *, today: date, width: int, show_client: bool = False) -> list[Text]:
     """One item as the lines of a card, each at most ``width`` wide.
 
     Always the same number of lines (client, when shown; two of title; when and who; marks),
     so every card on the board has one height.
 
     Args:
-        row: an item as ``queries.list_items`` gives it.
+        row: an item as ``queries.list_items`` gives it; an "untold" key, when the read marked
+            it (``summary.source.mark_untold``), adds the "not told" mark.
         today: what "late" and "in 3d" count from.
         width: the columns each line may use.
         show_client: on the all-clients board, the client's name leads the card.
@@ -89,17 +91,18 @@ def card_lines(
     return lines
 
 
-def _meta(row: dict[str, Any], today: date, width: int, is_open: bool) -> Text:
+def _meta(row: ItemRow, today: date, width: int, is_open: bool) -> Text:
     """When (due, or when it was done) then who, cut to the width."""
     meta = Text()
     when = ""
-    if not is_open and row.get("done_at") is not None:
-        when = _done_phrase(row["done_at"].date(), today)
+    done_at = row["done_at"]
+    if not is_open and done_at is not None:
+        when = _done_phrase(done_at.date(), today)
         meta.append(when, style="dim")
     elif row["due"] is not None:
         when = relative(row["due"], today=today)
         meta.append(when, style=due_style(row["due"], today, is_open=is_open))
-    owner = row.get("owner")
+    owner = row["owner"]
     room = width - len(when) - (3 if when else 0)
     if not is_open and room < 8:
         return meta  # a finished card needs its date more than its owner
@@ -133,7 +136,7 @@ def _short_name(name: str, room: int) -> str:
     return _clip(name, max(3, room))
 
 
-def _marks(row: dict[str, Any], is_open: bool) -> list[tuple[str, str]]:
+def _marks(row: ItemRow, is_open: bool) -> list[tuple[str, str]]:
     marks: list[tuple[str, str]] = []
     if is_open and row["due"] and row["committed"] and row["due"] > row["committed"]:
         marks.append((f"slipped +{(row['due'] - row['committed']).days}d", MARK_SLIPPED))
@@ -146,7 +149,7 @@ def _marks(row: dict[str, Any], is_open: bool) -> list[tuple[str, str]]:
         marks.append(("nice", MARK_NICE))
     if _value(row["visibility"]) == "internal":
         marks.append(("internal", MARK_INTERNAL))
-    if is_open and row.get("repeat_every"):
+    if is_open and row["repeat_every"]:
         marks.append((f"↻{short_repeat(row['repeat_every'], row['repeat_unit'])}", MARK_REPEAT))
     return marks
 

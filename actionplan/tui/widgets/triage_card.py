@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -23,6 +23,9 @@ from actionplan.tui.widgets.card import (
     due_style,
 )
 
+if TYPE_CHECKING:
+    from actionplan.rows import TriageRow
+
 WHOM = {
     WaitingOn.CLIENT: "the client",
     WaitingOn.VENDOR: "a vendor",
@@ -40,7 +43,7 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: max(1, limit - 1)] + "…"
 
 
-def _status_text(row: dict[str, Any]) -> Text:
+def _status_text(row: TriageRow) -> Text:
     status = Status(row["status"])
     if status == Status.WAITING:
         on = waiting_on(row["waiting_on"])
@@ -71,7 +74,7 @@ def _why(detail: Detail, status: Status) -> Text:
     return why
 
 
-def _fields(row: dict[str, Any], *, today: date, width: int) -> Table:
+def _fields(row: TriageRow, *, today: date, width: int) -> Table:
     is_open = Status(row["status"]).is_open
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="dim", no_wrap=True)
@@ -86,7 +89,7 @@ def _fields(row: dict[str, Any], *, today: date, width: int) -> Table:
     committed = Text(describe(row["committed"])) if row["committed"] else Text("none", "dim")
     if row["due"] and row["committed"] and row["due"] > row["committed"]:
         committed.append(f"  slipped +{(row['due'] - row['committed']).days}d", MARK_SLIPPED)
-        if row.get("untold"):
+        if row["untold"]:
             committed.append(", client not yet told", MARK_SLIPPED)
     grid.add_row(short_label("committed"), committed)
     kind = Text("must-do" if row["must"] else "nice-to-have")
