@@ -122,16 +122,16 @@ class AgendaScreen(PlanView[Jump | None, list[Bucket]]):
             return
         kind, payload = entry
         if kind == "more":
-            at = listing.cursor
+            at = listing.highlighted
             self.expanded = True
             self._draw()
-            listing.cursor = at  # on the first item the "more" line stood for
+            listing.highlighted = at  # on the first item the "more" line stood for
             return
         if kind == "item":
             self.dismiss((payload["client"], payload["id"]))
 
-    @on(AgendaList.Chosen)
-    def _chosen(self) -> None:
+    @on(AgendaList.Selected)
+    def _selected(self) -> None:
         self.action_open()
 
     def action_bucket(self, step: int) -> None:

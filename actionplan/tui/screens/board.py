@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import cast
 
 from rich.text import Text
 from sqlmodel import Session
@@ -16,6 +16,7 @@ from actionplan.filters import HELP as FILTER_HELP
 from actionplan.filters import BoardFilter, matcher, parse_filter
 from actionplan.models import Status
 from actionplan.queries import ClientCounts, ItemFilter, clients_with_counts, list_items
+from actionplan.rows import ItemRow, Slip
 from actionplan.summary.source import mark_untold
 from actionplan.tui.labels import ALL_CLIENTS
 from actionplan.tui.screens.board_keys import BOARD_BINDINGS
@@ -34,7 +35,7 @@ class BoardData:
     """What the board reads: one client's rows (all clients' for the all-clients board), every
     client with its counts, which client it is, and the card to keep the cursor on."""
 
-    rows: list[dict[str, Any]]
+    rows: list[ItemRow]
     clients: list[ClientCounts]
     client: str | None
     keep: int | None
@@ -52,7 +53,7 @@ class BoardScreen(BoardViews):
     def __init__(self, client: str | None = None) -> None:
         super().__init__()
         self.client = client  # None until loaded; ALL_CLIENTS for the all-clients board
-        self.rows: list[dict[str, Any]] = []
+        self.rows: list[ItemRow] = []
         self.clients: list[ClientCounts] = []
         self.filter = BoardFilter()
         self.show_dropped = False
@@ -101,7 +102,8 @@ class BoardScreen(BoardViews):
             client = first_client(app, clients)
         where = ItemFilter(client=None if client == ALL_CLIENTS else client)
         rows = list_items(session=session, where=where) if client else []
-        mark_untold(session=session, rows=rows)
+        # Each row gets an "untold" key for its card (read there with .get: not an ItemRow's).
+        mark_untold(session=session, rows=cast("list[Slip]", rows))
         return BoardData(rows, clients, client, keep)
 
     def show(self, data: BoardData) -> None:
@@ -125,7 +127,7 @@ class BoardScreen(BoardViews):
             self.query_one("#first-run", Static).update(first_run_text())
         keep_column = next((r["status"] for r in self.rows if r["id"] == keep), None)
         match = matcher(self.filter, today)
-        by_status: dict[Status, list[dict[str, Any]]] = {s: [] for s in BOARD_STATUSES}
+        by_status: dict[Status, list[ItemRow]] = {s: [] for s in BOARD_STATUSES}
         for row in self.rows:
             by_status[row["status"]].append(row)
         done = by_status[Status.DONE]

@@ -76,8 +76,8 @@ class RecurringScreen(PlanView[Jump | None, RecurringGrid]):
         self.query_one("#recurring-title", Static).update(_title(data))
         self.query_one(WeekGrid).show(data)
 
-    @on(WeekGrid.Moved)
-    def _moved(self) -> None:
+    @on(WeekGrid.Highlighted)
+    def _highlighted(self) -> None:
         self._show_detail()
         self.refresh_bindings()
 

@@ -301,8 +301,8 @@ class OwnerItems(ModalScreen[Jump | None], PlanView[Jump | None, list[Entry]]):
         if row is not None:
             self.dismiss((row["client"], row["id"]))
 
-    @on(AgendaList.Chosen)
-    def _chosen(self) -> None:
+    @on(AgendaList.Selected)
+    def _selected(self) -> None:
         self.action_open()
 
     def action_close(self) -> None:

@@ -1,24 +1,18 @@
-"""The agenda's list: bucket headings and item lines, drawing only the lines on screen."""
+"""The agenda's list: a line list of bucket headings and item lines."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual import events
-from textual.binding import Binding
-from textual.geometry import Region, Size
-from textual.message import Message
-from textual.reactive import reactive
-from textual.scroll_view import ScrollView
+from textual.geometry import Region
 from textual.strip import Strip
 
 from actionplan.agenda import Bucket, bucket_of, when_label
+from actionplan.rows import AgendaRow
 from actionplan.text import one_line
 from actionplan.tui.widgets.card import (
     DUE_SOON,
@@ -29,6 +23,7 @@ from actionplan.tui.widgets.card import (
     NO_OWNER,
     OVERDUE,
 )
+from actionplan.tui.widgets.line_list import LineList, line_bindings
 
 Jump = tuple[str, int]
 Entry = tuple[str, Any]
@@ -51,7 +46,7 @@ WHEN_STYLES = {"overdue": OVERDUE, "today": DUE_SOON, "this_week": DUE_WEEK}
 
 def build_entries(
     found: list[Bucket],
-    match: Callable[[dict[str, Any]], bool] | None,
+    match: Callable[[AgendaRow], bool] | None,
     *,
     expanded: bool = False,
 ) -> list[Entry]:
@@ -81,7 +76,7 @@ def build_entries(
     return entries
 
 
-def item_line(row: dict[str, Any], *, today: date, width: int, show_owner: bool = True) -> Text:
+def item_line(row: AgendaRow, *, today: date, width: int, show_owner: bool = True) -> Text:
     """One item as one line: when, client, title, owner (unless left out), marks.
 
     Titles give way first: the date is never cut.
@@ -126,109 +121,48 @@ def _fit(text: str, size: int) -> str:
     return text.ljust(size)
 
 
-class AgendaList(ScrollView, can_focus=True):
+class AgendaList(LineList[Entry]):
     """Bucket headings and item lines; only the lines on screen are drawn, so 50,000 cost
     no more than 50. The cursor moves over items (and "more" lines) only."""
 
     COMPONENT_CLASSES = {"agenda--cursor", "agenda--cursor-blurred"}
-    BINDINGS = [
-        Binding("down,j", "cursor(1)", "Next item", show=False),
-        Binding("up,k", "cursor(-1)", "Previous item", show=False),
-        Binding("home,g", "edge(-1)", "First item", show=False),
-        Binding("end,G", "edge(1)", "Last item", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-    ]
+    CURSOR_CLASS, BLURRED_CLASS = "agenda--cursor", "agenda--cursor-blurred"
+    BINDINGS = line_bindings(
+        "agenda", down="Next item", up="Previous item", first="First item", last="Last item"
+    )
 
-    cursor: reactive[int | None] = reactive(None, always_update=True)
+    class Highlighted(LineList.Highlighted):
+        """The cursor moved to another line."""
 
-    @dataclass
-    class Chosen(Message):
+    class Selected(LineList.Selected):
         """A double click on a line (Enter is the screen's key)."""
-
-        agenda_list: AgendaList
-
-        @property
-        def control(self) -> AgendaList:
-            return self.agenda_list
 
     def __init__(self, *, show_owner: bool = True, id: str | None = None) -> None:
         super().__init__(id=id)
         self.entries: list[Entry] = []
         self.today = date.today()
         self.show_owner = show_owner
-        self._cache: dict[tuple[Any, ...], Strip] = {}
 
     def show(self, entries: list[Entry], *, today: date, keep: int | None = None) -> None:
         """Show these lines, with the cursor on item ``keep`` if it is there, else the first."""
         self.entries, self.today = entries, today
-        self._cache.clear()
-        self.virtual_size = Size(self.scrollable_content_region.width, len(entries))
+        self._drawn.clear()
+        self.size_lines()
         index = next(
             (n for n, (kind, row) in enumerate(entries) if kind == "item" and row["id"] == keep),
             None,
         )
-        self.cursor = index if index is not None else self._step_from(-1, 1)
-        if self.cursor is None:
-            self.scroll_home(animate=False, immediate=True)
-        self.refresh()
+        self.place_cursor(index)
 
     @property
-    def current(self) -> Entry | None:
-        """The line under the cursor."""
-        if self.cursor is None or not 0 <= self.cursor < len(self.entries):
-            return None
-        return self.entries[self.cursor]
-
-    @property
-    def current_item(self) -> dict[str, Any] | None:
+    def current_item(self) -> AgendaRow | None:
         """The item under the cursor, if the cursor is on an item."""
         entry = self.current
         return entry[1] if entry is not None and entry[0] == "item" else None
 
-    # --- cursor ---------------------------------------------------------------------------
-
-    def _step_from(self, start: int, step: int) -> int | None:
-        """The next line from ``start`` (exclusive) the cursor may rest on, going ``step``."""
-        n = start + step
-        while 0 <= n < len(self.entries):
-            if self.entries[n][0] in ("item", "more"):
-                return n
-            n += step
-        return None
-
-    def watch_cursor(self, new: int | None) -> None:
-        if new is not None:
-            # Keep the heading of the first item in view too.
-            top = new - 2 if new <= 3 else new
-            self.scroll_to_region(
-                Region(0, max(0, top), 1, new - max(0, top) + 1), animate=False, immediate=True
-            )
-        self.refresh()
-
-    def action_cursor(self, step: int) -> None:
-        start = self.cursor if self.cursor is not None else -1
-        found = self._step_from(start, step)
-        if found is not None:
-            self.cursor = found
-
-    def action_edge(self, step: int) -> None:
-        found = self._step_from(-1 if step < 0 else len(self.entries), -step)
-        if found is not None:
-            self.cursor = found
-
-    def action_page(self, step: int) -> None:
-        if self.cursor is None:
-            return
-        target = self.cursor + step * max(1, self.scrollable_content_region.height - 1)
-        target = max(0, min(len(self.entries) - 1, target))
-        found = self._step_from(target - step, step) or self._step_from(target, -step)
-        if found is not None:
-            self.cursor = found
-
     def jump_bucket(self, step: int) -> None:
         """Put the cursor on the first line of the next (or previous) bucket that has one."""
-        start = self.cursor if self.cursor is not None else -1
+        start = self.highlighted if self.highlighted is not None else -1
         headings = [n for n, (kind, _) in enumerate(self.entries) if kind == "heading"]
         if step > 0:
             candidates = [h for h in headings if h > start]
@@ -236,48 +170,34 @@ class AgendaList(ScrollView, can_focus=True):
             current = max((h for h in headings if h < start), default=-1)
             candidates = [h for h in reversed(headings) if h < current]
         for heading in candidates:
-            found = self._step_from(heading, 1)
+            found = self._rest_from(heading + 1, 1)
             if found is not None and not any(heading < h < found for h in headings):
-                self.cursor = found
+                self.highlighted = found
                 return
 
-    def on_click(self, event: events.Click) -> None:
-        line = event.y + int(self.scroll_offset.y)
-        if 0 <= line < len(self.entries) and self.entries[line][0] in ("item", "more"):
-            self.cursor = line
-            if event.chain == 2:
-                self.post_message(self.Chosen(self))
+    # --- its lines: headings, items, "more", a note ----------------------------------------
 
-    def on_focus(self) -> None:
-        self.refresh()
+    @property
+    def option_count(self) -> int:
+        return len(self.entries)
 
-    def on_blur(self) -> None:
-        self.refresh()
+    def rests_on(self, index: int) -> bool:
+        return self.entries[index][0] in ("item", "more")
 
-    def on_resize(self) -> None:
-        self._cache.clear()
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self.entries))
-        self.refresh()
+    def line_value(self, index: int) -> Entry:
+        return self.entries[index]
 
-    # --- drawing --------------------------------------------------------------------------
+    @property
+    def page_size(self) -> int:
+        return max(1, self.scrollable_content_region.height - 1)  # the last line stays in view
 
-    def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        line = y + int(self.scroll_offset.y)
-        if not 0 <= line < len(self.entries):
-            return Strip.blank(width, self.rich_style)
-        cursor = line == self.cursor
-        key = (line, cursor, cursor and self.has_focus, width)
-        strip = self._cache.get(key)
-        if strip is None:
-            if len(self._cache) > 1000:
-                self._cache.clear()
-            strip = self._render_entry(self.entries[line], width, cursor)
-            self._cache[key] = strip
-        return strip
+    def line_region(self, index: int) -> Region:
+        # Keep the heading of the first item in view too.
+        top = max(0, index - 2) if index <= 3 else index
+        return Region(0, top, 1, index - top + 1)
 
-    def _render_entry(self, entry: Entry, width: int, cursor: bool) -> Strip:
-        kind, payload = entry
+    def render_option(self, index: int, width: int, cursor: bool) -> list[Strip]:
+        kind, payload = self.entries[index]
         if kind == "heading":
             text = _heading(*payload)
         elif kind == "item":
@@ -293,13 +213,7 @@ class AgendaList(ScrollView, can_focus=True):
             text = Text(f" {payload}", style="dim italic")
         else:
             text = Text("")
-        text.truncate(width, overflow="ellipsis", pad=True)
-        style = self.rich_style
-        if cursor:
-            name = "agenda--cursor" if self.has_focus else "agenda--cursor-blurred"
-            style = style + self.get_component_rich_style(name)
-        segments = Segment.apply_style(text.render(self.app.console, end=""), style=style)
-        return Strip(list(segments), width).simplify()
+        return [self.text_strip(text, width, self.line_style(cursor))]
 
 
 def _heading(bucket: Bucket, shown: int, filtered: bool) -> Text:

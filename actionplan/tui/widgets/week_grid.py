@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass
 
 from rich.segment import Segment
 from rich.style import Style
-from textual import events
 from textual.binding import Binding
-from textual.geometry import Region, Size
-from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from actionplan.recurring import Check, RecurringGrid, week_label
 from actionplan.text import strip_controls
+from actionplan.tui.widgets.line_list import LineList, line_bindings
 
 PILE_UP = "bold white on red"
 PILE_UP_WEEK = "bold red"
@@ -61,8 +59,9 @@ def grid_lines(grid: RecurringGrid) -> list[Line]:
     return lines
 
 
-class WeekGrid(ScrollView, can_focus=True):
-    """Weeks across, rows down, a cell cursor; drawn line by line (only what is on screen)."""
+class WeekGrid(LineList[tuple[Line, int]]):
+    """Weeks across, rows down, a cell cursor: the line list's cursor picks the row, ``week``
+    the column. What the cursor stands for is the row and the week; headings hold none."""
 
     COMPONENT_CLASSES = {"week-grid--cursor", "week-grid--header"}
     DEFAULT_CSS = """
@@ -78,31 +77,28 @@ class WeekGrid(ScrollView, can_focus=True):
         background: $panel;
     }
     """
-    BINDINGS = [
-        Binding("down,j", "move(1, 0)", "Row below", id="recurring.down", show=False),
-        Binding("up,k", "move(-1, 0)", "Row above", id="recurring.up", show=False),
-        Binding("right,l", "move(0, 1)", "Week after", id="recurring.right", show=False),
-        Binding("left,h", "move(0, -1)", "Week before", id="recurring.left", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-    ]
+    HEADER_ROWS = HEADER
+    BINDINGS = line_bindings(
+        "recurring",
+        down="Row below",
+        up="Row above",
+        across=[
+            Binding("right,l", "week(1)", "Week after", id="recurring.right", show=False),
+            Binding("left,h", "week(-1)", "Week before", id="recurring.left", show=False),
+        ],
+    )
 
-    @dataclass
-    class Moved(Message):
+    class Highlighted(LineList.Highlighted):
         """The cursor moved to another cell."""
 
-        grid: WeekGrid
-
-        @property
-        def control(self) -> WeekGrid:
-            return self.grid
+    class Selected(LineList.Selected):
+        """A double click on a cell (Enter is the screen's key)."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.grid: RecurringGrid | None = None
         self.lines: list[Line] = []
-        self.row = 1  # the cursor: a line (row 0 is a heading) and a week
-        self.week = 0
+        self.week = 0  # the cursor's column
         self._name_width = NAME_MIN
         self._week_width = WEEK_MIN
 
@@ -110,55 +106,43 @@ class WeekGrid(ScrollView, can_focus=True):
         """Draw a new grid, keeping the cursor where it was when it still fits."""
         self.grid = grid
         self.lines = grid_lines(grid)
-        self.row = min(max(self.row, 1), len(self.lines) - 1) if len(self.lines) > 1 else 0
         self.week = min(self.week, len(grid.weeks) - 1)
-        self._layout()
-        self.post_message(self.Moved(self))
+        self._drawn.clear()
+        self.size_lines()
+        self.place_cursor(self.highlighted)
+
+    def action_week(self, step: int) -> None:
+        if self.grid is not None:
+            self.week = max(0, min(len(self.grid.weeks) - 1, self.week + step))
+            self.highlighted = self.highlighted  # the same row: drawn again, and said
+
+    # --- its lines: headings, clients, owners, the total ------------------------------------
 
     @property
-    def current(self) -> tuple[Line, int] | None:
-        """The line and week under the cursor, unless it is on a heading."""
-        if not self.lines or self.lines[self.row].kind == "heading":
-            return None
-        return self.lines[self.row], self.week
+    def option_count(self) -> int:
+        return len(self.lines)
 
-    # --- keys -------------------------------------------------------------------------------
+    def rests_on(self, index: int) -> bool:
+        return self.lines[index].kind != "heading"  # headings hold no weeks
 
-    def action_move(self, rows: int, weeks: int) -> None:
-        if not self.lines or self.grid is None:
-            return
-        row = self.row
-        step = 1 if rows > 0 else -1
-        for _ in range(abs(rows)):
-            target = row + step
-            while 0 <= target < len(self.lines) and self.lines[target].kind == "heading":
-                target += step  # headings are skipped: they hold no weeks
-            if 0 <= target < len(self.lines):
-                row = target
-        self.row = row
-        self.week = max(0, min(len(self.grid.weeks) - 1, self.week + weeks))
-        self._cursor_moved()
+    def line_value(self, index: int) -> tuple[Line, int]:
+        return self.lines[index], self.week
 
-    def action_page(self, direction: int) -> None:
-        self.action_move(direction * max(1, self.scrollable_content_region.height - HEADER), 0)
+    def line_key(self, index: int) -> Hashable:
+        week = self.week if index == self.highlighted else None
+        return index, week, self._name_width, self._week_width
 
-    def _cursor_moved(self) -> None:
-        # The header takes the first lines of the view, so a row shows HEADER lines lower.
-        self.scroll_to_region(
-            Region(0, self.row, 1, HEADER + 1), animate=False, force=True, immediate=True
-        )
-        self.refresh()
-        self.post_message(self.Moved(self))
+    def click_at(self, index: int, x: int) -> bool:
+        week = (x - self._name_width) // (self._week_width + 2)
+        if self.grid is None or not 0 <= week < len(self.grid.weeks):
+            return False
+        self.week = week
+        return True
 
-    # --- layout and drawing -----------------------------------------------------------------
-
-    def on_resize(self) -> None:
-        self._layout()
-
-    def _layout(self) -> None:
+    def size_lines(self) -> None:
         grid = self.grid
         if grid is None:
-            return
+            return  # no header either until there is a grid: the view stays one line shorter
         width = self.scrollable_content_region.width
         weeks = len(grid.weeks)
         longest = max([len(line.name) + 3 for line in self.lines] + [NAME_MIN])
@@ -166,23 +150,12 @@ class WeekGrid(ScrollView, can_focus=True):
         self._name_width = max(NAME_MIN, min(NAME_MAX, longest, room))
         room = (width - self._name_width) // max(1, weeks) - 2
         self._week_width = max(WEEK_MIN, min(WEEK_MAX, room))
-        self.virtual_size = Size(width, len(self.lines) + HEADER)
-        self.refresh()
+        super().size_lines()
 
-    def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        if self.grid is None:
-            return Strip.blank(width, self.rich_style)
-        if y < HEADER:
-            return self._header_line(y, width)
-        index = y - HEADER + int(self.scroll_offset.y)
-        if index >= len(self.lines):
-            return Strip.blank(width, self.rich_style)
-        return self._row_line(index, width)
-
-    def _header_line(self, y: int, width: int) -> Strip:
+    def render_header(self, y: int, width: int) -> Strip:
         grid = self.grid
-        assert grid is not None
+        if grid is None:
+            return Strip.blank(width, self.rich_style)
         base = self.rich_style + self.get_component_rich_style("week-grid--header")
         piles = set(grid.pile_up_weeks)
         label = "week of" if y == 0 else ""
@@ -193,44 +166,29 @@ class WeekGrid(ScrollView, can_focus=True):
             segments.append(Segment(text.rjust(self._week_width + 1) + " ", style))
         return _crop(segments, width, base)
 
-    def _row_line(self, index: int, width: int) -> Strip:
+    def render_option(self, index: int, width: int, cursor: bool) -> list[Strip]:
         grid = self.grid
         assert grid is not None
         line = self.lines[index]
         base = self.rich_style
         if line.kind == "heading":
-            return _crop([Segment(f" {line.name}", base + _BOLD)], width, base)
+            return [_crop([Segment(f" {line.name}", base + _BOLD)], width, base)]
         indent = " " if line.kind == "All" else "   "
         name = strip_controls(line.name, keep_newlines=False)
         style = base + _BOLD if line.kind == "All" else base
         segments = [Segment(_fit(indent + name, self._name_width), style)]
-        cursor = self.get_component_rich_style("week-grid--cursor")
+        highlight = self.get_component_rich_style("week-grid--cursor")
         for i, count in enumerate(line.counts):
             text = "·" if count == 0 else str(count)
             cell = base + _DIM if count == 0 else base
             if line.marked and grid.piled(count):
                 cell = base + _PILE_UP
-            if index == self.row and i == self.week and self.has_focus:
-                cell = cell + cursor
+            if cursor and i == self.week and self.has_focus:
+                cell = cell + highlight
             segments.append(Segment(" ", base))
             segments.append(Segment(text.rjust(self._week_width), cell))
             segments.append(Segment(" ", base))
-        return _crop(segments, width, base)
-
-    def on_click(self, event: events.Click) -> None:
-        index = event.y - HEADER + int(self.scroll_offset.y)
-        week = (event.x - self._name_width) // (self._week_width + 2)
-        if event.y < HEADER or not 0 <= index < len(self.lines) or self.grid is None:
-            return
-        if self.lines[index].kind != "heading" and 0 <= week < len(self.grid.weeks):
-            self.row, self.week = index, week
-            self._cursor_moved()
-
-    def on_focus(self) -> None:
-        self.refresh()
-
-    def on_blur(self) -> None:
-        self.refresh()
+        return [_crop(segments, width, base)]
 
 
 def _fit(text: str, size: int) -> str:
