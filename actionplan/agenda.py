@@ -11,11 +11,11 @@ from sqlmodel import Session
 
 from actionplan.dates import DAYS, MONTHS, relative, week_start
 from actionplan.filters import matcher, parse_filter
+from actionplan.known import no_client
 from actionplan.models import Client, Item, Person
 from actionplan.plan.errors import NotFound
 from actionplan.queries import CLOSED_STATUSES
 from actionplan.rows import AgendaRow
-from actionplan.text import quote
 
 # Bucket keys in the order the agenda shows them, with their headings.
 BUCKETS = ("overdue", "today", "this_week", "next_week", "later", "no_date")
@@ -110,8 +110,10 @@ def open_items(
         wanted = client.strip().lower()
         client_id = next((i for i, name in clients.items() if name.lower() == wanted), None)
         if client_id is None:
-            raise NotFound(f"no client named {quote(client.strip())}")
+            raise NotFound(no_client(session=session, name=client))
         stmt = stmt.where(item.c.client_id == client_id)
+    else:  # archived clients are left out, unless asked for by name
+        stmt = stmt.where(client_t.c.archived_at.is_(None))
     if owner_id is None:
         stmt = stmt.where(item.c.owner_id.is_(None))
     elif owner_id != ANYONE:

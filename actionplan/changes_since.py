@@ -9,10 +9,10 @@ from datetime import date, datetime, time, timedelta
 from sqlmodel import Session, col, select
 
 from actionplan.history import SIDE_EFFECTS, describe_event
+from actionplan.known import no_client
 from actionplan.models import HistoryEvent, Item, Snapshot
 from actionplan.plan import NotFound, find_client
 from actionplan.queries import person_names
-from actionplan.text import quote
 
 DEFAULT_DAYS = 14
 """How far back "since the last call" looks when no snapshot has been saved yet."""
@@ -54,7 +54,7 @@ def last_call(*, session: Session, client: str, today: date) -> Since:
     """
     client_row = find_client(session=session, name=client)
     if client_row is None:
-        raise NotFound(f"no client named {quote(client.strip())}")
+        raise NotFound(no_client(session=session, name=client))
     newest = session.exec(  # only the time and who: not every snapshot's model and Markdown
         select(Snapshot.created_at, Snapshot.author)
         .where(Snapshot.client_id == client_row.id)
@@ -82,7 +82,7 @@ def changes_since(*, session: Session, client: str, since: datetime) -> list[Cha
     """
     found = find_client(session=session, name=client)
     if found is None:
-        raise NotFound(f"no client named {quote(client.strip())}")
+        raise NotFound(no_client(session=session, name=client))
     stmt = (
         select(HistoryEvent, Item.title)
         .join(Item, col(Item.id) == col(HistoryEvent.item_id))

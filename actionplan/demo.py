@@ -31,7 +31,26 @@ def load_demo(*, session: Session, today: date, author: str = "demo") -> int:
         for raw in client.get("items", [])
     ]
     add_items(session=session, author=author, items=items, summary="loaded the demo plan")
+    _settle_contacts(session, data)
     return len(items)
+
+
+def _settle_contacts(session: Session, data: dict[str, Any]) -> None:
+    """Each client's contact belongs to the client whose items they own, their team being
+    their role; a vendor's team is their company (as the 0004 migration settles old plans)."""
+    clients_of: dict[str, set[str]] = {}
+    for client in data.get("clients", []):
+        for raw in client.get("items", []):
+            if raw.get("owner"):
+                clients_of.setdefault(raw["owner"].lower(), set()).add(client["name"])
+    for person in data.get("people", []):
+        owned = clients_of.get(person["name"].lower(), set())
+        if person.get("side") == "client" and len(owned) == 1:
+            save_person(
+                session=session, name=person["name"], client=owned.pop(), role=person.get("team")
+            )
+        elif person.get("side") == "vendor" and person.get("team"):
+            save_person(session=session, name=person["name"], company=person["team"])
 
 
 def _item(client: str, raw: dict[str, Any], today: date) -> NewItem:

@@ -91,16 +91,33 @@ class Client(SQLModel, table=True):
     # The leak guard's allow-list for this client, one term a line: their own ticket prefixes,
     # domains, host names and product names, which are fine in their summaries.
     guard_allow: str = Field(default="", sa_type=sa.Text, sa_column_kwargs={"server_default": ""})
+    # An archived client (contract ended) is left out of the switcher, the agenda, workload,
+    # triage and recurring checks; it is still listed on request and still exported.
+    archived_at: datetime | None = None
 
 
 class Person(SQLModel, table=True):
-    """Someone who can own an item: one of us, a client contact or a vendor contact."""
+    """Someone who can own an item: one of us (a team), a client's contact (one client) or a
+    vendor's contact (a company, serving any client)."""
 
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=100, unique=True)
     team: str | None = Field(default=None, max_length=100)
     side: Side = Field(default=Side.US, sa_type=_enum(Side))
     created_at: datetime
+    # Only for side=client; None is an unattached contact (made before contacts belonged to
+    # clients), who may own any client's items until settled.
+    client_id: int | None = Field(default=None, foreign_key="client.id", index=True)
+    company: str | None = Field(default=None, max_length=100)
+    role: str | None = Field(default=None, max_length=100)
+    email: str | None = Field(default=None, max_length=254)
+    phone: str | None = Field(default=None, max_length=50)
+    # For us only, like an item's internal note: never in anything the client sees.
+    note: str = Field(default="", sa_type=sa.Text, sa_column_kwargs={"server_default": ""})
+    # Receives the status summary (what e-mail drafts are addressed to).
+    status_recipient: bool = Field(default=False, sa_column_kwargs={"server_default": sa.false()})
+    # Not offered as a new owner; their items stay theirs until given to someone else.
+    archived_at: datetime | None = None
 
 
 class Item(SQLModel, table=True):
@@ -173,6 +190,23 @@ class HistoryEvent(SQLModel, table=True):
     old: str | None = Field(default=None, sa_type=sa.Text)
     new: str | None = Field(default=None, sa_type=sa.Text)
     reason: str | None = Field(default=None, max_length=500)
+
+
+class RecordChange(SQLModel, table=True):
+    """One field of a row other than an item (a client, a person, a snapshot, a reviewed
+    sentence) changed by one operation, or the whole row deleted or put back: what undo
+    reverts besides the item history (see ``plan.undo``)."""
+
+    __tablename__ = "record_change"
+
+    id: int | None = Field(default=None, primary_key=True)
+    op_id: int = Field(foreign_key="operation.id", index=True)
+    record: str = Field(max_length=16)  # the table: client, person, snapshot, reviewed
+    record_id: int
+    # A column's name; "deleted" (old: the row as JSON) or "created" (new: the row as JSON).
+    field: str = Field(max_length=32)
+    old: str | None = Field(default=None, sa_type=sa.Text)
+    new: str | None = Field(default=None, sa_type=sa.Text)
 
 
 class Snapshot(SQLModel, table=True):

@@ -1,7 +1,13 @@
-"""Read-only questions about a plan: listings, clients with counts, an item's history."""
+"""Read-only questions about a plan: listings, clients with counts, an item's history.
+
+Archived clients are left out of every listing of several clients unless asked for; a client
+named on its own is always found, archived or not.
+"""
 
 from __future__ import annotations
 
+import json
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, cast
@@ -9,7 +15,18 @@ from typing import Any, cast
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
-from actionplan.models import Client, HistoryEvent, Item, Operation, Person, Side, Snapshot, Status
+from actionplan.history import PersonNames
+from actionplan.models import (
+    Client,
+    HistoryEvent,
+    Item,
+    Operation,
+    Person,
+    RecordChange,
+    Side,
+    Snapshot,
+    Status,
+)
 from actionplan.rows import ItemRow
 
 # Board and list order of the statuses.
@@ -29,6 +46,14 @@ class ItemFilter:
     overdue_on: date | None = None
     include_deleted: bool = False
     ids: tuple[int, ...] = ()
+    include_archived: bool = False
+    """Items of archived clients too (they are in anyway when a client or ids are given)."""
+
+
+def archived_client_ids() -> sa.Select[Any]:
+    """The ids of archived clients, as a subquery for ``NOT IN``."""
+    client = Client.__table__  # type: ignore[attr-defined]
+    return sa.select(client.c.id).where(client.c.archived_at.is_not(None))
 
 
 def item_select(*extra: sa.ColumnElement[Any]) -> sa.Select[Any]:
@@ -63,6 +88,8 @@ def list_items(*, session: Session, where: ItemFilter | None = None) -> list[Ite
         stmt = stmt.where(item.c.deleted_at.is_(None))
     if where.client:
         stmt = stmt.where(sa.func.lower(client.c.name) == where.client.strip().lower())
+    elif not (where.ids or where.include_archived):
+        stmt = stmt.where(client.c.archived_at.is_(None))
     if where.owner:
         stmt = stmt.where(sa.func.lower(person.c.name) == where.owner.strip().lower())
     if where.statuses:
@@ -84,10 +111,14 @@ class ClientCounts:
     open: int
     overdue: int
     escalated: int
+    archived: bool = False
 
 
-def clients_with_counts(*, session: Session, today: date) -> list[ClientCounts]:
-    """Every client, by name, with open, overdue and escalated counts."""
+def clients_with_counts(
+    *, session: Session, today: date, archived: bool = False
+) -> list[ClientCounts]:
+    """Every client not archived (``archived``: every client), by name, with open, overdue and
+    escalated counts."""
     item = Item.__table__  # type: ignore[attr-defined]
     is_open = sa.and_(item.c.status.in_(OPEN_STATUSES), item.c.deleted_at.is_(None))
     stmt = (
@@ -97,19 +128,117 @@ def clients_with_counts(*, session: Session, today: date) -> list[ClientCounts]:
             sa.func.count(item.c.id).filter(is_open),
             sa.func.count(item.c.id).filter(is_open, item.c.due < today),
             sa.func.count(item.c.id).filter(is_open, item.c.escalated.is_(True)),
+            col(Client.archived_at).is_not(None),
         )
         .select_from(Client.__table__)  # type: ignore[attr-defined]
         .outerjoin(item, item.c.client_id == col(Client.id))
-        .group_by(col(Client.id), col(Client.name))
+        .group_by(col(Client.id), col(Client.name), col(Client.archived_at))
         .order_by(col(Client.name))
     )
-    return [ClientCounts(*row) for row in session.execute(stmt)]
+    if not archived:
+        stmt = stmt.where(col(Client.archived_at).is_(None))
+    return [
+        ClientCounts(id_, name, open_, overdue, escalated, bool(archived_))
+        for id_, name, open_, overdue, escalated, archived_ in session.execute(stmt)
+    ]
 
 
-def people(*, session: Session) -> list[Person]:
-    """Everyone, ours first, then by name."""
-    rank = sa.case({Side.US.value: 0, Side.CLIENT.value: 1}, value=Person.side, else_=2)  # type: ignore[arg-type]
-    return list(session.exec(select(Person).order_by(rank, col(Person.name))).all())
+_SIDE_RANK = {Side.US.value: 0, Side.CLIENT.value: 1}
+
+
+def people(*, session: Session, archived: bool = False) -> list[Person]:
+    """Everyone who can be given an item (``archived``: the archived too), ours first, then
+    by name."""
+    rank = sa.case(_SIDE_RANK, value=Person.side, else_=2)  # type: ignore[arg-type]
+    stmt = select(Person).order_by(rank, col(Person.name))
+    if not archived:
+        stmt = stmt.where(col(Person.archived_at).is_(None))
+    return list(session.exec(stmt).all())
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    """A person with their details, their client's name and how many open items they own."""
+
+    id: int
+    name: str
+    side: Side
+    team: str | None
+    client: str | None
+    company: str | None
+    role: str | None
+    email: str | None
+    phone: str | None
+    note: str
+    status_recipient: bool
+    archived: bool
+    open: int
+
+
+def people_rows(
+    *,
+    session: Session,
+    client: str | None = None,
+    unattached: bool = False,
+    archived: bool = False,
+) -> list[PersonRow]:
+    """People with their details and open items. Archived people who still own open items
+    come first (those items need a new owner), then ours, clients' contacts and vendors', by
+    name.
+
+    Args:
+        client: only this client's contacts (by name, any case).
+        unattached: only client-side people who belong to no client yet.
+        archived: every archived person too (else only those who still own open items).
+
+    Raises:
+        NotFound: when ``client`` names no client.
+    """
+    person, client_t = Person.__table__, Client.__table__  # type: ignore[attr-defined]
+    item = Item.__table__  # type: ignore[attr-defined]
+    is_open = sa.and_(item.c.status.in_(OPEN_STATUSES), item.c.deleted_at.is_(None))
+    owned = sa.func.count(item.c.id).filter(is_open)
+    rank = sa.case(_SIDE_RANK, value=person.c.side, else_=2)
+    stale = sa.and_(person.c.archived_at.is_not(None), owned > 0)
+    stmt = (
+        sa.select(person, client_t.c.name.label("client_name"), owned.label("owned"))
+        .outerjoin(client_t, client_t.c.id == person.c.client_id)
+        .outerjoin(item, item.c.owner_id == person.c.id)
+        .group_by(*person.c, client_t.c.name)
+        .order_by(sa.case((stale, 0), else_=1), rank, person.c.name)
+    )
+    if client is not None:
+        found = session.execute(
+            sa.select(client_t.c.id).where(sa.func.lower(client_t.c.name) == client.strip().lower())
+        ).first()
+        if found is None:
+            from actionplan.known import no_client
+            from actionplan.plan.errors import NotFound
+
+            raise NotFound(no_client(session=session, name=client))
+        stmt = stmt.where(person.c.client_id == found[0])
+    if unattached:
+        stmt = stmt.where(person.c.side == Side.CLIENT.value, person.c.client_id.is_(None))
+    if not archived:
+        stmt = stmt.having(sa.or_(person.c.archived_at.is_(None), owned > 0))
+    return [
+        PersonRow(
+            id=r.id,
+            name=r.name,
+            side=Side(r.side),
+            team=r.team,
+            client=r.client_name,
+            company=r.company,
+            role=r.role,
+            email=r.email,
+            phone=r.phone,
+            note=r.note,
+            status_recipient=bool(r.status_recipient),
+            archived=r.archived_at is not None,
+            open=r.owned,
+        )
+        for r in session.execute(stmt)
+    ]
 
 
 def item_history(*, session: Session, item_id: int) -> list[HistoryEvent]:
@@ -120,9 +249,21 @@ def item_history(*, session: Session, item_id: int) -> list[HistoryEvent]:
     return list(session.exec(stmt).all())
 
 
-def person_names(*, session: Session) -> dict[int, str]:
-    """Person id to name, for showing owner changes in history."""
-    return dict(session.exec(select(Person.id, Person.name)).all())  # type: ignore[arg-type]
+def person_names(*, session: Session) -> PersonNames:
+    """Person id to name, for showing owner changes in history: the names people have now,
+    and the names they had before each rename, and of people merged into others since."""
+    now = dict(session.exec(select(Person.id, Person.name)).all())
+    earlier: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    stmt = (
+        select(RecordChange.record_id, RecordChange.op_id, RecordChange.field, RecordChange.old)
+        .where(RecordChange.record == "person", col(RecordChange.field).in_(("name", "deleted")))
+        .order_by(col(RecordChange.op_id), col(RecordChange.id))
+    )
+    for person_id, op_id, field, old in session.exec(stmt).all():
+        name = json.loads(old)["name"] if field == "deleted" and old else old
+        if name:
+            earlier[person_id].append((op_id, name))
+    return PersonNames(cast("dict[int, str]", now), earlier)
 
 
 def internal_names(*, session: Session) -> list[str]:

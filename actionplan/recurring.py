@@ -222,6 +222,7 @@ def recurring_items(*, session: Session) -> list[RecurringRow]:
             # NOT IN, not IN: a status index would find every open item (most of the plan),
             # then fetch each row; one pass over the table is several times faster.
             item.c.status.not_in(CLOSED_STATUSES),
+            client.c.archived_at.is_(None),  # an archived client's checks are over
         )
     )
     rows = cast("list[RecurringRow]", [dict(r._mapping) for r in session.execute(stmt)])

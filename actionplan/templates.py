@@ -9,7 +9,7 @@ config file, where a file wins over a shipped one of the same name. A template f
     [[items]]
     title = "Kickoff call"          # required
     due = "+0d"                     # +N days (d), weeks (w) or months (m) after the start
-    owner = "Priya Shah"            # optional; a new name creates the person
+    owner = "Priya Shah"            # optional; someone already there (or --new-person)
     must = true                     # default true; false for a nice-to-have
     status = "planned"              # planned (default), doing or waiting
     client_note = "..."             # may appear in client summaries

@@ -16,11 +16,11 @@ from sqlmodel import Session, col, select
 
 from actionplan import plan
 from actionplan.history import SIDE_EFFECTS, describe_event
-from actionplan.models import HistoryEvent, Item, Person, Status
+from actionplan.known import no_client
+from actionplan.models import HistoryEvent, Item, Status
 from actionplan.plan import Invalid, NotFound
-from actionplan.queries import CLOSED_STATUSES, item_select
+from actionplan.queries import CLOSED_STATUSES, archived_client_ids, item_select, person_names
 from actionplan.rows import Slip, TriageRow
-from actionplan.text import quote
 from actionplan.triage_rules import (
     SOON_DAYS,
     STALE_DAYS,
@@ -104,7 +104,7 @@ def _client_id(session: Session, client: str | None) -> int | None:
         return None
     found = plan.find_client(session=session, name=client)
     if found is None:
-        raise NotFound(f"no client named {quote(client.strip())}")
+        raise NotFound(no_client(session=session, name=client))
     assert found.id is not None
     return found.id
 
@@ -171,6 +171,8 @@ def triage_queue(*, session: Session, today: date, client: str | None = None) ->
     )
     if client_id is not None:
         stmt = stmt.where(item.c.client_id == client_id)
+    else:  # archived clients are left out, unless asked for by name
+        stmt = stmt.where(item.c.client_id.not_in(archived_client_ids()))
     rows = session.execute(stmt).all()
     slips: list[Slip] = [
         {"id": r[0], "client_id": r[1], "due": r[8], "committed": r[9], "untold": False}
@@ -257,13 +259,8 @@ def triage_detail(*, session: Session, item_id: int, today: date, changes: int =
             .limit(changes)
         )
     )
-    owner_ids = {
-        int(v) for e in events if e.field == "owner_id" for v in (e.old, e.new) if v is not None
-    }
-    people: dict[int, str] = {}
-    if owner_ids:
-        stmt = select(Person.id, Person.name).where(col(Person.id).in_(owner_ids))
-        people = {pid: name for pid, name in session.exec(stmt) if pid is not None}
+    # Owners by the names they had then (a rename since does not rewrite the card).
+    people = person_names(session=session) if any(e.field == "owner_id" for e in events) else {}
     recent = [Change(e.at, e.author, describe_event(e, people)) for e in events]
     return Detail(row=row, reasons=reasons_for(row, today=today), changes=recent)
 

@@ -12,7 +12,7 @@ from sqlmodel import Session
 from actionplan.dates import week_start
 from actionplan.models import Item, Person, Side
 from actionplan.plan.errors import Invalid
-from actionplan.queries import OPEN_STATUSES
+from actionplan.queries import OPEN_STATUSES, archived_client_ids
 
 DEFAULT_WEEKS = 6
 DEFAULT_LIMIT = 5
@@ -101,6 +101,7 @@ def workload(
     stmt = (
         sa.select(item.c.owner_id, item.c.due, sa.func.count())
         .where(item.c.deleted_at.is_(None), item.c.status.in_(OPEN_STATUSES))
+        .where(item.c.client_id.not_in(archived_client_ids()))
         .group_by(item.c.owner_id, item.c.due)
     )
     counts: dict[int | None, list[int]] = defaultdict(lambda: [0] * (weeks + 3))

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from actionplan import __version__
 from actionplan.cli.args import ID_MAX, Parser, count, item_id, not_utf8
+from actionplan.cli.contact_args import contact_commands, person_options
 
 STATUSES = ["planned", "doing", "waiting", "done", "dropped"]
 WAITING_ON = ["client", "vendor", "internal"]
@@ -45,7 +46,8 @@ def build_parser() -> Parser:
 
     p = command("add", "items:run_add", "add an item to a client's plan")
     p.add_argument("title")
-    p.add_argument("--client", required=True, help="client name (created if new)")
+    p.add_argument("--client", required=True, help="client name (an existing one, or --new-client)")
+    p.add_argument("--new-client", action="store_true", help="create it if no client has that name")
     _item_options(p)
     p.add_argument("--status", choices=STATUSES, help="default planned (waiting with --waiting-on)")
 
@@ -53,6 +55,7 @@ def build_parser() -> Parser:
     p.add_argument("id", type=item_id)
     p.add_argument("--title")
     p.add_argument("--client", help="move the item to another client")
+    p.add_argument("--new-client", action="store_true", help="create it if no client has that name")
     p.add_argument("--status", choices=STATUSES)
     _item_options(p)
     p.add_argument("--visibility", choices=["client", "internal"])
@@ -99,12 +102,17 @@ def build_parser() -> Parser:
     p = command("history", "items:run_history", "every change of one item")
     p.add_argument("id", type=item_id)
 
-    command("clients", "items:run_clients", "clients with open, overdue and escalated counts")
-    command("people", "items:run_people", "people who can own items")
-    p = command("person", "items:run_person", "add a person, or set their team and side")
+    contact_commands(command, action)
+    p = command("person", "items:run_person", "add a person, or set their details")
     p.add_argument("name")
     p.add_argument("--team")
     p.add_argument("--side", choices=["us", "client", "vendor"])
+    person_options(p)
+    p.add_argument(
+        "--new-person",
+        action="store_true",
+        help="add NAME even if it looks like someone's already there (e.g. Pri and Priya Shah)",
+    )
 
     p = command(
         "summary", "summary:run_summary", "a client-safe summary: what we're doing and when"
@@ -159,6 +167,11 @@ def build_parser() -> Parser:
     p = command("import", "transfer:run_import", "import a CSV file or restore a JSON export")
     p.add_argument("file", help="a .csv or .json file, or - for standard input")
     p.add_argument("--dry-run", action="store_true", help="check and report; change nothing")
+    p.add_argument(
+        "--allow-new-similar",
+        action="store_true",
+        help="CSV: create new clients and people even if they look like ones already there",
+    )
 
     p = command(
         "export", "transfer:run_export", "export the plan as JSON or CSV, or due dates as iCalendar"
@@ -192,7 +205,11 @@ def build_parser() -> Parser:
         "add a template's items to a client, dates from --start",
     )
     t.add_argument("name", help="the template's file name or name, e.g. new-client-onboarding")
-    t.add_argument("--client", required=True, help="client name (created if new)")
+    t.add_argument("--client", required=True, help="client name (an existing one, or --new-client)")
+    t.add_argument("--new-client", action="store_true", help="create it if no client has that name")
+    t.add_argument(
+        "--new-person", action="store_true", help="create the template's owners who are not there"
+    )
     t.add_argument("--start", metavar="WHEN", help="what due offsets count from (default today)")
     t.add_argument("--dry-run", action="store_true", help="show the items and dates; add nothing")
 
@@ -220,7 +237,10 @@ def _weeks_option(p: argparse.ArgumentParser, *, default: int) -> None:
 
 
 def _item_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--owner", help="person's name (created if new); '' for nobody")
+    p.add_argument("--owner", help="person's name (existing, or --new-person); '' for nobody")
+    p.add_argument(
+        "--new-person", action="store_true", help="create the owner if nobody has that name"
+    )
     p.add_argument("--due", metavar="WHEN", help="fri, +2w, in 3 days, eom, 5 dec, 2026-12-05")
     p.add_argument("--committed", metavar="WHEN", help="the date the client was told")
     p.add_argument("--waiting-on", choices=WAITING_ON)

@@ -8,7 +8,6 @@ import json
 from actionplan.cli.context import config, open_db, today
 from actionplan.cli.errors import CliError
 from actionplan.cli.output import say, say_json
-from actionplan.text import quote
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -23,13 +22,14 @@ def run_check(args: argparse.Namespace) -> int:
 
         text = read_input("-")
     if args.client:
+        from actionplan.known import no_client
         from actionplan.plan.people import find_client
 
         db = open_db(args)
         with db.session() as session:
             found = find_client(session=session, name=args.client)
             if found is None:
-                raise CliError(f"no client named {quote(args.client.strip())}")
+                raise CliError(no_client(session=session, name=args.client))
             context = guard_setup(session=session, client=found, config=config()).context
     else:
         context = base_context(config())
@@ -72,6 +72,7 @@ def run_review(args: argparse.Namespace) -> int:
     """actionplan guard review CLIENT [--item ID] [--list]: today's flagged sentences are fine."""
     from sqlmodel import col, select
 
+    from actionplan.known import no_client
     from actionplan.models import Reviewed
     from actionplan.plan.guarding import Review, review
     from actionplan.plan.people import find_client
@@ -81,7 +82,7 @@ def run_review(args: argparse.Namespace) -> int:
     with db.session() as session:
         found = find_client(session=session, name=args.client)
         if found is None:
-            raise CliError(f"no client named {quote(args.client.strip())}")
+            raise CliError(no_client(session=session, name=args.client))
         if args.list:
             rows = session.exec(
                 select(Reviewed)

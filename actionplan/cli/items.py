@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 def run_add(args: argparse.Namespace) -> int:
     """actionplan add TITLE --client C ..."""
     from actionplan import plan
+    from actionplan.cli.known import need_client, need_person
     from actionplan.models import Client
 
     values = _item_values(args)
@@ -29,6 +30,8 @@ def run_add(args: argparse.Namespace) -> int:
         raise CliError("--waiting-on is for waiting items: leave out --status or use waiting")
     db = open_db(args)
     with db.session() as session:
+        need_client(session, args.client, new=args.new_client)
+        need_person(session, values.get("owner"), new=args.new_person)
         item = plan.add_item(
             session=session, author=config().author, client=args.client, title=args.title, **values
         )
@@ -41,6 +44,7 @@ def run_add(args: argparse.Namespace) -> int:
 def run_set(args: argparse.Namespace) -> int:
     """actionplan set ID ..."""
     from actionplan import plan
+    from actionplan.cli.known import need_client, need_person
 
     changes = _item_values(args)
     for name in ("title", "client", "status", "visibility"):
@@ -54,6 +58,8 @@ def run_set(args: argparse.Namespace) -> int:
         raise CliError("nothing to change: give at least one option (see actionplan set --help)")
     db = open_db(args)
     with db.session() as session:
+        need_client(session, changes.get("client"), new=args.new_client)
+        need_person(session, changes.get("owner"), new=args.new_person)
         item = plan.edit_item(
             session=session,
             item_id=args.id,
@@ -116,6 +122,7 @@ def _item_values(args: argparse.Namespace) -> dict[str, Any]:
 
 def run_list(args: argparse.Namespace) -> int:
     """actionplan list [--client C] [--owner O] [--status S] [--overdue] [--json]"""
+    from actionplan.cli.known import need_client, need_person
     from actionplan.interchange.csv_io import csv_record
     from actionplan.models import Status
     from actionplan.queries import ItemFilter, list_items
@@ -128,6 +135,8 @@ def run_list(args: argparse.Namespace) -> int:
     )
     db = open_db(args)
     with db.session() as session:
+        need_client(session, args.client, new=None)  # an unknown name is a mistake, not "none"
+        need_person(session, args.owner, new=None)
         rows = list_items(session=session, where=where)
     if args.json:
         encode = json.JSONEncoder(ensure_ascii=False).encode
@@ -236,46 +245,17 @@ def run_history(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_clients(args: argparse.Namespace) -> int:
-    """actionplan clients"""
-    from actionplan.queries import clients_with_counts
-
-    db = open_db(args)
-    with db.session() as session:
-        rows = clients_with_counts(session=session, today=today())
-    if not rows:
-        say("no clients yet: actionplan add TITLE --client NAME")
-        return 0
-    say_block(
-        table(
-            ["client", "open", "overdue", "escalated"],
-            [[c.name, c.open, c.overdue, c.escalated] for c in rows],
-            flex=0,
-        )
-    )
-    return 0
-
-
-def run_people(args: argparse.Namespace) -> int:
-    """actionplan people"""
-    from actionplan.queries import people
-
-    db = open_db(args)
-    with db.session() as session:
-        rows = people(session=session)
-    if not rows:
-        say("no people yet: they are created when you give an item an --owner")
-        return 0
-    say_block(table(["name", "team", "side"], [[p.name, p.team, p.side] for p in rows], flex=0))
-    return 0
-
-
 def run_person(args: argparse.Namespace) -> int:
-    """actionplan person NAME [--team T] [--side S]"""
+    """actionplan person NAME [--team T] [--side S] [--client C] ... [--new-person]"""
+    from actionplan.cli.contacts import contact_options, person_line
+    from actionplan.cli.known import check_new_person
     from actionplan.plan import save_person
 
     db = open_db(args)
     with db.session() as session:
-        person = save_person(session=session, name=args.name, team=args.team, side=args.side)
-    say(f"{person.name}: team {person.team or '-'}, side {person.side.value}")
+        if not args.new_person:
+            check_new_person(session, args.name)
+        person = save_person(session=session, name=args.name, **contact_options(args))
+        line = person_line(session, person)
+    say(line)
     return 0

@@ -35,16 +35,23 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_apply(args: argparse.Namespace) -> int:
-    """actionplan template apply NAME --client C [--start WHEN] [--dry-run]"""
+    """actionplan template apply NAME --client C [--new-client] [--new-person] [--start WHEN]
+    [--dry-run]"""
     from actionplan import plan
+    from actionplan.cli.known import need_client, need_person
     from actionplan.dates import describe
     from actionplan.templates import apply_template, find_template, plan_items
+    from actionplan.text import quote
 
     template = find_template(args.name)
     start = parse_when(args.start, field="start") or today()
     items = plan_items(template, client=args.client, start=start)  # checks the client name
     db = open_db(args)
     with db.session() as session:
+        need_client(session, args.client, new=args.new_client)
+        for owner in dict.fromkeys(item.owner for item in items if item.owner):
+            where = f"template {quote(template.name, 40)}: "
+            need_person(session, owner, new=args.new_person, where=where)
         known = plan.find_client(session=session, name=args.client)
         client = known.name if known else items[0].client
         ids: list[int | None] = [None] * len(items)

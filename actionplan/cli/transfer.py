@@ -10,10 +10,12 @@ from typing import TYPE_CHECKING
 from actionplan.cli.context import config, open_db, today
 from actionplan.cli.errors import CliError
 from actionplan.cli.output import say
-from actionplan.text import quote
 
 if TYPE_CHECKING:
     from sqlmodel import Session
+
+    from actionplan.interchange.csv_io import CsvImport
+    from actionplan.known import Stray
 
 _MAX_IMPORT_BYTES = 200 * 1024 * 1024
 
@@ -104,8 +106,7 @@ def _import_csv(args: argparse.Namespace, text: str) -> int:
         raise CliError(f"{args.file}: no rows to import")
     db = open_db(args)
     with db.session() as session:
-        new_clients = _unknown(session, "client", {i.client for i in parsed.items})
-        new_people = _unknown(session, "person", {i.owner for i in parsed.items if i.owner})
+        new_names = _new_names(session, parsed, args.file, allowed=args.allow_new_similar)
         if not args.dry_run:
             plan.add_items(
                 session=session,
@@ -116,24 +117,51 @@ def _import_csv(args: argparse.Namespace, text: str) -> int:
     verb = "would import" if args.dry_run else "imported"
     clients = len({i.client.lower() for i in parsed.items})
     say(f"{verb} {len(parsed.items)} items for {clients} client{'s' if clients != 1 else ''}")
-    if new_clients:
-        say(f"  new clients: {'; '.join(sorted(new_clients))}")
-    if new_people:
-        say(f"  new people: {'; '.join(sorted(new_people))}")
+    for line in new_names:
+        say(f"  {line}")
     if args.dry_run:
         say("nothing changed (dry run)")
     return 0
 
 
-def _unknown(session: Session, table: str, names: set[str]) -> set[str]:
-    """The names that are not yet a client (or person): the import will create them."""
-    from sqlmodel import select
+def _new_names(session: Session, parsed: CsvImport, source: str, *, allowed: bool) -> list[str]:
+    """The clients and people the import creates, one ``new client: X`` line each.
 
-    from actionplan.models import Client, Person
+    A new name that looks like one already there, or like another new one, is a likely typo
+    (issue 13): each is reported and nothing is imported, unless ``allowed``
+    (--allow-new-similar), when the report says what each looks like.
 
-    column = Client.name if table == "client" else Person.name
-    known = {name.lower() for name in session.exec(select(column))}
-    return {n for n in names if n.lower() not in known}
+    Raises:
+        CliError: when some new name looks like another and that is not allowed.
+    """
+    from actionplan.known import client_names, new_names, person_names, strays
+
+    clients, people = client_names(session=session), person_names(session=session)
+    lines = parsed.lines
+    fresh_clients = new_names(zip(lines, (i.client for i in parsed.items), strict=True), clients)
+    owners = ((line, i.owner) for line, i in zip(lines, parsed.items, strict=True) if i.owner)
+    fresh_people = new_names(owners, people)
+    client_strays = strays(fresh_clients, clients, "client")
+    person_strays = strays(fresh_people, people, "person")
+    found = client_strays + person_strays
+    if found and not allowed:
+        for stray in sorted(found, key=lambda s: s.line):
+            say(f"{source}: {stray}", err=True)
+        n = len(found)
+        raise CliError(
+            f"{n} new name{'s' if n != 1 else ''} may be {'typos' if n != 1 else 'a typo'}; "
+            "nothing imported "
+            f"(fix the spelling, or --allow-new-similar to create {'them' if n != 1 else 'it'})"
+        )
+    return _listed("client", fresh_clients, client_strays) + _listed(
+        "person", fresh_people, person_strays
+    )
+
+
+def _listed(what: str, new: dict[str, int], found: list[Stray]) -> list[str]:
+    """``new client: X`` per new name, and what it looks like when it was let through."""
+    why = {stray.name: f" ({stray.why})" for stray in found}
+    return [f"new {what}: {name}{why.get(name, '')}" for name in new]
 
 
 def _guard_feed(session: Session, args: argparse.Namespace, text: str) -> None:
@@ -156,12 +184,13 @@ def _guard_feed(session: Session, args: argparse.Namespace, text: str) -> None:
 
 def run_export(args: argparse.Namespace) -> int:
     """actionplan export [--format json|csv|ics] [-o FILE] [--client C]"""
+    from actionplan.known import no_client
     from actionplan.plan import find_client
 
     db = open_db(args)
     with db.session() as session:
         if args.client and find_client(session=session, name=args.client) is None:
-            raise CliError(f"no client named {quote(args.client.strip())}")
+            raise CliError(no_client(session=session, name=args.client))
         if args.format == "json":
             from actionplan.interchange.json_io import export_json
 
@@ -184,7 +213,8 @@ def run_export(args: argparse.Namespace) -> int:
             from actionplan.interchange.csv_io import write_csv
             from actionplan.queries import ItemFilter, list_items
 
-            text = write_csv(list_items(session=session, where=ItemFilter(client=args.client)))
+            where = ItemFilter(client=args.client, include_archived=True)  # a full export
+            text = write_csv(list_items(session=session, where=where))
     write_output(args.output, text, protect=args.db)
     if args.output and args.output != "-":
         say(f"wrote {args.output}", err=True)

@@ -96,6 +96,8 @@ class CsvImport:
 
     items: list[NewItem] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)
+    """The line each item starts on, for a report about it (``line N: ...``)."""
 
 
 def read_csv(text: str, *, today: date, day_first: bool = True) -> CsvImport:
@@ -140,6 +142,7 @@ def read_csv(text: str, *, today: date, day_first: bool = True) -> CsvImport:
             continue
         try:
             result.items.append(_item(dict(zip(header, cells, strict=True)), today, day_first))
+            result.lines.append(start)
         except (Invalid, DateError) as exc:
             result.errors.append(f"line {start}: {exc}")
     return result

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from actionplan.models import Status, Visibility
 from actionplan.summary.model import client_visible, to_line
-from actionplan.text import quote, strip_controls
+from actionplan.text import strip_controls
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -70,6 +70,7 @@ def export_ics(*, session: Session, client: str | None = None, internal: bool = 
     Raises:
         NotFound: when there is no such client.
     """
+    from actionplan.known import no_client
     from actionplan.plan import NotFound, find_client
     from actionplan.queries import OPEN_STATUSES, ItemFilter, list_items
 
@@ -77,7 +78,7 @@ def export_ics(*, session: Session, client: str | None = None, internal: bool = 
     if client is not None:
         found = find_client(session=session, name=client)
         if found is None:
-            raise NotFound(f"no client named {quote(client.strip())}")
+            raise NotFound(no_client(session=session, name=client))
         client, name = found.name, f"actionplan: {found.name}"
     where = ItemFilter(client=client, statuses=tuple(OPEN_STATUSES))
     return render_ics(

@@ -18,6 +18,7 @@ from actionplan.models import (
     Item,
     Operation,
     Person,
+    RecordChange,
     Reviewed,
     Snapshot,
     value_type,
@@ -30,10 +31,23 @@ FORMAT = "actionplan-export"
 _REQUIRED_TEXT = {"title", "name", "author"}
 VERSION = 1
 # Foreign keys point backwards in this order, so a restore can insert table by table.
-TABLES: list[type[SQLModel]] = [Client, Person, Operation, Item, HistoryEvent, Snapshot, Reviewed]
+TABLES: list[type[SQLModel]] = [
+    Client,
+    Person,
+    Operation,
+    Item,
+    HistoryEvent,
+    RecordChange,
+    Snapshot,
+    Reviewed,
+]
 # Added after the first exports: an export without them restores as if they were empty.
-_LATER_TABLES = {"reviewed"}
-_LATER_COLUMNS = {"client": {"guard_allow": ""}}
+_LATER_TABLES = {"reviewed", "record_change"}
+_LATER_COLUMNS = {
+    "client": "guard_allow archived_at",
+    "person": "client_id company role email phone note status_recipient archived_at",
+}
+"""Columns added after the first exports (space-separated): missing, they take the default."""
 INT_MAX = 2**63 - 1
 """The largest integer SQLite stores; PostgreSQL's integer columns stop at 2**31 - 1."""
 PG_INT_MAX = 2**31 - 1
@@ -155,14 +169,18 @@ def _selection(session: Session, client: str | None) -> dict[str, Any]:
     item, history, op = _table(Item), _table(HistoryEvent), _table(Operation)
     items_of_client = sa.select(item.c.id).where(item.c.client_id == cid)
     ops = sa.select(history.c.op_id).where(history.c.item_id.in_(items_of_client))
+    person = _table(Person)
     return {
         "client": _table(Client).c.id == cid,
-        "person": _table(Person).c.id.in_(
-            sa.select(item.c.owner_id).where(item.c.client_id == cid)
+        # The owners of its items and its own contacts.
+        "person": sa.or_(
+            person.c.id.in_(sa.select(item.c.owner_id).where(item.c.client_id == cid)),
+            person.c.client_id == cid,
         ),
         "operation": op.c.id.in_(ops),
         "item": item.c.client_id == cid,
         "history": history.c.item_id.in_(items_of_client),
+        "record_change": _table(RecordChange).c.op_id.in_(ops),
         "snapshot": _table(Snapshot).c.client_id == cid,
         "reviewed": _table(Reviewed).c.client_id == cid,
     }
@@ -245,8 +263,10 @@ def _convert(
     where = f"{name}[{index}]"
     if not isinstance(row, dict):
         raise Invalid(f"{where}: expected an object")
-    for key, default in _LATER_COLUMNS.get(name, {}).items():
-        row.setdefault(key, default)
+    if name in _LATER_COLUMNS:
+        model = next(m for m in TABLES if _table(m).name == name)
+        for key in _LATER_COLUMNS[name].split():
+            row.setdefault(key, model.model_fields[key].default)
     missing = set(converters) - set(row)
     extra = set(row) - set(converters)
     if missing or extra:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
+from actionplan.known import no_client
 from actionplan.models import Client, Reviewed
 from actionplan.plan.errors import Invalid, NotFound
 from actionplan.plan.journal import begin_write, lock, operation
@@ -135,7 +136,7 @@ def forget_reviews(session: Session, op_id: int, item_id: int) -> None:
 def _client(session: Session, name: str, *, for_update: bool = False) -> Client:
     found = find_client(session=session, name=name)
     if found is None:
-        raise NotFound(f"no client named {quote(name.strip())}")
+        raise NotFound(no_client(session=session, name=name))
     if for_update:
         locked = session.get(Client, found.id, with_for_update=True, populate_existing=True)
         assert locked is not None

@@ -13,7 +13,7 @@ from actionplan import clock
 from actionplan.models import HistoryEvent, Item, RepeatFrom, Status
 from actionplan.plan.errors import Invalid, NotFound
 from actionplan.plan.journal import Recorder, lock, operation
-from actionplan.plan.people import client_ids, person_ids
+from actionplan.plan.people import check_owners, client_ids, person_ids
 from actionplan.plan.recurrence import add_next_occurrence
 from actionplan.plan.values import (
     EDITABLE,
@@ -52,13 +52,14 @@ def add_items(
         clients = client_ids(session, dict.fromkeys(i.client for i in items), now)
         people = person_ids(session, dict.fromkeys(i.owner for i in items if i.owner), now)
         rows = []
-        next_pos = _next_positions(session, set(clients.values()))
+        next_pos = next_positions(session, set(clients.values()))
         for new in items:
             client_id = clients[new.client.lower()]
             key = (client_id, new.status)
             position = next_pos.get(key, 0)
             next_pos[key] = position + 1
             rows.append(_item_row(new, client_id, people, position, now))
+        check_owners(session, [(r["client_id"], r["owner_id"]) for r in rows])
         ids = _insert_items(session, rows)
         author_name = rec.op.author
         session.execute(
@@ -124,7 +125,8 @@ def _insert_items(session: Session, rows: list[dict[str, Any]]) -> list[int]:
     return ids
 
 
-def _next_positions(session: Session, client_ids: set[int]) -> dict[tuple[int, Status], int]:
+def next_positions(session: Session, client_ids: set[int]) -> dict[tuple[int, Status], int]:
+    """The position after the last card of each (client, status) column that has cards."""
     if not client_ids:
         return {}
     stmt = (
@@ -136,7 +138,7 @@ def _next_positions(session: Session, client_ids: set[int]) -> dict[tuple[int, S
 
 
 def _next_position(session: Session, client_id: int, status: Status) -> int:
-    return _next_positions(session, {client_id}).get((client_id, status), 0)
+    return next_positions(session, {client_id}).get((client_id, status), 0)
 
 
 # --- editing ------------------------------------------------------------------------------------
@@ -215,6 +217,8 @@ def _apply(session: Session, rec: Recorder, item: Item, changes: dict[str, Any])
         owner = changes["owner"]
         owner_id = person_ids(session, [owner], rec.op.at)[owner.lower()] if owner else None
         rec.set(item, "owner_id", owner_id)
+    if "client" in changes or "owner" in changes:
+        check_owners(session, [(item.client_id, item.owner_id)])
     if "status" in changes and changes["status"] != item.status:
         status = changes["status"]
         rec.set(item, "position", _next_position(session, item.client_id, status))

@@ -1,4 +1,6 @@
-"""One operation = one transaction, one Operation row, and a history event per field changed."""
+"""One operation = one transaction, one Operation row, and a record of every change in it:
+a history event per item field changed, a record change per field of any other row (a
+client, a person, a snapshot) and per such row deleted (see ``plan.undo``)."""
 
 from __future__ import annotations
 
@@ -7,13 +9,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, SQLModel, col, select
 
 from actionplan import clock
 from actionplan.changes import announce
-from actionplan.models import HistoryEvent, Item, Operation
+from actionplan.models import HistoryEvent, Item, Operation, RecordChange
 from actionplan.plan.errors import Conflict, Invalid, NotFound
-from actionplan.plan.values import dump_value
+from actionplan.plan.values import dump_row, dump_value
 from actionplan.text import NAME_MAX, REASON_MAX, TextError, clean_line
 
 
@@ -49,6 +51,37 @@ class Recorder:
                 old=old,
                 new=new,
                 reason=self.reason,
+            )
+        )
+
+    def change(self, row: SQLModel, name: str, value: Any) -> bool:
+        """Set a field of a row that is not an item (a client, a person...), recorded for undo."""
+        old = getattr(row, name)
+        if old == value:
+            return False
+        setattr(row, name, value)
+        self.session.add(row)
+        self._record(row, name, dump_value(old), dump_value(value))
+        return True
+
+    def delete(self, row: SQLModel) -> None:
+        """Delete a row that is not an item, kept whole in its record so undo can put it back."""
+        self.session.flush()  # changes made so far first: rows that pointed at it moved away
+        self._record(row, "deleted", dump_row(row), None)
+        self.session.delete(row)
+        self.session.flush()
+
+    def created(self, row: SQLModel) -> None:
+        """Note a row put back (by undo) as it now is."""
+        self._record(row, "created", None, dump_row(row))
+
+    def _record(self, row: SQLModel, name: str, old: str | None, new: str | None) -> None:
+        row_id = getattr(row, "id", None)
+        assert self.op.id is not None and row_id is not None
+        record = row.__table__.name  # type: ignore[attr-defined]
+        self.session.add(
+            RecordChange(
+                op_id=self.op.id, record=record, record_id=row_id, field=name, old=old, new=new
             )
         )
 

@@ -1,19 +1,21 @@
-"""Clients and people: found by name ignoring case, created when first named."""
+"""Clients and people by name (ignoring case); the rule that binds contacts to clients (an
+item of client A cannot be owned by a contact of client B); and people kept clean: rename,
+merge, archive and unarchive, each one undoable operation."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
-from actionplan import clock
-from actionplan.models import Client, Person, Side
-from actionplan.plan.errors import Invalid
-from actionplan.plan.journal import begin_write
-from actionplan.plan.values import enum_value
-from actionplan.text import NAME_MAX, TextError, clean_line
+from actionplan.known import no_client, no_person
+from actionplan.models import Client, Item, Person, Side, Status
+from actionplan.plan.errors import Invalid, NotFound
+from actionplan.plan.journal import operation
+from actionplan.text import NAME_MAX, TextError, clean_line, quote
 
 
 def find_client(*, session: Session, name: str) -> Client | None:
@@ -26,6 +28,56 @@ def find_person(*, session: Session, name: str) -> Person | None:
     """The person with this name, ignoring case."""
     stmt = select(Person).where(func.lower(Person.name) == name.strip().lower())
     return session.exec(stmt).first()
+
+
+def client_named(session: Session, name: str) -> Client:
+    """The client with this name as it is now in the database (inside a write).
+
+    Raises:
+        NotFound: when there is none.
+    """
+    stmt = select(Client).where(func.lower(Client.name) == name.strip().lower())
+    found = session.exec(stmt.execution_options(populate_existing=True)).first()
+    if found is None:
+        raise NotFound(no_client(session=session, name=name))  # with the nearest names
+    return found
+
+
+def person_named(session: Session, name: str) -> Person:
+    """The person with this name as they are now in the database (inside a write).
+
+    Raises:
+        NotFound: when there is none.
+    """
+    stmt = select(Person).where(func.lower(Person.name) == name.strip().lower())
+    found = session.exec(stmt.execution_options(populate_existing=True)).first()
+    if found is None:
+        raise NotFound(no_person(session=session, name=name))
+    return found
+
+
+def new_name(
+    session: Session, table: type[Client] | type[Person], row_id: int | None, old: str, name: str
+) -> str:
+    """A cleaned new name for a client or person, free ignoring case (its own excepted).
+
+    Raises:
+        Invalid: for an empty or over-long name, the same name, or another row's name.
+    """
+    try:
+        clean = clean_line(name, field="name", max_len=NAME_MAX, required=True)
+    except TextError as exc:
+        raise Invalid(str(exc)) from None
+    if clean == old:
+        raise Invalid(f"{quote(old)} is already called that")
+    kind = table.__tablename__
+    stmt = select(table.id, table.name).where(func.lower(table.name) == clean.lower())
+    for other_id, other_name in session.exec(stmt).all():
+        if other_id != row_id:
+            raise Invalid(
+                f"there is already a {kind} named {quote(other_name)} (merge the two instead)"
+            )
+    return clean
 
 
 def client_ids(session: Session, names: Iterable[str], now: datetime) -> dict[str, int]:
@@ -61,32 +113,190 @@ def _ids_creating(
     return ids
 
 
-def save_person(
-    *, session: Session, name: str, team: str | None = None, side: Side | str | None = None
-) -> Person:
-    """Create a person, or update the team and side of an existing one (None leaves as is).
+# --- contacts belong to their client ------------------------------------------------------------
+
+
+def check_owners(session: Session, pairs: Iterable[tuple[int, int | None]]) -> None:
+    """Refuse an item of one client owned by another client's contact.
+
+    Args:
+        pairs: (client id, owner id) of each item being added or changed.
 
     Raises:
-        Invalid: for an empty or over-long name or team, or an unknown side.
+        Invalid: naming the first contact and the two clients.
     """
-    try:
-        clean_name = clean_line(name, field="name", max_len=NAME_MAX, required=True)
-        clean_team = None if team is None else clean_line(team, field="team", max_len=NAME_MAX)
-    except TextError as exc:
-        raise Invalid(str(exc)) from None
-    side_value = None if side is None else enum_value(Side, side, "side", optional=False)
-    begin_write(session)
-    try:
-        person = find_person(session=session, name=clean_name)
-        if person is None:
-            person = Person(name=clean_name, side=Side.US, created_at=clock.now())
-        if team is not None:
-            person.team = clean_team or None
-        if side_value is not None:
-            person.side = side_value
-        session.add(person)
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
+    wanted = {(c, o) for c, o in pairs if o is not None}
+    if not wanted:
+        return
+    # Contacts attached to a client are few: read them all rather than a long IN list.
+    stmt = select(Person.id, Person.name, Person.client_id).where(
+        col(Person.client_id).is_not(None)
+    )
+    attached = {pid: (name, cid) for pid, name, cid in session.exec(stmt).all()}
+    for client_id, owner_id in sorted(wanted, key=lambda p: (p[0], p[1] or 0)):
+        if owner_id in attached and attached[owner_id][1] != client_id:
+            name, theirs = attached[owner_id]
+            raise Invalid(_not_theirs(session, name, theirs, client_id))
+
+
+def check_contact_items(session: Session, person: Person, client_id: int) -> None:
+    """Refuse attaching a person to a client while they own another client's live items.
+
+    Raises:
+        Invalid: naming one such item.
+    """
+    stmt = (
+        select(Item.id, Item.client_id)
+        .where(Item.owner_id == person.id, Item.client_id != client_id)
+        .where(col(Item.deleted_at).is_(None))
+        .order_by(col(Item.id))
+        .limit(1)
+    )
+    found = session.exec(stmt).first()
+    if found is not None:
+        item_id, other = found
+        raise Invalid(
+            f"{quote(person.name)} owns #{item_id} of {quote(_client_name(session, other))}: "
+            f"a contact of {quote(_client_name(session, client_id))} cannot "
+            "(give that item another owner first)"
+        )
+
+
+def _not_theirs(session: Session, name: str, theirs: int | None, client_id: int) -> str:
+    return (
+        f"{quote(name)} is a contact of {quote(_client_name(session, theirs))}; "
+        f"they cannot own an item of {quote(_client_name(session, client_id))}"
+    )
+
+
+def _client_name(session: Session, client_id: int | None) -> str:
+    name = session.exec(select(Client.name).where(Client.id == client_id)).first()
+    return name or f"#{client_id}"
+
+
+def open_items(
+    session: Session, *, client_id: int | None = None, owner_id: int | None = None
+) -> int:
+    """How many open, not deleted items a client has, or a person owns."""
+    stmt = (
+        select(func.count())
+        .select_from(Item)
+        .where(col(Item.deleted_at).is_(None))
+        .where(col(Item.status).not_in([s for s in Status if not s.is_open]))
+    )
+    if client_id is not None:
+        stmt = stmt.where(Item.client_id == client_id)
+    if owner_id is not None:
+        stmt = stmt.where(Item.owner_id == owner_id)
+    return int(session.exec(stmt).one())
+
+
+def plural(count: int, word: str) -> str:
+    """A count and its noun: "1 item", "3 items"."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+# --- people kept clean -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Merged:
+    """What a merge moved from one client or person into another."""
+
+    source: str
+    target: str
+    items: int
+    snapshots: int = 0
+    contacts: int = 0
+
+
+def rename_person(*, session: Session, name: str, new: str, author: str) -> Person:
+    """Give a person a new name. History keeps the name they had when each change was made.
+
+    Raises:
+        NotFound: for an unknown person.
+        Invalid: for an empty or over-long name, their own name, or someone else's name
+            (ignoring case).
+    """
+    with operation(session, author=author, kind="person-rename") as rec:
+        person = person_named(session, name)
+        old = person.name
+        rec.change(person, "name", new_name(session, Person, person.id, old, new))
+        rec.op.summary = f"renamed {quote(old)} to {quote(person.name)}"[:300]
+    return person
+
+
+# Details the merged person brings where the one kept has none.
+_FILLED = ("team", "company", "role", "email", "phone", "note")
+
+
+def merge_people(*, session: Session, name: str, into: str, author: str) -> Merged:
+    """Give every item of person ``name`` to ``into``, then delete ``name`` (two spellings of
+    one person). ``into`` keeps their details and takes the other's where theirs are empty.
+    One operation: one undo reverts it.
+
+    Raises:
+        NotFound: for an unknown person.
+        Invalid: when both are the same person, or ``into`` is one client's contact and
+            ``name`` owns live items of another client.
+    """
+    with operation(session, author=author, kind="person-merge") as rec:
+        source, target = person_named(session, name), person_named(session, into)
+        if source.id == target.id:
+            raise Invalid(f"cannot merge {quote(source.name)} into themselves")
+        stmt = select(Item).where(Item.owner_id == source.id).order_by(col(Item.id))
+        items = list(session.exec(stmt.execution_options(populate_existing=True)).all())
+        if target.client_id is not None:
+            check_owners(session, [(i.client_id, target.id) for i in items if not i.deleted_at])
+        for item in items:
+            rec.set(item, "owner_id", target.id)
+        for key in _FILLED:
+            if not getattr(target, key) and getattr(source, key):
+                rec.change(target, key, getattr(source, key))
+        if source.status_recipient:
+            rec.change(target, "status_recipient", True)
+        rec.delete(source)
+        rec.op.summary = (
+            f"merged {quote(source.name)} into {quote(target.name)}: {plural(len(items), 'item')}"
+        )[:300]
+    return Merged(source.name, target.name, len(items))
+
+
+def archive_person(*, session: Session, name: str, author: str, force: bool = False) -> Person:
+    """Archive a person: no longer offered as an owner; items they own stay theirs.
+
+    Args:
+        force: archive them even though they own open items.
+
+    Raises:
+        NotFound: for an unknown person.
+        Invalid: when archived already, or owning open items and ``force`` is not given.
+    """
+    with operation(session, author=author, kind="person-archive") as rec:
+        person = person_named(session, name)
+        if person.archived_at is not None:
+            raise Invalid(f"{quote(person.name)} is archived already")
+        count = open_items(session, owner_id=person.id)
+        if count and not force:
+            raise Invalid(
+                f"{quote(person.name)} owns {plural(count, 'open item')}: archive anyway with "
+                f"--force, or give {'it' if count == 1 else 'them'} to someone else first"
+            )
+        rec.change(person, "archived_at", rec.op.at)
+        rec.op.summary = f"archived {quote(person.name)}"[:300]
+    return person
+
+
+def unarchive_person(*, session: Session, name: str, author: str) -> Person:
+    """Offer an archived person as an owner again.
+
+    Raises:
+        NotFound: for an unknown person; Invalid when they are not archived.
+    """
+    with operation(session, author=author, kind="person-unarchive") as rec:
+        person = person_named(session, name)
+        if person.archived_at is None:
+            raise Invalid(f"{quote(person.name)} is not archived")
+        rec.change(person, "archived_at", None)
+        rec.op.summary = f"unarchived {quote(person.name)}"[:300]
     return person

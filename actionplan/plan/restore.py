@@ -7,7 +7,16 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
-from actionplan.models import Client, HistoryEvent, Item, Operation, Person, Reviewed, Snapshot
+from actionplan.models import (
+    Client,
+    HistoryEvent,
+    Item,
+    Operation,
+    Person,
+    RecordChange,
+    Reviewed,
+    Snapshot,
+)
 from actionplan.plan.errors import Invalid
 from actionplan.plan.journal import begin_write
 
@@ -16,10 +25,12 @@ def restore_rows(*, session: Session, tables: dict[str, list[dict[str, Any]]]) -
     """Write exported rows back with their ids, into an empty database, in one transaction.
 
     Raises:
-        Invalid: when the database already holds a plan.
+        Invalid: when the database already holds a plan, or an item of one client is owned
+            by another client's contact.
     """
+    _check_owners(tables)
 
-    order = [Client, Person, Operation, Item, HistoryEvent, Snapshot, Reviewed]
+    order = [Client, Person, Operation, Item, HistoryEvent, RecordChange, Snapshot, Reviewed]
     begin_write(session)
     try:
         for table in order:
@@ -45,6 +56,19 @@ def restore_rows(*, session: Session, tables: dict[str, list[dict[str, Any]]]) -
     except BaseException:
         session.rollback()
         raise
+
+
+def _check_owners(tables: dict[str, list[dict[str, Any]]]) -> None:
+    contact_of = {
+        p["id"]: p.get("client_id") for p in tables.get("person", []) if p.get("client_id")
+    }
+    for i, row in enumerate(tables.get("item", [])):
+        theirs = contact_of.get(row.get("owner_id"))
+        if theirs is not None and theirs != row.get("client_id"):
+            raise Invalid(
+                f"item[{i}].owner_id: person {row['owner_id']} is a contact of client {theirs}, "
+                f"not of client {row.get('client_id')}"
+            )
 
 
 def _reset_sequences(session: Session, tables: list[Any]) -> None:

@@ -8,11 +8,11 @@ from typing import Any
 from sqlmodel import Session
 
 from actionplan import clock
+from actionplan.known import no_client
 from actionplan.models import Snapshot
 from actionplan.plan.errors import NotFound
 from actionplan.plan.journal import begin_write
 from actionplan.plan.people import find_client
-from actionplan.text import quote
 
 
 def save_snapshot(
@@ -25,7 +25,7 @@ def save_snapshot(
     """
     found = find_client(session=session, name=client)
     if found is None or found.id is None:
-        raise NotFound(f"no client named {quote(client.strip())}")
+        raise NotFound(no_client(session=session, name=client))
     begin_write(session)
     try:
         snapshot = Snapshot(

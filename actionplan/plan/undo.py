@@ -1,14 +1,47 @@
-"""Undo: revert an author's last operation, read back from the history (survives restarts)."""
+"""Undo: revert an author's last operation, read back from the history (survives restarts).
+
+An operation leaves two kinds of record, and undo reverts both:
+
+- ``HistoryEvent``: one field of one item (the item's history, as its screens show it);
+- ``RecordChange``: one field of any other row (a client's name or archive time, a person's
+  name, a snapshot's client), or a whole row deleted, kept as JSON so it can be put back.
+
+Renaming, merging, archiving and deleting clients and people write record changes next to
+the item events of the same operation (a merge moves items: item events; it moves snapshots
+and contacts and deletes the merged row: record changes), so one ``undo`` reverts the whole
+operation. A separate table, rather than item-less history events, keeps every read of an
+item's history as it was, and lets the row's values be typed by the table they belong to.
+Record changes are reverted first, newest first, so a row a merge deleted is back before the
+items point at it again.
+"""
 
 from __future__ import annotations
 
-from sqlmodel import Session, col, select
+from typing import Any
 
-from actionplan.models import HistoryEvent, Operation
+from sqlmodel import Session, SQLModel, col, func, select
+
+from actionplan.models import (
+    Client,
+    HistoryEvent,
+    Operation,
+    Person,
+    RecordChange,
+    Reviewed,
+    Snapshot,
+)
 from actionplan.plan.errors import Conflict
 from actionplan.plan.journal import Recorder, last_author, lock, operation
-from actionplan.plan.values import dump_value, load_value
-from actionplan.text import REASON_MAX
+from actionplan.plan.values import dump_value, load_column, load_row, load_value
+from actionplan.text import REASON_MAX, quote
+
+# The rows record changes name, by table name.
+RECORDS: dict[str, type[SQLModel]] = {
+    "client": Client,
+    "person": Person,
+    "snapshot": Snapshot,
+    "reviewed": Reviewed,
+}
 
 # Undo restores these without checking them: they shift as neighbours move.
 LOOSE = {"position", "done_at"}
@@ -68,6 +101,13 @@ def _undo_last(session: Session, author: str) -> Operation | None:
             .order_by(col(HistoryEvent.id).desc())
         ).all()
         rec.reason = f"undo of: {target.summary}"[:REASON_MAX]
+        changes = session.exec(
+            select(RecordChange)
+            .where(RecordChange.op_id == target.id)
+            .order_by(col(RecordChange.id).desc())
+        ).all()
+        for change in changes:
+            _revert_record(session, rec, change, target.id)
         for event in events:
             _revert(session, rec, event, target.id)
         target.undone_by_id = rec.op.id
@@ -93,3 +133,58 @@ def _revert(session: Session, rec: Recorder, event: HistoryEvent, op_id: int | N
         message = f"cannot undo: item #{event.item_id} was changed by {who} since"
         raise _Blocked(message, op_id or 0)
     rec.set(item, event.field, load_value(event.field, event.old))
+
+
+def _revert_record(
+    session: Session, rec: Recorder, change: RecordChange, op_id: int | None
+) -> None:
+    model = RECORDS[change.record]
+    if change.field == "created":
+        return  # only undo puts rows back, and an undo is not itself undone
+    if change.field == "deleted":
+        assert change.old is not None
+        values = load_row(model, change.old)
+        _check_name_free(session, model, values.get("name"), None, op_id)
+        back = model(**values)
+        session.add(back)
+        session.flush()  # back before the rows that pointed at it point at it again
+        rec.created(back)
+        return
+    row = session.get(model, change.record_id, with_for_update=True, populate_existing=True)
+    what = f"{change.record} #{change.record_id}"
+    if row is None:
+        raise _Blocked(f"cannot undo: {what} was deleted since", op_id or 0)
+    if dump_value(getattr(row, change.field)) != change.new:
+        name = getattr(row, "name", None)
+        what = f"{change.record} {quote(name)}" if name else what
+        who = _last_record_author(session, change)
+        raise _Blocked(f"cannot undo: {what} was changed by {who} since", op_id or 0)
+    old = load_column(model.__table__.c[change.field], change.old)  # type: ignore[attr-defined]
+    if change.field == "name":
+        _check_name_free(session, model, old, change.record_id, op_id)
+    rec.change(row, change.field, old)
+
+
+def _check_name_free(
+    session: Session, model: type[SQLModel], name: Any, row_id: int | None, op_id: int | None
+) -> None:
+    if not isinstance(name, str):
+        return
+    column: Any = model.name  # type: ignore[attr-defined]
+    found = session.exec(
+        select(model.id).where(func.lower(column) == name.lower())  # type: ignore[attr-defined]
+    ).first()
+    if found is not None and found != row_id:
+        kind = model.__table__.name  # type: ignore[attr-defined]
+        raise _Blocked(f"cannot undo: there is a {kind} named {quote(name)} again", op_id or 0)
+
+
+def _last_record_author(session: Session, change: RecordChange) -> str:
+    stmt = (
+        select(Operation.author)
+        .join(RecordChange, col(RecordChange.op_id) == col(Operation.id))
+        .where(RecordChange.record == change.record, RecordChange.record_id == change.record_id)
+        .order_by(col(RecordChange.id).desc())
+        .limit(1)
+    )
+    return session.exec(stmt).first() or "someone"

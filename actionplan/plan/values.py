@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import SQLModel
 
 from actionplan.models import (
     Item,
@@ -201,9 +205,28 @@ def dump_value(value: Any) -> str | None:
 
 def load_value(column: str, text: str | None) -> Any:
     """The inverse of :func:`dump_value` for a column of the item table."""
+    return load_column(Item.__table__.c[column], text)  # type: ignore[attr-defined]
+
+
+def dump_row(row: SQLModel) -> str:
+    """A whole row as history keeps it: a JSON object of its columns, each as dump_value."""
+    table: sa.Table = row.__table__  # type: ignore[attr-defined]
+    values = {c.name: dump_value(getattr(row, c.name)) for c in table.columns}
+    return json.dumps(values, ensure_ascii=False)
+
+
+def load_row(model: type[SQLModel], text: str) -> dict[str, Any]:
+    """The inverse of :func:`dump_row`: the row's columns as values, for ``model(**values)``."""
+    table: sa.Table = model.__table__  # type: ignore[attr-defined]
+    values = json.loads(text)
+    return {c.name: load_column(c, values[c.name]) for c in table.columns if c.name in values}
+
+
+def load_column(column: sa.Column[Any], text: str | None) -> Any:
+    """The inverse of :func:`dump_value` for a column of any table."""
     if text is None:
         return None
-    python_type = value_type(Item.__table__.c[column])  # type: ignore[attr-defined]
+    python_type = value_type(column)
     if python_type is bool:
         return text == "true"
     if python_type is datetime:

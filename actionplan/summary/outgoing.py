@@ -17,12 +17,12 @@ from typing import TypeVar, Unpack
 from sqlmodel import Session
 
 from actionplan.config import Config
+from actionplan.known import no_client
 from actionplan.plan.errors import NotFound, PlanError
 from actionplan.plan.people import find_client
 from actionplan.summary.guarding import Flag, flags_for, guard_setup
 from actionplan.summary.model import Summary, SummaryOptions
 from actionplan.summary.readable import readable
-from actionplan.text import quote
 
 FORMATS = ("md", "txt", "html", "pdf", "talk")
 T = TypeVar("T")
@@ -97,7 +97,7 @@ def prepare(
         raise ValueError(f"unknown summary format {fmt!r}")
     found = find_client(session=session, name=client)
     if found is None:
-        raise NotFound(f"no client named {quote(client.strip())}")
+        raise NotFound(no_client(session=session, name=client))
     summary = summary_for(
         session=session, client=found.name, today=today, prepared_by=config.name, **options
     )

@@ -9,19 +9,19 @@ from typing import Unpack
 
 from sqlmodel import Session, col, func, select
 
+from actionplan.known import no_client
 from actionplan.models import Snapshot
 from actionplan.plan import NotFound, find_client
 from actionplan.queries import ItemFilter, list_items
 from actionplan.rows import Slip
 from actionplan.summary.model import Summary, SummaryOptions, build_summary
-from actionplan.text import quote
 
 
 def snapshots(*, session: Session, client: str) -> list[Snapshot]:
     """The client's saved snapshots, newest first."""
     found = find_client(session=session, name=client)
     if found is None:
-        raise NotFound(f"no client named {quote(client.strip())}")
+        raise NotFound(no_client(session=session, name=client))
     stmt = (
         select(Snapshot)
         .where(Snapshot.client_id == found.id)
@@ -53,7 +53,7 @@ def summary_for(
     """
     found = find_client(session=session, name=client)
     if found is None:
-        raise NotFound(f"no client named {quote(client.strip())}")
+        raise NotFound(no_client(session=session, name=client))
     rows = list_items(session=session, where=ItemFilter(client=found.name))
     return build_summary(
         client=found.name,

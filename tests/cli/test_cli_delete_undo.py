@@ -23,7 +23,7 @@ def test_restore_brings_back_a_deleted_item(ap: Cli) -> None:
 def test_undo_steps_undoes_several_changes(ap: Cli) -> None:
     item_id = ap.add("Stays", "Acme")
     ap.ok("set", str(item_id), "--status", "doing")
-    ap.ok("set", str(item_id), "--owner", "Ann")
+    ap.ok("set", str(item_id), "--owner", "Ann", "--new-person")
     ap.ok("set", str(item_id), "--due", "2026-12-05")
     out = ap.ok("undo", "--steps", "3")
     assert out.count("undid") == 3

@@ -52,13 +52,8 @@ def test_the_last_supported_date_works_everywhere(
     capsys: pytest.CaptureFixture[str], lite: Database
 ) -> None:
     assert cli(capsys, lite, "add", "Far", "--client", "Acme", "--due", "9000-12-31").code == 0
-    start = ["--start", "9000-12-31"]
-    assert (
-        cli(
-            capsys, lite, "template", "apply", "new-client-onboarding", "--client", "Zed", *start
-        ).code
-        == 0
-    )
+    apply = ["template", "apply", "new-client-onboarding", "--client", "Zed", "--new-client"]
+    assert cli(capsys, lite, *apply, "--start", "9000-12-31").code == 0
     for args in (
         ["export", "--format", "ics", "--client", "Acme"],
         ["agenda"],

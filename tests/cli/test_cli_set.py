@@ -14,9 +14,9 @@ from tests.support import Cli
     ("options", "field", "expected"),
     [
         (["--title", "Renew the licence"], "title", "Renew the licence"),
-        (["--client", "Globex"], "client", "Globex"),
+        (["--client", "Globex", "--new-client"], "client", "Globex"),
         (["--status", "doing"], "status", "doing"),
-        (["--owner", "Bob"], "owner", "Bob"),
+        (["--owner", "Bob", "--new-person"], "owner", "Bob"),
         (["--due", "2026-12-05"], "due", "2026-12-05"),
         (["--due", "next fri"], "due", "2026-12-04"),
         (["--committed", "+1w"], "committed", "2026-11-30"),

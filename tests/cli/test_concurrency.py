@@ -98,7 +98,8 @@ def test_history_names_each_login_when_no_name_is_configured(
         monkeypatch.delenv(name, raising=False)
 
     monkeypatch.setenv("LOGNAME", "alice.login")
-    assert main(["--db", db_arg(db), "add", "Renew licence", "--client", "Acme"]) == 0
+    add = ["add", "Renew licence", "--client", "Acme", "--new-client"]
+    assert main(["--db", db_arg(db), *add]) == 0
     monkeypatch.setenv("LOGNAME", "bob.login")
     assert main(["--db", db_arg(db), "set", "1", "--due", "2026-12-04"]) == 0
     monkeypatch.delenv("LOGNAME")  # no login name in the environment: the account's name

@@ -35,11 +35,14 @@ def one_line(done: subprocess.CompletedProcess[str], *fragments: str) -> str:
     return lines[0]
 
 
+NEW_CLIENT_A = ["--client", "A", "--new-client"]
+
+
 def ten_adds_at_once(target: str) -> list[subprocess.CompletedProcess[str]]:
     """Ten real ``actionplan add`` processes, started together on ``target``."""
     procs = [
         subprocess.Popen(
-            [sys.executable, "-m", "actionplan", "--db", target, "add", f"#{n}", "--client", "A"],
+            [sys.executable, "-m", "actionplan", "--db", target, "add", f"#{n}", *NEW_CLIENT_A],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             stdin=subprocess.DEVNULL,
@@ -141,7 +144,7 @@ def test_an_existing_empty_file_gets_0600_when_the_plan_is_written(
     path = tmp_path / "t.db"
     path.touch()
     path.chmod(0o644)
-    assert bare("--db", str(path), "add", "Private", "--client", "Acme")[0] == 0
+    assert bare("--db", str(path), "add", "Private", "--client", "Acme", "--new-client")[0] == 0
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert path.stat().st_size > 0
 
@@ -151,7 +154,7 @@ def test_a_dangling_symlink_creates_its_target_0600(tmp_path: Path, bare: Cli) -
     target.parent.mkdir(mode=0o700)
     link = tmp_path / "link.db"
     link.symlink_to(target)
-    assert bare("--db", str(link), "add", "Linked", "--client", "Acme")[0] == 0
+    assert bare("--db", str(link), "add", "Linked", "--client", "Acme", "--new-client")[0] == 0
     assert target.is_file() and stat.S_IMODE(target.stat().st_mode) == 0o600
 
 

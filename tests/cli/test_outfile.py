@@ -26,7 +26,7 @@ def plan(sqlite_db: Database) -> Path:
     """The live SQLite file, holding two items."""
     path = Path(str(sqlite_db.url.database))
     for title, client in (("Renew licence", "Acme"), ("Patch servers", "Acme")):
-        assert main(["--db", str(path), "add", title, "--client", client]) == 0
+        assert main(["--db", str(path), "add", title, "--client", client, "--new-client"]) == 0
     return path
 
 

@@ -16,8 +16,8 @@ DUE, DONE = RepeatFrom.DUE, RepeatFrom.DONE
 
 
 def test_cli_repeat_on_add_and_set(sq: Cli, sqlite_db: Database) -> None:
-    sq.ok("add", "Health check", "--client", "Acme", "--due", "2026-11-23", "--repeat", "3w")
-    sq.ok("add", "Patch", "--client", "Acme", "--repeat", "every 2 months", "--repeat-from", "done")
+    sq.add("Health check", "Acme", "--due", "2026-11-23", "--repeat", "3w")
+    sq.add("Patch", "Acme", "--repeat", "every 2 months", "--repeat-from", "done")
     first, second = items(sqlite_db)
     assert (first.repeat_every, first.repeat_unit, first.repeat_from) == (3, WEEK, DUE)
     assert (second.repeat_every, second.repeat_unit, second.repeat_from) == (2, MONTH, DONE)
@@ -29,9 +29,9 @@ def test_cli_repeat_on_add_and_set(sq: Cli, sqlite_db: Database) -> None:
 
 
 def test_cli_list_shows_the_repeat(sq: Cli) -> None:
-    sq.ok("add", "Health check", "--client", "Acme", "--repeat", "3w")
-    sq.ok("add", "Review", "--client", "Acme", "--repeat", "weekly", "--repeat-from", "done")
-    sq.ok("add", "One-off", "--client", "Acme")
+    sq.add("Health check", "Acme", "--repeat", "3w")
+    sq.add("Review", "Acme", "--repeat", "weekly", "--repeat-from", "done")
+    sq.add("One-off", "Acme")
     out = sq.ok("list")
     lines = {line.split()[3]: line for line in out.splitlines()[1:]}
     assert lines["Health"].rstrip().endswith("every 3w")
@@ -40,7 +40,7 @@ def test_cli_list_shows_the_repeat(sq: Cli) -> None:
 
 
 def test_cli_set_done_says_when_the_next_is_due(sq: Cli) -> None:
-    sq.ok("add", "Health check", "--client", "Acme", "--due", "2026-11-23", "--repeat", "3w")
+    sq.add("Health check", "Acme", "--due", "2026-11-23", "--repeat", "3w")
     out = sq.ok("set", "1", "--status", "done")
     assert "next: #2 due 2026-12-14" in out
 
@@ -62,7 +62,7 @@ def test_cli_bad_repeats_are_one_line_errors_and_save_nothing(
 
 
 def test_cli_set_repeat_from_on_a_plain_item_is_refused(sq: Cli, sqlite_db: Database) -> None:
-    sq.ok("add", "One-off", "--client", "Acme")
+    sq.add("One-off", "Acme")
     assert "only for a repeating item" in sq.fails("set", "1", "--repeat-from", "done")
     assert items(sqlite_db)[0].repeat_from is None
 

@@ -46,9 +46,8 @@ def test_template_apply_from_the_command_line(
     db: Database, capsys: pytest.CaptureFixture[str]
 ) -> None:
     run = Cli(capsys, db)
-    code, out, err = run(
-        "template", "apply", "monthly health check", "--client", "Acme", "--start", "1 dec"
-    )
+    apply = ["template", "apply", "monthly health check", "--client", "Acme", "--new-client"]
+    code, out, err = run(*apply, "--start", "1 dec")
     assert code == 0, err
     assert "added 7 items to Acme (a new client) from Monthly health check" in out
     assert "Tue 1 Dec 2026" in out and "actionplan undo" in out
@@ -65,9 +64,8 @@ def test_template_apply_dry_run_changes_nothing(
     db: Database, capsys: pytest.CaptureFixture[str]
 ) -> None:
     run = Cli(capsys, db)
-    code, out, err = run(
-        "template", "apply", "new-client-onboarding", "--client", "Acme", "--dry-run"
-    )
+    apply = ["template", "apply", "new-client-onboarding", "--client", "Acme", "--new-client"]
+    code, out, err = run(*apply, "--dry-run")
     assert code == 0, err
     assert "would add 11 items to Acme (a new client)" in out
     assert "Mon 23 Nov 2026" in out and "nothing changed (dry run)" in out

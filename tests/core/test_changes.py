@@ -50,7 +50,7 @@ def test_a_write_by_another_process_is_seen_within_two_seconds(
     delays = []
     for n in range(3):
         printed: list[float] = []
-        proc = cli_write(db, "add", f"Item {n}", "--client", "Acme")
+        proc = cli_write(db, "add", f"Item {n}", "--client", "Acme", "--new-client")
 
         def read_output(proc: subprocess.Popen[str] = proc, printed: list[float] = printed) -> None:
             assert proc.stdout is not None
@@ -74,7 +74,7 @@ def test_a_write_by_another_process_is_seen_within_two_seconds(
 def test_a_write_made_while_nobody_waits_is_reported_by_the_next_wait(
     db: Database, watcher: ChangeWatcher
 ) -> None:
-    proc = cli_write(db, "add", "Between waits", "--client", "Acme")
+    proc = cli_write(db, "add", "Between waits", "--client", "Acme", "--new-client")
     assert proc.wait(60) == 0
     start = time.monotonic()
     assert watcher.wait(SEEN_WITHIN)

@@ -190,6 +190,8 @@ def test_read_csv_reports_every_bad_row_with_its_physical_line_number():
     ]
     assert [i.title for i in parsed.items] == ["Good one", "Multi-line note", "Last good"]
     assert parsed.items[1].client_note == "one\ntwo\nthree"
+    # Each item's own line, where its row starts: what the import's name check reports.
+    assert parsed.lines == [2, 4, 14]
 
 
 @pytest.mark.parametrize(

@@ -53,6 +53,26 @@ def busy_plan(db: Database) -> None:
         plan.edit_item(session=s, item_id=ids[6], author=AUTHOR, status="done")
         plan.undo(session=s, author=AUTHOR)  # the done
         plan.edit_item(session=s, item_id=ids[7], author=AUTHOR, client="Moved Client")
+        # Contacts with every detail, and clients and people renamed, merged and archived.
+        plan.save_person(
+            session=s,
+            name="Fiona Marsh",
+            client="Northwind Logistics",
+            role="Operations Director",
+            email="fiona.marsh@northwind.example",
+            phone="+44 20 7946 0000",
+            note="prefers a call to e-mail",
+            status_recipient=True,
+        )
+        plan.save_person(session=s, name="Tom Vendor", company="Sentinel Ltd")
+        plan.rename_person(session=s, name="Somebody New", new="Somebody Renamed", author=AUTHOR)
+        plan.merge_clients(
+            session=s, name="Moved Client", into="Open Doors Foundation", author=AUTHOR
+        )
+        plan.archive_client(
+            session=s, name="Carver Precision Engineering", author=AUTHOR, force=True
+        )
+        plan.archive_person(session=s, name="Ruth Adeyemi", author=AUTHOR, force=True)
     add_snapshot(db, "Northwind Logistics", "# Northwind\n\n- one\n")
 
 
@@ -73,6 +93,11 @@ def test_json_export_restore_export_is_byte_identical(request, new_sqlite, sourc
     assert any(op["undoes_id"] for op in data["operation"])
     assert any(item["deleted_at"] for item in data["item"])
     assert data["snapshot"]
+    assert {r["field"] for r in data["record_change"]} >= {"name", "deleted", "archived_at"}
+    [fiona] = [p for p in data["person"] if p["name"] == "Fiona Marsh"]
+    assert fiona["client_id"] and fiona["email"] and fiona["status_recipient"] is True
+    assert any(c["archived_at"] for c in data["client"])
+    assert any(p["archived_at"] for p in data["person"])
 
     restored = restore(dst, text)
     assert restored == {t: len(data[t]) for t in TABLES}
@@ -90,6 +115,7 @@ def test_json_restore_into_postgresql_moves_the_id_sequences_on(pg_db, sqlite_db
             session=session, author=AUTHOR, client="After Restore", owner="New Owner", title="T"
         )
         plan.edit_item(session=session, item_id=item.id, author=AUTHOR, status="doing")
+        plan.rename_person(session=session, name="New Owner", new="Newer Owner", author=AUTHOR)
     add_snapshot(pg_db, "After Restore", "# after\n")
     assert item.id == before["item"] + 1
     after = {t: max_id(pg_db, t) for t in grown}
@@ -127,3 +153,26 @@ def test_json_client_export_of_an_unknown_client_is_refused(db):
     two_client_plan(db)
     with pytest.raises(Invalid, match="no client named 'Initech'"):
         export(db, client="Initech")
+
+
+def test_an_export_made_before_contacts_had_details_restores_with_their_defaults(db, new_sqlite):
+    two_client_plan(db)
+    with db.session() as s:
+        plan.save_person(session=s, name="Ana", email="ana@us.example")
+    data = json.loads(export(db))
+    # As the release before (schema 0003) wrote it: no record changes, no new columns.
+    del data["record_change"]
+    for row in data["client"]:
+        del row["archived_at"]
+    for row in data["person"]:
+        for key in ("client_id", "company", "role", "email", "phone", "note"):
+            del row[key]
+        del row["status_recipient"], row["archived_at"]
+    target = new_sqlite()
+    restore(target, json.dumps(data))
+    again = json.loads(export(target))
+    assert again["record_change"] == []
+    assert {(p["email"], p["note"], p["status_recipient"]) for p in again["person"]} == {
+        (None, "", False)
+    }
+    assert all(c["archived_at"] is None for c in again["client"])

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from actionplan import plan
 from actionplan.db import open_database
-from actionplan.models import Status
+from actionplan.models import Client, Item, Person, Status
 from tests.support import AUTHOR, fresh_sqlite
 from tests.support.interchange import (
     add_items,
@@ -33,7 +33,12 @@ from tests.support.interchange import (
 edits = st.lists(
     st.tuples(
         st.integers(0, 7),
-        st.sampled_from(["status", "due", "owner", "title", "escalate", "delete", "undo"]),
+        st.sampled_from(
+            [
+                *("status", "due", "owner", "title", "escalate", "delete", "undo"),
+                *("contact", "rename", "merge", "archive", "rename person"),
+            ]
+        ),
         st.one_of(st.sampled_from(Status), st.dates(), names, line_text(40)),
     ),
     max_size=6,
@@ -44,7 +49,11 @@ def apply_edit(session: Any, ids: list[int], edit: tuple[int, str, Any]) -> None
     index, kind, value = edit
     item_id = ids[index % len(ids)]
     try:
-        if kind == "undo":
+        if kind in CONTACT_EDITS:
+            contact_edit(
+                session, kind, session.get(Item, item_id), value, ids[(index + 1) % len(ids)]
+            )
+        elif kind == "undo":
             plan.undo(session=session, author=AUTHOR)
         elif kind == "delete":
             plan.delete_item(session=session, item_id=item_id, author=AUTHOR)
@@ -60,6 +69,35 @@ def apply_edit(session: Any, ids: list[int], edit: tuple[int, str, Any]) -> None
             plan.edit_item(session=session, item_id=item_id, author=AUTHOR, **{kind: str(value)})
     except plan.PlanError:
         pass  # e.g. editing a deleted item: refused, nothing saved
+
+
+CONTACT_EDITS = {"contact", "rename", "merge", "archive", "rename person"}
+
+
+def contact_edit(session: Any, kind: str, item: Item, value: Any, other_id: int) -> None:
+    """A change to the item's client or owner: details, rename, merge, archive."""
+    client = session.get(Client, item.client_id).name
+    owner = session.get(Person, item.owner_id).name if item.owner_id else None
+    if kind == "contact" and owner is not None:
+        plan.save_person(
+            session=session,
+            name=owner,
+            client=client,
+            role=str(value)[:100],
+            email="someone@example.com",
+            phone="+1 555 0100",
+            note=f"about {value}",
+            status_recipient=True,
+        )
+    elif kind == "rename person" and owner is not None:
+        plan.rename_person(session=session, name=owner, new=str(value), author=AUTHOR)
+    elif kind == "rename":
+        plan.rename_client(session=session, name=client, new=str(value), author=AUTHOR)
+    elif kind == "merge":
+        other = session.get(Client, session.get(Item, other_id).client_id).name
+        plan.merge_clients(session=session, name=client, into=other, author=AUTHOR)
+    elif kind == "archive":
+        plan.archive_client(session=session, name=client, author=AUTHOR, force=True)
 
 
 @settings(

@@ -33,7 +33,16 @@ from actionplan.templates import user_dir
 TODAY = date(2026, 11, 23)  # a Monday: the day every test runs on (conftest fixes it)
 AUTHOR = "Tester"  # the configured name every test writes as
 START = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)  # where FixedClock starts
-TABLES = ["reviewed", "history", "snapshot", "item", "operation", "person", "client"]
+TABLES = [
+    "reviewed",
+    "record_change",
+    "history",
+    "snapshot",
+    "item",
+    "operation",
+    "person",
+    "client",
+]
 """Every table of the plan, those that point at others first."""
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -254,8 +263,12 @@ class Cli:
         return self(*args).one_line_error()
 
     def add(self, title: str = "Renew firewall licence", client: str = "Acme", *opts: str) -> int:
-        """``add TITLE --client CLIENT OPTS``, which must succeed; the new item's id."""
-        out = self.ok("add", title, "--client", client, *opts)
+        """``add TITLE --client CLIENT OPTS``, which must succeed; the new item's id.
+
+        A test's plan is made on purpose: a client or owner not there yet is created
+        (``--new-client --new-person``); the refusal of a stray is tested without them.
+        """
+        out = self.ok("add", title, "--client", client, "--new-client", "--new-person", *opts)
         return int(out.split("#", 1)[1].split()[0])
 
     def items(self, *args: str) -> list[dict[str, Any]]:

@@ -34,7 +34,8 @@ def commands(worker: int, calls: int, shared: list[int]) -> list[list[str]]:
     for n in range(calls):
         if n % 2 == 0:
             owner = f"Owner {n % 3}"  # names every worker creates at first: a race to create
-            argv.append(["add", f"Item {worker}-{n}", "--client", "Globex", "--owner", owner])
+            client = ["--client", "Globex", "--new-client"]  # (new on purpose: issue 13)
+            argv.append(["add", f"Item {worker}-{n}", *client, "--owner", owner, "--new-person"])
         else:
             item = shared[(worker + n) % len(shared)]
             argv.append(["set", str(item), "--note", f"note {worker}-{n}"])

@@ -35,7 +35,8 @@ def add_items(db: Database, items: list[NewItem]) -> list[int]:
 
 def export_csv(db: Database, client: str | None = None) -> str:
     with db.session() as session:
-        return write_csv(list_items(session=session, where=ItemFilter(client=client)))
+        where = ItemFilter(client=client, include_archived=True)
+        return write_csv(list_items(session=session, where=where))
 
 
 def csv_cells(text: str) -> list[list[str]]:

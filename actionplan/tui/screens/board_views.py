@@ -110,5 +110,8 @@ def first_run_text() -> Text:
     text.append("Or look around a sample plan first (your own plan is never touched):\n\n")
     text.append("  actionplan demo\n\n", style="bold")
     text.append("From the command line: ", style="dim")
-    text.append('actionplan add "Renew firewall licence" --client Acme --due fri', style="dim")
+    text.append(
+        'actionplan add "Renew firewall licence" --client Acme --new-client --due fri',
+        style="dim",
+    )
     return text

@@ -1,0 +1,250 @@
+"""Commands on clients and people: list them, rename, merge, archive, unarchive, delete.
+
+Each change is one operation of the plan, which ``actionplan undo`` reverts whole.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import TYPE_CHECKING, Any
+
+from actionplan.cli.context import config, open_db, today
+from actionplan.cli.output import say, say_block, say_json, table
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from actionplan.models import Person
+    from actionplan.plan import Merged
+
+UNDO = "undo reverts it"
+
+
+def _json_array(objects: list[dict[str, Any]]) -> None:
+    """Print a JSON array, one object a line (as ``list --json``)."""
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    lines = ",\n".join(encode(o) for o in objects)
+    say_json(f"[\n{lines}\n]" if objects else "[]")
+
+
+# --- clients -------------------------------------------------------------------------------------
+
+
+def run_clients(args: argparse.Namespace) -> int:
+    """actionplan clients [--archived] [--json]"""
+    from actionplan.queries import clients_with_counts
+
+    db = open_db(args)
+    with db.session() as session:
+        rows = clients_with_counts(session=session, today=today(), archived=args.archived)
+        hidden = 0
+        if not rows and not args.archived:
+            hidden = len(clients_with_counts(session=session, today=today(), archived=True))
+    if args.json:
+        keys = ("name", "open", "overdue", "escalated", "archived")
+        _json_array([{k: getattr(c, k) for k in keys} for c in rows])
+        return 0
+    if not rows:
+        if hidden:
+            say(f"no active clients ({hidden} archived: actionplan clients --archived)")
+        else:
+            say("no clients yet: actionplan add TITLE --client NAME --new-client")
+        return 0
+    headers = ["client", "open", "overdue", "escalated"]
+    cells = [[c.name, c.open, c.overdue, c.escalated] for c in rows]
+    if args.archived:
+        headers.append("archived")
+        cells = [[*cell, c.archived] for cell, c in zip(cells, rows, strict=True)]
+    say_block(table(headers, cells, flex=0))
+    return 0
+
+
+def run_client_rename(args: argparse.Namespace) -> int:
+    """actionplan clients rename OLD NEW"""
+    from actionplan import plan
+
+    with open_db(args).session() as session:
+        old = _name_of(plan.find_client(session=session, name=args.old), args.old)
+        client = plan.rename_client(
+            session=session, name=args.old, new=args.new, author=config().author
+        )
+    say(f"renamed client {old} to {client.name}; {UNDO}")
+    return 0
+
+
+def run_client_merge(args: argparse.Namespace) -> int:
+    """actionplan clients merge FROM INTO"""
+    from actionplan import plan
+
+    with open_db(args).session() as session:
+        moved = plan.merge_clients(
+            session=session, name=args.source, into=args.into, author=config().author
+        )
+    parts = [_count(moved.items, "item"), _count(moved.snapshots, "snapshot")]
+    parts.append(_count(moved.contacts, "contact"))
+    say(f"moved {', '.join(parts)} from {moved.source} into {moved.target}; {UNDO}")
+    return 0
+
+
+def run_client_archive(args: argparse.Namespace) -> int:
+    """actionplan clients archive C [--force]"""
+    from actionplan import plan
+
+    with open_db(args).session() as session:
+        client = plan.archive_client(
+            session=session, name=args.client, author=config().author, force=args.force
+        )
+    say(
+        f"archived client {client.name}: left out of the switcher, agenda, workload, triage "
+        f"and recurring (clients --archived lists it); {UNDO}"
+    )
+    return 0
+
+
+def run_client_unarchive(args: argparse.Namespace) -> int:
+    """actionplan clients unarchive C"""
+    from actionplan import plan
+
+    with open_db(args).session() as session:
+        client = plan.unarchive_client(session=session, name=args.client, author=config().author)
+    say(f"unarchived client {client.name}; {UNDO}")
+    return 0
+
+
+def run_client_delete(args: argparse.Namespace) -> int:
+    """actionplan clients delete C"""
+    from actionplan import plan
+
+    with open_db(args).session() as session:
+        client = plan.delete_client(session=session, name=args.client, author=config().author)
+    say(f"deleted client {client.name}; {UNDO}")
+    return 0
+
+
+# --- people --------------------------------------------------------------------------------------
+
+
+def run_people(args: argparse.Namespace) -> int:
+    """actionplan people [--client C] [--unattached] [--archived] [--json]"""
+    from actionplan.queries import people_rows
+
+    with open_db(args).session() as session:
+        rows = people_rows(
+            session=session, client=args.client, unattached=args.unattached, archived=args.archived
+        )
+    if args.json:
+        _json_array([_person_object(p) for p in rows])
+        return 0
+    if not rows:
+        say(_nobody(args))
+        return 0
+    headers = ["name", "side", "team", "client/company", "role", "e-mail", "phone", "open", ""]
+    say_block(table(headers, [_person_cells(p) for p in rows], flex=0))
+    return 0
+
+
+def _nobody(args: argparse.Namespace) -> str:
+    if args.unattached:
+        return "no unattached client contacts: each belongs to a client"
+    if args.client:
+        return f"no contacts of {args.client.strip()} yet: actionplan person NAME --client CLIENT"
+    return "no people yet: actionplan person NAME, or add ... --owner NAME --new-person"
+
+
+def _person_object(p: Any) -> dict[str, Any]:
+    keys = ("name", "side", "team", "client", "company", "role", "email", "phone", "note")
+    out = {k: getattr(p, k) for k in keys}
+    out["side"] = p.side.value
+    out.update(status_recipient=p.status_recipient, archived=p.archived, open=p.open)
+    return out
+
+
+def _person_cells(p: Any) -> list[Any]:
+    marks = [m for m, on in (("gets status", p.status_recipient), ("archived", p.archived)) if on]
+    of = p.client or p.company or ("(no client)" if p.side.value == "client" else None)
+    return [p.name, p.side.value, p.team, of, p.role, p.email, p.phone, p.open, ", ".join(marks)]
+
+
+def run_person_rename(args: argparse.Namespace) -> int:
+    """actionplan people rename OLD NEW"""
+    from actionplan import plan
+
+    with open_db(args).session() as session:
+        old = _name_of(plan.find_person(session=session, name=args.old), args.old)
+        person = plan.rename_person(
+            session=session, name=args.old, new=args.new, author=config().author
+        )
+    say(f"renamed {old} to {person.name} (history keeps the names changes were made with); {UNDO}")
+    return 0
+
+
+def run_person_merge(args: argparse.Namespace) -> int:
+    """actionplan people merge FROM INTO"""
+    from actionplan import plan
+
+    with open_db(args).session() as session:
+        moved: Merged = plan.merge_people(
+            session=session, name=args.source, into=args.into, author=config().author
+        )
+    say(f"moved {_count(moved.items, 'item')} from {moved.source} into {moved.target}; {UNDO}")
+    return 0
+
+
+def run_person_archive(args: argparse.Namespace) -> int:
+    """actionplan people archive NAME [--force]"""
+    from actionplan import plan
+
+    with open_db(args).session() as session:
+        person = plan.archive_person(
+            session=session, name=args.name, author=config().author, force=args.force
+        )
+    say(f"archived {person.name}: no longer offered as an owner; {UNDO}")
+    return 0
+
+
+def run_person_unarchive(args: argparse.Namespace) -> int:
+    """actionplan people unarchive NAME"""
+    from actionplan import plan
+
+    with open_db(args).session() as session:
+        person = plan.unarchive_person(session=session, name=args.name, author=config().author)
+    say(f"unarchived {person.name}; {UNDO}")
+    return 0
+
+
+# --- person NAME ... ----------------------------------------------------------------------------
+
+
+def contact_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The details ``person NAME`` was given, for ``plan.save_person`` (None: not given)."""
+    keys = ("team", "side", "client", "company", "role", "email", "phone", "note")
+    return {k: getattr(args, k) for k in keys} | {"status_recipient": args.status_recipient}
+
+
+def person_line(session: Session, person: Person) -> str:
+    """One line saying who a person is now: ``Ana: side client, client Acme, role ...``."""
+    from actionplan.models import Client
+
+    client = session.get(Client, person.client_id) if person.client_id else None
+    parts = [f"team {person.team or '-'}", f"side {person.side.value}"]
+    for label, value in (
+        ("client", client.name if client else None),
+        ("company", person.company),
+        ("role", person.role),
+        ("e-mail", person.email),
+        ("phone", person.phone),
+    ):
+        if value:
+            parts.append(f"{label} {value}")
+    if person.status_recipient:
+        parts.append("receives the status summary")
+    return f"{person.name}: {', '.join(parts)}"
+
+
+def _name_of(row: Any, typed: str) -> str:
+    return row.name if row is not None else typed.strip()
+
+
+def _count(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"

@@ -1,0 +1,203 @@
+"""A plan made by the release before contacts belonged to clients (schema 0003) upgrades with
+every row kept: each client-side person who owns items of exactly one client is attached to it,
+the others are left for the user to settle, and vendors' and contacts' teams become their
+company and role. On SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from sqlalchemy.engine import URL
+
+from actionplan import dbschema, plan
+from actionplan.db import make_engine, open_database, resolve_url
+from actionplan.plan import Invalid
+from actionplan.queries import people_rows
+
+AT = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
+OLD_TABLES = ("client", "person", "operation", "item", "history", "snapshot", "reviewed")
+
+PEOPLE = [  # id, name, team, side
+    (1, "Maria Lopez", "Practice Manager", "client"),  # owns Acme's items only: attached
+    (2, "Olga Petrova", None, "client"),  # owns Acme's and (a deleted) Globex's: unattached
+    (3, "Zed Idle", None, "client"),  # owns nothing: unattached
+    (4, "Tom Becker", "Sentinel Ltd", "vendor"),
+    (5, "Priya Shah", "Network team", "us"),
+]
+ITEMS = [  # id, client, owner, deleted
+    (1, 1, 1, False),
+    (2, 1, 2, False),
+    (3, 2, 2, True),
+    (4, 2, 4, False),
+    (5, 1, 5, False),
+]
+
+
+def fill_release_0003(url: URL) -> None:
+    """An empty database brought to schema 0003 by Alembic, then rows as that release wrote them."""
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn, conn.begin():
+            from alembic import command
+
+            command.upgrade(dbschema._alembic_config(conn), "0003")
+            meta = sa.MetaData()
+            meta.reflect(conn)
+            t = meta.tables
+            assert "archived_at" not in t["client"].c and "client_id" not in t["person"].c
+            conn.execute(
+                t["client"].insert(),
+                [
+                    {"id": 1, "name": "Acme", "created_at": AT, "guard_allow": "ACME-"},
+                    {"id": 2, "name": "Globex", "created_at": AT, "guard_allow": ""},
+                ],
+            )
+            conn.execute(
+                t["person"].insert(),
+                [
+                    {"id": i, "name": n, "team": team, "side": side, "created_at": AT}
+                    for i, n, team, side in PEOPLE
+                ],
+            )
+            conn.execute(
+                t["operation"].insert(),
+                [
+                    {
+                        "id": 1,
+                        "at": AT,
+                        "author": "Ana",
+                        "kind": "import",
+                        "summary": "imported 5",
+                    }
+                ],
+            )
+            conn.execute(t["item"].insert(), [_item(*row) for row in ITEMS])
+            conn.execute(
+                t["history"].insert(),
+                [
+                    {"op_id": 1, "item_id": i, "at": AT, "author": "Ana", "field": "created"}
+                    | {"new": f"Item {i}"}
+                    for i, *_ in ITEMS
+                ],
+            )
+            conn.execute(
+                t["snapshot"].insert(),
+                [{"client_id": 1, "created_at": AT, "author": "Ana"} | _snapshot_text()],
+            )
+            if conn.dialect.name == "postgresql":  # ids given by hand: as that release's would be
+                for name in OLD_TABLES:
+                    conn.execute(
+                        sa.text(
+                            f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
+                            f"COALESCE((SELECT MAX(id) FROM {name}), 0) + 1, false)"
+                        )
+                    )
+    finally:
+        engine.dispose()
+
+
+def _item(item_id: int, client: int, owner: int, deleted: bool) -> dict[str, object]:
+    return {
+        "id": item_id,
+        "client_id": client,
+        "title": f"Item {item_id}",
+        "client_note": "",
+        "internal_note": "",
+        "status": "planned",
+        "owner_id": owner,
+        "must": True,
+        "escalated": False,
+        "escalation_reason": "",
+        "visibility": "client",
+        "position": item_id,
+        "created_at": AT,
+        "updated_at": AT,
+        "deleted_at": AT if deleted else None,
+        "version": 1,
+    }
+
+
+def _snapshot_text() -> dict[str, str]:
+    return {"model_json": '{"client": "Acme"}', "markdown": "# Acme\n"}
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def old_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[URL]:
+    """Where a 0003 plan is, on SQLite (a private file) or on a new PostgreSQL database."""
+    if request.param == "sqlite":
+        path = tmp_path / "release-0003.db"
+        path.touch(mode=0o600)
+        yield resolve_url(str(path))
+        return
+    admin_url = request.getfixturevalue("pg_admin_url")
+    name = f"actionplan_0003_{uuid.uuid4().hex[:10]}"
+    admin = sa.create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    try:
+        yield resolve_url(admin_url).set(database=name)
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE "{name}" WITH (FORCE)')
+        admin.dispose()
+
+
+def _counts(url: URL) -> dict[str, int]:
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            return {
+                t: conn.execute(sa.text(f"SELECT count(*) FROM {t}")).scalar_one()
+                for t in OLD_TABLES
+            }
+    finally:
+        engine.dispose()
+
+
+def test_a_release_0003_plan_upgrades_keeping_every_row_and_settling_contacts(
+    old_url: URL,
+) -> None:
+    fill_release_0003(old_url)
+    before = _counts(old_url)
+
+    db = open_database(old_url)
+    try:
+        assert db.upgraded_from == "0003"
+        assert (db.backup is not None) == db.is_sqlite  # a SQLite file is copied first
+        assert _counts(old_url) == before
+        with db.session() as s:
+            everyone = {p.name: p for p in people_rows(session=s, archived=True)}
+            assert {n: (p.client, p.company, p.role, p.team) for n, p in everyone.items()} == {
+                "Maria Lopez": ("Acme", None, "Practice Manager", "Practice Manager"),
+                "Olga Petrova": (None, None, None, None),
+                "Zed Idle": (None, None, None, None),
+                "Tom Becker": (None, "Sentinel Ltd", None, "Sentinel Ltd"),
+                "Priya Shah": (None, None, None, "Network team"),
+            }
+            assert all(not p.archived and not p.status_recipient for p in everyone.values())
+            assert all(p.note == "" and p.email is None for p in everyone.values())
+            assert [p.name for p in people_rows(session=s, unattached=True)] == [
+                "Olga Petrova",
+                "Zed Idle",
+            ]
+            acme = plan.find_client(session=s, name="Acme")
+            assert acme is not None and acme.archived_at is None and acme.guard_allow == "ACME-"
+
+            # The rule holds from now on, and the old operations can still be undone.
+            with pytest.raises(Invalid, match="'Maria Lopez' is a contact of 'Acme'"):
+                plan.add_item(
+                    session=s, author="Ana", client="Globex", title="x", owner="Maria Lopez"
+                )
+            undone = plan.undo(session=s, author="Ana")
+            assert undone is not None and undone.summary == "imported 5"
+            plan.rename_client(session=s, name="Acme", new="Acme Group", author="Ana")
+        with db.engine.connect() as conn:
+            revision = conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
+        assert revision == dbschema.SCHEMA_HEAD
+    finally:
+        db.dispose()
