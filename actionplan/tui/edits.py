@@ -19,10 +19,11 @@ from actionplan.models import Item, Operation, Status
 from actionplan.plan.merge import Clash
 from actionplan.tui.app import WriteDone, WriteJob
 from actionplan.tui.view import DataT, PlanView, ResultT
-from actionplan.tui.writes import Edit, answer, delete, undo
+from actionplan.tui.writes import Edit, NewPerson, answer, delete, undo
 
 if TYPE_CHECKING:
     from actionplan.rows import ItemRow
+    from actionplan.tui.widgets.owner_input import Answer
 
 
 class ItemEdits(PlanView[ResultT, DataT]):
@@ -54,10 +55,14 @@ class ItemEdits(PlanView[ResultT, DataT]):
         """Queue one write; ``kind`` says what it is, in a refusal's title and to the view."""
         self.plan_app.write(kind, job, self)
 
-    def change(self, kind: str, seen: ItemRow, values: dict[str, Any]) -> None:
+    def change(
+        self, kind: str, seen: ItemRow, values: dict[str, Any], person: NewPerson | None = None
+    ) -> None:
         """Save ``values`` on the item as the user saw it (``seen``); if someone else changed
-        other fields since, both changes are kept; if the same ones, the user is asked."""
-        self.send(kind, Edit(seen, values, self.plan_app.author, seen["title"]), seen["id"])
+        other fields since, both changes are kept; if the same ones, the user is asked.
+        ``person``: a new owner the user confirmed, added first."""
+        edit = Edit(seen, values, self.plan_app.author, seen["title"], person=person)
+        self.send(kind, edit, seen["id"])
 
     def forget(self, row: ItemRow) -> None:
         """The item is being deleted: take it off the view at once."""
@@ -72,15 +77,18 @@ class ItemEdits(PlanView[ResultT, DataT]):
             return
         seen, current = row.copy(), row["owner"] or ""
 
-        def chosen(owner: str | None) -> None:
+        def chosen(owner: Answer | None) -> None:
             if owner is None:
                 return
-            if owner.lower() == current.lower():
+            person = owner if isinstance(owner, NewPerson) else None
+            name = owner.name if isinstance(owner, NewPerson) else owner
+            if name.lower() == current.lower():
                 self.notify("No change", timeout=2)
                 return
-            self.change("re-assigned", seen, {"owner": owner or None})
+            self.change("re-assigned", seen, {"owner": name or None}, person)
 
-        self.app.push_screen(OwnerPrompt(row["title"], current, self.edit_people()), chosen)
+        prompt = OwnerPrompt(row["title"], current, self.edit_people(), client=row["client"])
+        self.app.push_screen(prompt, chosen)
 
     def action_due(self) -> None:
         from actionplan.tui.screens.prompts import DatePrompt

@@ -12,14 +12,43 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from actionplan import plan
-from actionplan.models import Item, Operation
-from actionplan.plan.merge import Clash, edit_merging, without
+from actionplan.models import Item, Operation, Side
+from actionplan.plan.journal import last_author
+from actionplan.plan.merge import Clash, clashes, current_row, edit_merging, without
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
     from actionplan.rows import ItemRow
     from actionplan.templates import Template
+
+
+@dataclass(frozen=True)
+class NewPerson:
+    """Someone the user confirmed as new ("New person 'Pri'?"), created before the item that
+    they own is saved: one of us with a team, a client's contact, or a vendor's contact."""
+
+    name: str
+    side: Side
+    team: str | None = None
+    """Our team, for one of us."""
+    client: str | None = None
+    """The client whose contact they are, for a client's contact."""
+    company: str | None = None
+    """Their company, for a vendor's contact."""
+
+    def save(self, session: Session) -> None:
+        """Create the person, unless someone of that name exists by now (then left as is)."""
+        if plan.find_person(session=session, name=self.name) is not None:
+            return
+        plan.save_person(
+            session=session,
+            name=self.name,
+            side=self.side,
+            team=self.team,
+            client=self.client,
+            company=self.company,
+        )
 
 
 @dataclass
@@ -37,8 +66,14 @@ class Edit:
     title: str
     shown: bool = False
     """The screen already shows the change (a card moved at once): only its version is new."""
+    person: NewPerson | None = None
+    """A new owner the user confirmed, created first (unless the edit clashes: then no one is
+    added until the user has chosen to keep their edit)."""
 
     def __call__(self, session: Session) -> Item:
+        if self.person is not None:
+            self._refuse_a_clash(session)
+            self.person.save(session)
         return edit_merging(
             session=session,
             item_id=self.seen["id"],
@@ -46,6 +81,15 @@ class Edit:
             author=self.author,
             **self.values,
         )
+
+    def _refuse_a_clash(self, session: Session) -> None:
+        """Raise the :class:`Clash` that saving would raise, before anything is written."""
+        item_id = self.seen["id"]
+        now = current_row(session, item_id)
+        if now["version"] != self.seen["version"]:
+            found = clashes(self.seen, now, self.values)
+            if found:
+                raise Clash(item_id, found, last_author(session, item_id), now)
 
 
 def answer(choice: str | None, edit: Edit, clash: Clash) -> Edit | None:
@@ -60,11 +104,18 @@ def answer(choice: str | None, edit: Edit, clash: Clash) -> Edit | None:
         values = without(edit.values, {f.field for f in clash.fields})
     else:
         return None
-    return Edit(clash.current, values, edit.author, edit.title) if values else None
+    if not values:
+        return None
+    person = edit.person if "owner" in values else None
+    return Edit(clash.current, values, edit.author, edit.title, person=person)
 
 
-def add(session: Session, *, author: str, values: dict[str, Any]) -> Item:
-    """Add an item with these values."""
+def add(
+    session: Session, *, author: str, values: dict[str, Any], person: NewPerson | None = None
+) -> Item:
+    """Add an item with these values (creating ``person``, its new owner, first)."""
+    if person is not None:
+        person.save(session)
     return plan.add_item(session=session, author=author, **values)
 
 

@@ -10,6 +10,7 @@ from actionplan import plan
 from actionplan.db import Database
 from actionplan.models import Item, Person, Status
 from actionplan.tui.screens.board import BoardScreen
+from actionplan.tui.screens.new_person import NewPersonDialog
 from tests.support import AUTHOR, item, seed
 from tests.support.pilot import board, column, ids, press_and_settle, prompt, running, settle
 
@@ -90,6 +91,8 @@ async def test_d_deletes_and_u_brings_it_back(acme: Database) -> None:
 async def test_o_sets_the_owner_creating_a_new_person(acme: Database) -> None:
     async with running(acme, size=(120, 40)) as (app, pilot):
         await prompt(pilot, app, "o", "Ana Silva")
+        assert isinstance(app.screen, NewPersonDialog)  # asked first (issue 13)
+        await press_and_settle(pilot, app, "enter")
         with acme.session() as s:
             ana = s.exec(select(Person).where(Person.name == "Ana Silva")).one()
         assert item(acme, 1).owner_id == ana.id
@@ -149,8 +152,8 @@ async def test_n_adds_an_item_through_the_editor(acme: Database) -> None:
         app.screen.query_one("#owner").value = "Priya Shah"  # type: ignore[attr-defined]
         app.screen.query_one("#due").value = "eom"  # type: ignore[attr-defined]
         app.screen.query_one("#internal_note").text = "their cert expired twice"  # type: ignore[attr-defined]
-        await pilot.press("ctrl+s")
-        await settle(pilot, app)
+        await press_and_settle(pilot, app, "ctrl+s")
+        await press_and_settle(pilot, app, "enter")  # yes, Priya Shah is a new person
         new = item(acme, 4)
         assert (new.title, new.due, new.internal_note) == (
             "Renew SSL certificate",

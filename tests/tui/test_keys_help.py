@@ -125,8 +125,8 @@ async def test_help_on_the_board_lists_its_keys_with_their_ids(db: Database) -> 
         assert keys["Move card left"] == ("H / Shift+Left", "board.move_left")
         assert keys["Escalate, or clear an escalation"] == ("!", "board.escalate")
         assert keys["This list of keys"] == ("?", "board.help")
-        assert keys["Next card"] == ("Down / j", "")  # the focused column's keys too
-        assert keys["Edit card"] == ("Enter", "")
+        assert keys["Next card"] == ("Down / j", "board.down")  # the focused column's keys too
+        assert keys["Edit card"] == ("Enter", "board.open")
         assert keys["Command palette: this view's actions by name"] == ("Ctrl+P", "")
         text = listed(help_screen)
         assert "Keys of the board" in str(help_screen.query_one(".dialog-title", Label).content)
@@ -149,7 +149,7 @@ async def test_help_on_the_agenda_lists_the_agendas_keys_not_the_boards(db: Data
         assert keys["Open the item on its client's board"] == ("Enter", "agenda.open")
         assert keys["Previous heading"] == ("[", "agenda.previous")
         assert keys["Filter as you type"] == ("/", "agenda.filter")
-        assert keys["Next item"] == ("Down / j", "")  # the agenda list's keys
+        assert keys["Next item"] == ("Down / j", "agenda.down")  # the agenda list's keys
         assert "Mark done" not in keys and "Next card" not in keys
         text = listed(help_screen)
         assert "Filter (/):" in text and "client:NAME" in text
@@ -251,7 +251,7 @@ async def test_an_owners_last_item_can_be_reached_at_80x24(db: Database) -> None
         assert listing.region.bottom <= hint.region.y  # the hint covers no line
         assert hint.region.bottom <= box.region.bottom - 1  # inside the border
         top = round(listing.scroll_offset.y)
-        assert top <= (listing.cursor or 0) < top + listing.size.height  # the cursor is seen
+        assert top <= (listing.highlighted or 0) < top + listing.size.height  # the cursor is seen
         assert isinstance(await press_and_settle(pilot, app, "enter"), BoardScreen)
 
 

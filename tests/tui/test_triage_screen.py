@@ -55,13 +55,14 @@ async def answer(pilot: Any, app: ActionPlanApp, text: str) -> None:
 
 
 async def owner_clash(pilot: Any, app: ActionPlanApp, db: Database, target: int) -> None:
-    """In triage, o on ``target``; Olga is set as its owner elsewhere first; we answer Zoe."""
+    """In triage, o on ``target``; Olga is set as its owner elsewhere first; we answer Zoe
+    (and confirm her as a new person)."""
     await press_and_settle(pilot, app, "t")
     await pilot.press("o")
     with db.session() as s:  # another account manager, while the prompt is open
         plan.edit_item(session=s, item_id=target, author="Other", owner="Olga")
     await answer(pilot, app, "Zoe")
-    await settle(pilot, app)
+    await press_and_settle(pilot, app, "enter")
 
 
 @pytest.fixture
@@ -87,7 +88,7 @@ async def test_a_whole_session_from_the_keyboard(db: Database, plan_db: dict[str
 
         await pilot.press("o")
         await answer(pilot, app, "Zoe")
-        await settle(pilot, app)
+        await press_and_settle(pilot, app, "enter")  # yes, Zoe is a new person
         assert item(db, ids["firewall"]).owner_id is not None
         assert "Zoe" in shown(app, "#triage-card")
         assert "must-do with no owner" not in shown(app, "#triage-card")
@@ -246,6 +247,7 @@ async def test_someone_elses_edit_is_not_overwritten(db: Database) -> None:
         await settle(pilot, app)
         with db.session() as s:
             olga = plan.find_person(session=s, name="Olga")
+            assert plan.find_person(session=s, name="Zoe") is None  # not kept: nobody added
         assert olga is not None and item(db, target).owner_id == olga.id
         assert "Olga" in shown(app, "#triage-card")  # the truth, read again
         assert not triage(app).did  # nothing counted, nothing to undo

@@ -25,7 +25,7 @@ BOARD_BINDINGS: list[BindingType] = [
     bind("x", "done", "Done", "board.done", "Mark done"),
     bind("d", "delete", "Delete", "board.delete", "Delete (u brings it back)"),
     bind("u", "undo", "Undo", "board.undo", "Undo your last change (repeat to go back)"),
-    bind("o", "owner", "Set owner", "board.owner", show=False),
+    bind("o", "owner", "Set owner", "board.owner", "Set the owner (Tab completes)", show=False),
     bind("D", "due", "Set due date", "board.due", show=False),
     bind(
         "exclamation_mark",

@@ -18,7 +18,7 @@ from actionplan.tui.app import WriteDone
 from actionplan.tui.edits import ItemEdits, deleted_text, undone_text
 from actionplan.tui.labels import ALL_CLIENTS
 from actionplan.tui.widgets.column import BoardColumn
-from actionplan.tui.writes import Edit, add, reorder
+from actionplan.tui.writes import Edit, NewPerson, add, reorder
 
 if TYPE_CHECKING:
     from actionplan.rows import ItemRow
@@ -74,9 +74,11 @@ class CardActions(ItemEdits[None, Any]):
         names = {r["owner"] for r in self.rows if r["owner"]}
         return sorted(names, key=str.lower)
 
-    def change(self, kind: str, seen: ItemRow, values: dict[str, Any]) -> None:
+    def change(
+        self, kind: str, seen: ItemRow, values: dict[str, Any], person: NewPerson | None = None
+    ) -> None:
         card, column = self.card, self.column
-        edit = Edit(seen, values, self.plan_app.author, seen["title"])
+        edit = Edit(seen, values, self.plan_app.author, seen["title"], person=person)
         if kind in SHOWN_AT_ONCE and card is not None and column is not None:
             self._optimistic_move(card, column, values["status"])
             edit.shown = True
@@ -194,11 +196,12 @@ class CardActions(ItemEdits[None, Any]):
     ) -> None:
         if result is None:
             return
-        item_id, _version, values = result
+        item_id, _version, values, person = result
         if item_id is not None and not values:
             self.notify("No changes", timeout=2)
             return
         if item_id is None or seen is None:
-            self.send("add", partial(add, author=self.plan_app.author, values=values))
+            job = partial(add, author=self.plan_app.author, values=values, person=person)
+            self.send("add", job)
         else:
-            self.change("edit", seen, values)
+            self.change("edit", seen, values, person)

@@ -1,4 +1,5 @@
-"""Switch client: type to narrow (fuzzy), see open and overdue counts and health, Enter to go."""
+"""Switch client: type to narrow (the same name first, then names that start with the text, then
+looser matches), see open and overdue counts and health, Enter to go."""
 
 from __future__ import annotations
 
@@ -6,11 +7,11 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.fuzzy import Matcher
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from actionplan.matches import ranked
 from actionplan.queries import ClientCounts
 from actionplan.tui.keys import bind
 from actionplan.tui.labels import ALL_CLIENTS
@@ -52,23 +53,21 @@ class ClientSwitcher(ModalScreen[str | None]):
     def _fill(self, query: str) -> None:
         listing = self.query_one("#client-list", OptionList)
         options: list[Option] = []
-        matcher = Matcher(query) if query else None
-        scored = []
-        for client in self.clients:
-            score = matcher.match(client.name) if matcher else 1.0
-            if score > 0:
-                scored.append((score, client))
-        if query:
-            scored.sort(key=lambda pair: -pair[0])
+        by_name = {c.name: c for c in self.clients}
+        names = [ALL_CLIENTS, *by_name]
+        # Best first: "acme" is Acme itself, then Acme Holdings, before any looser match.
+        shown = ranked(query, [*by_name, ALL_CLIENTS]) if query else names
         total_open = sum(c.open for c in self.clients)
-        if not query or (matcher and matcher.match(ALL_CLIENTS) > 0):
-            options.append(
-                Option(
-                    Text.assemble((ALL_CLIENTS, "bold"), (f"  {total_open} open", "dim")),
-                    id=ALL_CLIENTS,
+        for name in shown:
+            client = by_name.get(name)
+            if client is None:
+                options.append(
+                    Option(
+                        Text.assemble((ALL_CLIENTS, "bold"), (f"  {total_open} open", "dim")),
+                        id=ALL_CLIENTS,
+                    )
                 )
-            )
-        for _, client in scored:
+                continue
             dot, colour = health(client)
             label = Text.assemble(
                 (dot + " ", colour), client.name, (f"  {client.open} open", "dim")

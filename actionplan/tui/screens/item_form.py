@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
+from actionplan.known import key_of
 from actionplan.models import RepeatFrom, Status, WaitingOn
 from actionplan.plan.errors import Invalid
 from actionplan.plan.recurrence import Repeat, describe_repeat, parse_repeat, short_repeat
@@ -20,11 +21,16 @@ from actionplan.text import NAME_MAX, REASON_MAX, TITLE_MAX, TextError, clean_li
 from actionplan.tui.keys import bind
 from actionplan.tui.labels import FIELD_LABELS, STATUS_LABELS, short_label
 from actionplan.tui.widgets.date_input import DateInput
+from actionplan.tui.widgets.owner_input import OwnerInput
+from actionplan.tui.writes import NewPerson
 
 if TYPE_CHECKING:
     from actionplan.rows import ItemRow
+    from actionplan.tui.widgets.owner_input import Answer
 
-FormResult = tuple[int | None, int | None, dict[str, Any]]
+FormResult = tuple[int | None, int | None, dict[str, Any], NewPerson | None]
+"""The item's id and version (None for a new item), the fields to save, and the new person
+the user confirmed as its owner (None when the owner is someone known, or no one)."""
 
 
 def _value(v: Any) -> Any:
@@ -58,6 +64,8 @@ class ItemForm(ModalScreen[FormResult | None]):
         self.clients = clients
         self.today = today
         self.day_first = day_first
+        self.new_owner: NewPerson | None = None
+        """The owner the user confirmed as a new person (added when the item is saved)."""
 
     def _get(self, key: str, default: Any = None) -> Any:
         return self.row.get(key, default) if self.row else default
@@ -94,14 +102,17 @@ class ItemForm(ModalScreen[FormResult | None]):
                         prompt="whom?",
                     )
                 )
-                yield from _row(
-                    self._text(
-                        "owner",
+                with Horizontal(classes="form-row owner-row"):
+                    yield Label(short_label("owner"), classes="field-label")
+                    yield OwnerInput(
                         self._get("owner") or "",
-                        "name; Tab completes, new names are added",
-                        suggest=self.people,
+                        people=self.people,
+                        client=self.client,
+                        placeholder="name; Tab completes, a new name asks first",
+                        compact=True,
+                        id="owner",
                     )
-                )
+                yield Static("", id="owner-note", classes="field-note")
                 yield from _row(self._date("due", "fri, +2w, 5 dec, none"))
                 yield from _row(self._date("committed", "the date the client was told"))
                 with Horizontal(classes="form-row"):
@@ -164,7 +175,7 @@ class ItemForm(ModalScreen[FormResult | None]):
     def _text(
         self, name: str, value: str, placeholder: str, *, suggest: list[str] | None = None
     ) -> Input:
-        """A one-line text field; with ``suggest``, Tab completes from those names."""
+        """A one-line text field; with ``suggest``, Right at the end completes from those names."""
         suggester = None if suggest is None else SuggestFromList(suggest, case_sensitive=False)
         return Input(value, id=name, compact=True, placeholder=placeholder, suggester=suggester)
 
@@ -193,6 +204,22 @@ class ItemForm(ModalScreen[FormResult | None]):
         self.query_one("#escalation_reason", Input).disabled = not escalated
         if self.is_mounted:
             self._check_repeat()
+
+    @on(Input.Changed, "#client")
+    def _client_typed(self, event: Input.Changed) -> None:
+        self.query_one(OwnerInput).client = " ".join(event.value.split()) or None
+
+    @on(OwnerInput.Chosen)
+    def _owner_chosen(self, event: OwnerInput.Chosen) -> None:
+        """Enter in the owner field: keep who it is (a new person, once confirmed), move on."""
+        self._owner_settled(event.answer)
+        self.query_one("#due", DateInput).focus()
+
+    def _owner_settled(self, answer: Answer) -> None:
+        if isinstance(answer, NewPerson):
+            self.new_owner = answer
+            self.query_one(OwnerInput).value = answer.name
+        self._note("owner", "")
 
     @on(DateInput.Read)
     def _show_date(self, message: DateInput.Read) -> None:
@@ -237,9 +264,25 @@ class ItemForm(ModalScreen[FormResult | None]):
         if not ok:
             self.notify("Fix the fields marked in red; nothing was saved", severity="error")
             return
+        person = None
+        if values.get("owner"):
+            new, known = self.new_owner, self.query_one(OwnerInput).known(values["owner"])
+            if new is not None and key_of(new.name) == key_of(values["owner"]):
+                person = new
+                values["owner"] = new.name
+            elif known is None:
+                # A name that is nobody's: ask before adding them; saved once answered.
+                self.query_one(OwnerInput).settle(self._save_with_owner)
+                return
+            else:
+                values["owner"] = known
         item_id = self.row["id"] if self.row else None
         version = self.row["version"] if self.row else None
-        self.dismiss((item_id, version, values))
+        self.dismiss((item_id, version, values, person))
+
+    def _save_with_owner(self, answer: Answer) -> None:
+        self._owner_settled(answer)
+        self.action_save()
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
@@ -251,9 +294,11 @@ class ItemForm(ModalScreen[FormResult | None]):
 
         def line(name: str, max_len: int, required: bool) -> None:
             nonlocal ok
+            field = self.query_one(f"#{name}")
+            assert isinstance(field, Input | OwnerInput)
             try:
                 values[name] = clean_line(
-                    self.query_one(f"#{name}", Input).value,
+                    field.value,
                     field=name,
                     max_len=max_len,
                     required=required,

@@ -10,11 +10,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
 from actionplan.tui.keys import bind
 from actionplan.tui.widgets.date_input import DateInput
+from actionplan.tui.widgets.owner_input import Answer, OwnerInput
 
 T = TypeVar("T")
 
@@ -23,6 +23,9 @@ class _Prompt(ModalScreen[T]):
     """A titled box with one input; Enter answers, Escape cancels (returns None)."""
 
     BINDINGS = [bind("escape", "cancel", "Cancel", "prompt.cancel")]
+
+    KEYS = "Enter saves · Esc cancels"
+    """The dialog's last line: its keys."""
 
     def __init__(self, title: str, hint: str) -> None:
         super().__init__(classes="prompt")
@@ -35,9 +38,9 @@ class _Prompt(ModalScreen[T]):
             yield Label(Text(self.hint), classes="dialog-hint")
             yield self.make_input()
             yield Static("", classes="dialog-feedback")
-            yield Label(Text("Enter saves · Esc cancels", style="dim"), classes="dialog-keys")
+            yield Label(Text(self.KEYS, style="dim"), classes="dialog-keys")
 
-    def make_input(self) -> Input:
+    def make_input(self) -> Input | OwnerInput:
         return Input(id="answer")
 
     def feedback(self, text: str, *, error: bool = False) -> None:
@@ -49,31 +52,34 @@ class _Prompt(ModalScreen[T]):
         self.dismiss(None)
 
 
-class OwnerPrompt(_Prompt[str | None]):
-    """Who owns the item; completes from known people, a new name creates a person."""
+class OwnerPrompt(_Prompt[Answer | None]):
+    """Who owns the item: the people who match are listed as you type, Tab completes, and a
+    name that is nobody's is asked about before it is added (see ``OwnerInput``)."""
 
-    def __init__(self, item_title: str, current: str, people: list[str]) -> None:
+    KEYS = "Tab completes · Up/Down pick · Enter saves · Esc cancels"
+
+    def __init__(
+        self, item_title: str, current: str, people: list[str], *, client: str | None = None
+    ) -> None:
         super().__init__(f"Owner of: {item_title}", "Name (Tab completes; empty for no owner)")
         self.current = current
         self.people = people
+        self.client = client
 
-    def make_input(self) -> Input:
-        suggester = SuggestFromList(self.people, case_sensitive=False)
-        return Input(self.current, id="answer", suggester=suggester)
+    def make_input(self) -> OwnerInput:
+        return OwnerInput(self.current, people=self.people, client=self.client, id="answer")
 
-    @on(Input.Changed)
-    def _changed(self, event: Input.Changed) -> None:
-        name = event.value.strip()
-        if not name:
-            self.feedback("→ no owner")
-        elif name.lower() in {p.lower() for p in self.people}:
-            self.feedback(f"→ {name}")
-        else:
-            self.feedback(f"→ {name} (new person)")
+    def on_mount(self) -> None:
+        self.query_one(OwnerInput).focus()
+        self._changed()
 
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value.strip())
+    @on(OwnerInput.Changed)
+    def _changed(self) -> None:
+        self.feedback(self.query_one(OwnerInput).meaning())
+
+    @on(OwnerInput.Chosen)
+    def _chosen(self, event: OwnerInput.Chosen) -> None:
+        self.dismiss(event.answer)
 
 
 class DatePrompt(_Prompt[tuple[date | None] | None]):

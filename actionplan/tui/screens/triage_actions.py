@@ -20,7 +20,7 @@ from actionplan.tui.edits import ItemEdits, undone_text
 from actionplan.tui.screens.triage_dialogs import SnoozePrompt, StatusChooser
 from actionplan.tui.view import DataT
 from actionplan.tui.widgets.triage_card import waiting_on
-from actionplan.tui.writes import undo
+from actionplan.tui.writes import NewPerson, undo
 
 
 class TriageActions(ItemEdits[tuple[str, int] | None, DataT]):
@@ -65,14 +65,16 @@ class TriageActions(ItemEdits[tuple[str, int] | None, DataT]):
     def edit_people(self) -> list[str]:
         return self.people
 
-    def change(self, kind: str, seen: ItemRow, values: dict[str, Any]) -> None:
+    def change(
+        self, kind: str, seen: ItemRow, values: dict[str, Any], person: NewPerson | None = None
+    ) -> None:
         """Save a change of the item shown; if it leaves the queue, move on straight away."""
         if self.plan_app.refuse_offline():
             return
         detail = self.detail
         assert detail is not None
         detail.row["version"] += 1  # what the write makes it, so a second key fits
-        super().change(kind, seen, values)
+        super().change(kind, seen, values, person)
         if _leaves_queue(values):
             self._go(self.index + 1)
 
