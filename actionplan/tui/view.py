@@ -103,6 +103,7 @@ class PlanView(KeysHelp, Screen[ResultT], Generic[ResultT, DataT]):
     ]
     WHAT: ClassVar[str] = "the plan"
     """What the view reads, for its failure line ("could not read the agenda")."""
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.stale = False
@@ -184,7 +185,6 @@ class PlanView(KeysHelp, Screen[ResultT], Generic[ResultT, DataT]):
 
     def action_retry(self) -> None:
         self.reload()
-
 
     def on_screen_resume(self) -> None:
         if self.stale:
