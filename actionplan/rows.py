@@ -9,7 +9,15 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import NotRequired, TypedDict
 
-from actionplan.models import RepeatFrom, RepeatUnit, Side, Status, Visibility, WaitingOn
+from actionplan.models import (
+    RepeatFrom,
+    RepeatUnit,
+    Side,
+    Status,
+    VendorNames,
+    Visibility,
+    WaitingOn,
+)
 
 
 class ItemRow(TypedDict):
@@ -46,6 +54,12 @@ class ItemRow(TypedDict):
     """The owner's name, or None when nobody owns the item."""
     owner_team: str | None
     owner_side: Side | None
+    owner_client_id: int | None
+    """The client whose contact the owner is (client-side owners only; None when unattached)."""
+    owner_company: str | None
+    """A vendor owner's company."""
+    vendor_names: VendorNames
+    """The item's client's setting: whether its summaries name vendors' companies."""
 
 
 class TriageRow(ItemRow):

@@ -10,7 +10,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from actionplan.config import Config
 from actionplan.guard import Context, Finding, fingerprint, scan, sentence_at
@@ -79,20 +79,24 @@ def guard_setup(*, session: Session, client: Client, config: Config) -> GuardSet
     """The client's guard context: our people, their contacts, others' contacts, allow-list."""
     assert client.id is not None
     staff = tuple(session.exec(select(Person.name).where(Person.side == Side.US)).all())
-    owners = select(Item.owner_id).where(Item.client_id == client.id)
-    contacts = tuple(
-        session.exec(
-            select(Person.name).where(Person.side == Side.CLIENT, col(Person.id).in_(owners))
-        ).all()
-    )
-    others = tuple(
-        session.exec(
-            select(Person.name).where(Person.side == Side.CLIENT, col(Person.id).not_in(owners))
-        ).all()
-    )
+    # The client's own contacts, and those of no client yet who own its items; every other
+    # client-side person is another client's (in Python: SQL's NOT IN finds nobody as soon
+    # as one item has no owner).
+    owned = select(Item.owner_id).where(Item.client_id == client.id).distinct()
+    owners = set(session.exec(owned).all())
+    stmt = select(Person.name, Person.id, Person.client_id).where(Person.side == Side.CLIENT)
+    contacts: list[str] = []
+    others: list[str] = []
+    for name, person_id, client_id in session.exec(stmt).all():
+        own = client_id == client.id or (client_id is None and person_id in owners)
+        (contacts if own else others).append(name)
     allow = tuple(t for t in (client.guard_allow or "").splitlines() if t.strip())
     context = base_context(
-        config, staff=staff, client_contacts=contacts, other_contacts=others, allow=allow
+        config,
+        staff=staff,
+        client_contacts=tuple(contacts),
+        other_contacts=tuple(others),
+        allow=allow,
     )
     return GuardSetup(
         context, frozenset(reviewed_fingerprints(session=session, client_id=client.id))

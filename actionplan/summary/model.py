@@ -3,7 +3,8 @@
 ``build_summary`` is a pure function of the client's items, the last saved snapshot and today.
 Every renderer (Markdown, text, HTML, PDF, talk track) draws from the ``Summary`` it returns,
 and snapshots store it as JSON: none of them ever sees an internal note, an internal-only item,
-an escalation (flag or reason) or the name of someone on our side.
+an escalation (flag or reason), the name of someone on our side or of a contact who is not this
+client's own, or any person's role, e-mail, phone or note.
 """
 
 from __future__ import annotations
@@ -29,6 +30,12 @@ WAITING_WORDS = {
     "vendor": "Waiting on a supplier",
     "internal": "In progress",
 }
+# How owners read when they are not named (see ``owner_label``).
+OUR_TEAM = "our team"
+THEIR_TEAM = "your team"
+SUPPLIER = "supplier"
+OUR_SUPPLIER = "our supplier"
+GENERIC_VENDORS = "generic"  # models.VendorNames.GENERIC (not imported: this module stays light)
 LEVELS = ("green", "amber", "red")
 RECENT_DONE_DAYS = 14  # "done" in changes when there is no earlier snapshot
 
@@ -134,16 +141,33 @@ def _jsonable(value: Any) -> Any:
 
 
 def owner_label(row: ItemRow) -> str:
-    """Who, as the client may see it: our people by team, the client's by name."""
+    """Who owns an item, as its client may see it; never a name the client should not read.
+
+    - nobody: "to be assigned";
+    - a contact of the item's own client: their name;
+    - any other client-side person (one of no client yet, or, in a plan older than the rule
+      that contacts belong to their client, another client's contact): "your team";
+    - one of our people: their team, else "our team" (never their name);
+    - a vendor's contact: their company, else "supplier"; "our supplier" whatever their
+      company when the client's ``vendor_names`` setting is "generic".
+    """
     owner = row["owner"]
     if not owner:
         return "to be assigned"
-    side = str(getattr(row["owner_side"], "value", row["owner_side"]) or "")
+    side = _value(row["owner_side"])
     if side == "client":
-        return _safe(owner)
+        own = row["owner_client_id"] is not None and row["owner_client_id"] == row["client_id"]
+        return (_safe(owner) or THEIR_TEAM) if own else THEIR_TEAM
     if side == "vendor":
-        return _safe(row["owner_team"] or "supplier")
-    return _safe(row["owner_team"] or "our team")
+        if _value(row["vendor_names"]) == GENERIC_VENDORS:
+            return OUR_SUPPLIER
+        return _safe(row["owner_company"] or "") or SUPPLIER
+    return _safe(row["owner_team"] or "") or OUR_TEAM
+
+
+def _value(value: object) -> str:
+    """An enum's value, or the text it is stored as (rows may carry either)."""
+    return str(getattr(value, "value", value) or "")
 
 
 def _safe(text: str) -> str:

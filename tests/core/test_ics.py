@@ -81,11 +81,14 @@ def test_the_default_feed_names_owners_as_the_client_sees_them(sqlite_db: Databa
         plan.save_person(session=s, name="Priya Patel", team="Network team", side="us")
         plan.save_person(session=s, name="Sam Okafor", side="us")  # no team
         plan.save_person(session=s, name="Maria Lopez", side="client")
-        plan.save_person(session=s, name="Tom Becker", team="Sentinel Ltd", side="vendor")
+        plan.save_person(session=s, name="Olga Petrova", side="client")  # of no client yet
+        plan.save_person(session=s, name="Tom Becker", company="Sentinel Ltd")
+    everyone = ["Priya Patel", "Sam Okafor", "Maria Lopez", "Olga Petrova", "Tom Becker"]
     ids = {
-        who: add(sqlite_db, f"Task for {n}", owner=who, due=TODAY)
-        for n, who in enumerate(["Priya Patel", "Sam Okafor", "Maria Lopez", "Tom Becker"])
+        who: add(sqlite_db, f"Task for {n}", owner=who, due=TODAY) for n, who in enumerate(everyone)
     }
+    with sqlite_db.session() as s:
+        plan.save_person(session=s, name="Maria Lopez", client="Acme")  # Acme's own contact
     found = events(feed(sqlite_db))
     owners = {
         who: str(found[f"item-{ids[who]}@actionplan"]["DESCRIPTION"]).split("\n")[0] for who in ids
@@ -94,10 +97,11 @@ def test_the_default_feed_names_owners_as_the_client_sees_them(sqlite_db: Databa
         "Priya Patel": "Owner: Network team",
         "Sam Okafor": "Owner: our team",
         "Maria Lopez": "Owner: Maria Lopez",
+        "Olga Petrova": "Owner: your team",
         "Tom Becker": "Owner: Sentinel Ltd",
     }
     text = feed(sqlite_db).replace("\r\n ", "")
-    for name in ("Priya", "Patel", "Okafor", "Tom Becker"):
+    for name in ("Priya", "Patel", "Okafor", "Olga", "Tom Becker"):
         assert name not in text
     internal = feed(sqlite_db, internal=True).replace("\r\n ", "")
     assert "Priya Patel" in internal and "Tom Becker" in internal
@@ -212,6 +216,7 @@ def test_an_empty_plan_is_an_empty_calendar(sqlite_db: Database) -> None:
 def _row(**values: Any) -> dict[str, Any]:
     row = {
         "id": 1,
+        "client_id": 1,
         "client": "Acme",
         "title": "title",
         "owner": None,
@@ -227,6 +232,9 @@ def _row(**values: Any) -> dict[str, Any]:
         "escalation_reason": "",
         "owner_team": None,
         "owner_side": None,
+        "owner_client_id": None,
+        "owner_company": None,
+        "vendor_names": "company",
         "updated_at": datetime(2026, 11, 23, 8, 0, tzinfo=UTC),
         "deleted_at": None,
         "version": 1,
@@ -313,7 +321,7 @@ def test_the_client_feed_never_carries_internal_notes_items_or_our_names(
             id=2,
             client=client,
             owner=f"Tom {marker}",
-            owner_team="Sentinel Ltd",
+            owner_company="Sentinel Ltd",
             owner_side="vendor",
             **secret,
         ),  # a vendor contact

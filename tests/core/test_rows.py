@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from actionplan.agenda import open_items
 from actionplan.db import Database
-from actionplan.models import Side, Status
+from actionplan.models import Side, Status, VendorNames
 from actionplan.queries import list_items
 from actionplan.recurring import recurring_items
 from actionplan.rows import AgendaRow, ItemRow, RecurringRow, TriageRow
@@ -29,6 +29,7 @@ def test_a_listed_item_has_exactly_the_keys_of_item_row(sqlite_db: Database) -> 
     assert not ItemRow.__optional_keys__
     # The enums ItemRow promises, not the text they are stored as.
     assert isinstance(row["status"], Status) and isinstance(row["owner_side"], Side)
+    assert isinstance(row["vendor_names"], VendorNames)
 
 
 def test_the_other_reads_have_exactly_the_keys_of_their_rows(sqlite_db: Database) -> None:

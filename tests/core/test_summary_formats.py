@@ -27,6 +27,7 @@ def test_text_lines_fit_80_columns_even_with_very_long_words() -> None:
             waiting_on="client",
             owner="C" * 100,
             owner_side="client",
+            owner_client_id=1,  # the client's own contact: named
             due=TODAY + timedelta(days=2),
         ),
         row(
@@ -70,6 +71,7 @@ def test_html_escapes_user_text_and_is_self_contained() -> None:
             waiting_on="client",
             owner="<i>Eve</i>",
             owner_side="client",
+            owner_client_id=1,  # the client's own contact: named
         ),
     )
     html = str(render(summary, "html"))

@@ -195,3 +195,16 @@ def test_the_users_own_deny_list_adds_phrases(sqlite_db: Database) -> None:
         assert guard(s) == ["phrase: Skunkworks"]
         own.unlink()
         assert guard(s) == []
+
+
+def test_the_leak_guard_flags_another_clients_contact_even_beside_an_item_nobody_owns(
+    sqlite_db: Database,
+) -> None:
+    with sqlite_db.session() as s:
+        plan.save_person(session=s, name="Gus Greene", side="client")
+        support.add(s, "Globex audit", "Globex", owner="Gus Greene")
+        plan.save_person(session=s, name="Gus Greene", client="Globex")
+        plan.save_person(session=s, name="Maria Lopez", side="client")  # of no client yet
+        add(s, "Maria Lopez to sign the diagram", owner="Maria Lopez")
+        add(s, "Rack plan from Gus Greene")  # owned by nobody
+        assert guard(s) == ["other-client: Gus Greene"]

@@ -115,17 +115,22 @@ def add_done(session: Session, title: str, done_at: datetime, **values: Any) -> 
 
 
 def build_golden_plan(session: Session) -> None:
-    """A small fixed plan that touches every rule a summary has."""
+    """A small fixed plan that touches every rule a summary has.
+
+    Its people are made as contacts are now: Maria Lopez is the client's own contact (named)
+    and Tom Becker a vendor of Sentinel Ltd (shown by company).
+    """
     people = [
         ("Priya Patel", "Network team", "us"),
         ("Sam Okafor", None, "us"),  # no team
         ("Maria Lopez", None, "client"),
-        ("Tom Becker", "Sentinel Ltd", "vendor"),
     ]
     for name, team, side in people:
         plan.save_person(session=session, name=name, team=team, side=side)
+    plan.save_person(session=session, name="Tom Becker", company="Sentinel Ltd")
     for title, values in GOLDEN_ITEMS:
         add(session, title, CLIENT, **values)
+    plan.save_person(session=session, name="Maria Lopez", client=CLIENT)  # now CLIENT exists
     add_done(
         session,
         "Test a backup restore",
@@ -268,6 +273,9 @@ def row(**values: Any) -> dict[str, Any]:
         "owner": None,
         "owner_team": None,
         "owner_side": None,
+        "owner_client_id": None,
+        "owner_company": None,
+        "vendor_names": "company",
     }
     unknown = set(values) - set(base)
     assert not unknown, unknown
