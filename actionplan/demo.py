@@ -22,6 +22,7 @@ def load_demo(*, session: Session, today: date, author: str = "demo") -> int:
         save_person(
             session=session,
             name=person["name"],
+            author=author,
             team=person.get("team"),
             side=person.get("side", "us"),
         )
@@ -31,11 +32,11 @@ def load_demo(*, session: Session, today: date, author: str = "demo") -> int:
         for raw in client.get("items", [])
     ]
     add_items(session=session, author=author, items=items, summary="loaded the demo plan")
-    _settle_contacts(session, data)
+    _settle_contacts(session, data, author)
     return len(items)
 
 
-def _settle_contacts(session: Session, data: dict[str, Any]) -> None:
+def _settle_contacts(session: Session, data: dict[str, Any], author: str) -> None:
     """Each client's contact belongs to the client whose items they own, their team being
     their role; a vendor's team is their company (as the 0004 migration settles old plans)."""
     clients_of: dict[str, set[str]] = {}
@@ -47,10 +48,14 @@ def _settle_contacts(session: Session, data: dict[str, Any]) -> None:
         owned = clients_of.get(person["name"].lower(), set())
         if person.get("side") == "client" and len(owned) == 1:
             save_person(
-                session=session, name=person["name"], client=owned.pop(), role=person.get("team")
+                session=session,
+                name=person["name"],
+                author=author,
+                client=owned.pop(),
+                role=person.get("team"),
             )
         elif person.get("side") == "vendor" and person.get("team"):
-            save_person(session=session, name=person["name"], company=person["team"])
+            save_person(session=session, name=person["name"], author=author, company=person["team"])
 
 
 def _item(client: str, raw: dict[str, Any], today: date) -> NewItem:

@@ -71,6 +71,15 @@ class Visibility(StrEnum):
     INTERNAL = "internal"
 
 
+class VendorNames(StrEnum):
+    """How a client's summaries show an item owned by a vendor's contact."""
+
+    COMPANY = "company"
+    """By the contact's company ("supplier" when none is known)."""
+    GENERIC = "generic"
+    """Never by company: always "our supplier"."""
+
+
 def _enum(enum: type[StrEnum]) -> sa.Enum:
     # Stored as plain strings (no PostgreSQL ENUM type), so adding a value needs no type migration.
     return sa.Enum(
@@ -94,6 +103,13 @@ class Client(SQLModel, table=True):
     # An archived client (contract ended) is left out of the switcher, the agenda, workload,
     # triage and recurring checks; it is still listed on request and still exported.
     archived_at: datetime | None = None
+    # Whether this client's summaries name the companies of vendors who own its items (some
+    # clients must not learn who our suppliers are).
+    vendor_names: VendorNames = Field(
+        default=VendorNames.COMPANY,
+        sa_type=_enum(VendorNames),
+        sa_column_kwargs={"server_default": VendorNames.COMPANY.value},
+    )
 
 
 class Person(SQLModel, table=True):

@@ -26,6 +26,7 @@ from actionplan.models import (
     Side,
     Snapshot,
     Status,
+    VendorNames,
 )
 from actionplan.rows import ItemRow
 
@@ -66,6 +67,9 @@ def item_select(*extra: sa.ColumnElement[Any]) -> sa.Select[Any]:
             person.c.name.label("owner"),
             person.c.team.label("owner_team"),
             person.c.side.label("owner_side"),
+            person.c.client_id.label("owner_client_id"),
+            person.c.company.label("owner_company"),
+            client.c.vendor_names,
             *extra,
         )
         .join(client, client.c.id == item.c.client_id)
@@ -77,8 +81,9 @@ def list_items(*, session: Session, where: ItemFilter | None = None) -> list[Ite
     """Items with their client's and owner's names, in board order (client, status, position).
 
     Returns:
-        One ``ItemRow`` per item: every item column plus ``client``, ``owner``, ``owner_team``
-        and ``owner_side``. Plain dicts, cheap to build for 50,000 rows.
+        One ``ItemRow`` per item: every item column plus its client's ``client`` (name) and
+        ``vendor_names``, and its owner's ``owner``, ``owner_team``, ``owner_side``,
+        ``owner_client_id`` and ``owner_company``. Plain dicts, cheap to build for 50,000 rows.
     """
     where = where or ItemFilter()
     item, client, person = Item.__table__, Client.__table__, Person.__table__  # type: ignore[attr-defined]
@@ -112,6 +117,8 @@ class ClientCounts:
     overdue: int
     escalated: int
     archived: bool = False
+    vendor_names: VendorNames = VendorNames.COMPANY
+    """How its summaries show vendors (``clients set C --vendor-names``)."""
 
 
 def clients_with_counts(
@@ -129,17 +136,20 @@ def clients_with_counts(
             sa.func.count(item.c.id).filter(is_open, item.c.due < today),
             sa.func.count(item.c.id).filter(is_open, item.c.escalated.is_(True)),
             col(Client.archived_at).is_not(None),
+            col(Client.vendor_names),
         )
         .select_from(Client.__table__)  # type: ignore[attr-defined]
         .outerjoin(item, item.c.client_id == col(Client.id))
-        .group_by(col(Client.id), col(Client.name), col(Client.archived_at))
+        .group_by(
+            col(Client.id), col(Client.name), col(Client.archived_at), col(Client.vendor_names)
+        )
         .order_by(col(Client.name))
     )
     if not archived:
         stmt = stmt.where(col(Client.archived_at).is_(None))
     return [
-        ClientCounts(id_, name, open_, overdue, escalated, bool(archived_))
-        for id_, name, open_, overdue, escalated, archived_ in session.execute(stmt)
+        ClientCounts(id_, name, open_, overdue, escalated, bool(archived_), VendorNames(vendors))
+        for id_, name, open_, overdue, escalated, archived_, vendors in session.execute(stmt)
     ]
 
 
@@ -208,15 +218,7 @@ def people_rows(
         .order_by(sa.case((stale, 0), else_=1), rank, person.c.name)
     )
     if client is not None:
-        found = session.execute(
-            sa.select(client_t.c.id).where(sa.func.lower(client_t.c.name) == client.strip().lower())
-        ).first()
-        if found is None:
-            from actionplan.known import no_client
-            from actionplan.plan.errors import NotFound
-
-            raise NotFound(no_client(session=session, name=client))
-        stmt = stmt.where(person.c.client_id == found[0])
+        stmt = stmt.where(person.c.client_id == _client_id(session, client))
     if unattached:
         stmt = stmt.where(person.c.side == Side.CLIENT.value, person.c.client_id.is_(None))
     if not archived:
@@ -239,6 +241,53 @@ def people_rows(
         )
         for r in session.execute(stmt)
     ]
+
+
+def _client_id(session: Session, name: str) -> int:
+    """The id of the client with this name (any case).
+
+    Raises:
+        NotFound: with the nearest names, when there is none.
+    """
+    client = Client.__table__  # type: ignore[attr-defined]
+    stmt = sa.select(client.c.id).where(sa.func.lower(client.c.name) == name.strip().lower())
+    found = session.execute(stmt).first()
+    if found is None:
+        from actionplan.known import no_client
+        from actionplan.plan.errors import NotFound
+
+        raise NotFound(no_client(session=session, name=name))
+    return int(found[0])
+
+
+@dataclass(frozen=True, slots=True)
+class Recipient:
+    """A contact who receives a client's status summary: whom an e-mail draft is addressed to."""
+
+    name: str
+    email: str | None
+    """None while no address is known (a draft has to say so, not leave them out)."""
+
+
+def status_recipients(*, session: Session, client: str) -> list[Recipient]:
+    """The client's own contacts who receive its status summary, by name; archived people
+    are left out. Only for addressing: nothing here ever goes into a summary's text.
+
+    Raises:
+        NotFound: when ``client`` names no client.
+    """
+    client_id = _client_id(session, client)
+    stmt = (
+        select(Person.name, Person.email)
+        .where(
+            Person.client_id == client_id,
+            Person.side == Side.CLIENT,
+            col(Person.status_recipient).is_(True),
+            col(Person.archived_at).is_(None),
+        )
+        .order_by(col(Person.name))
+    )
+    return [Recipient(name, email) for name, email in session.exec(stmt).all()]
 
 
 def item_history(*, session: Session, item_id: int) -> list[HistoryEvent]:

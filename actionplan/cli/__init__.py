@@ -103,7 +103,7 @@ def build_parser() -> Parser:
     p.add_argument("id", type=item_id)
 
     contact_commands(command, action)
-    p = command("person", "items:run_person", "add a person, or set their details")
+    p = command("person", "person:run_person", "show a person, add one, or set their details")
     p.add_argument("name")
     p.add_argument("--team")
     p.add_argument("--side", choices=["us", "client", "vendor"])

@@ -16,7 +16,7 @@ def contact_commands(command: Command, action: Action) -> None:
     p = command(
         "clients",
         "contacts:run_clients",
-        "clients with open, overdue and escalated counts; rename, merge, archive, delete",
+        "clients with open, overdue and escalated counts; rename, merge, archive, set, delete",
     )
     p.add_argument("--archived", action="store_true", help="archived clients too, marked")
     p.add_argument("--json", action="store_true", help="a JSON array, one object per client")
@@ -32,6 +32,18 @@ def contact_commands(command: Command, action: Action) -> None:
     a.add_argument("--force", action="store_true", help="even though it has open items")
     a = action(actions, "unarchive", "contacts:run_client_unarchive", "list a client again")
     a.add_argument("client")
+    a = action(
+        actions,
+        "set",
+        "contacts:run_client_set",
+        "a client's settings for its summaries (none given: show them)",
+    )
+    a.add_argument("client")
+    a.add_argument(
+        "--vendor-names",
+        choices=["company", "generic"],
+        help="vendors' items show their company (the default), or 'our supplier' (generic)",
+    )
     a = action(
         actions,
         "delete",
@@ -53,6 +65,9 @@ def contact_commands(command: Command, action: Action) -> None:
     )
     p.add_argument("--archived", action="store_true", help="archived people too, marked")
     p.add_argument("--json", action="store_true", help="a JSON array, one object per person")
+    p.add_argument(
+        "--notes", action="store_true", help="with --json: each person's internal note too"
+    )
     actions = p.add_subparsers(title="actions (none: list the people)", metavar="ACTION")
     _rename_and_merge(actions, action, "person", "person")
     a = action(

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
     from actionplan.models import Person
     from actionplan.plan import Merged
+    from actionplan.queries import Recipient
 
 UNDO = "undo reverts it"
 
@@ -42,7 +43,7 @@ def run_clients(args: argparse.Namespace) -> int:
         if not rows and not args.archived:
             hidden = len(clients_with_counts(session=session, today=today(), archived=True))
     if args.json:
-        keys = ("name", "open", "overdue", "escalated", "archived")
+        keys = ("name", "open", "overdue", "escalated", "archived", "vendor_names")
         _json_array([{k: getattr(c, k) for k in keys} for c in rows])
         return 0
     if not rows:
@@ -112,6 +113,37 @@ def run_client_unarchive(args: argparse.Namespace) -> int:
     return 0
 
 
+VENDOR_WAYS = {"company": "by their company", "generic": "as 'our supplier'"}
+
+
+def run_client_set(args: argparse.Namespace) -> int:
+    """actionplan clients set C [--vendor-names company|generic]"""
+    from actionplan import plan
+    from actionplan.known import no_client
+
+    with open_db(args).session() as session:
+        found = plan.find_client(session=session, name=args.client)
+        if found is None:
+            raise plan.NotFound(no_client(session=session, name=args.client))
+        before = found.vendor_names.value
+        if args.vendor_names is None:
+            other = "generic" if before == "company" else "company"
+            say(
+                f"{found.name}: summaries show vendors {VENDOR_WAYS[before]} "
+                f"(--vendor-names {other}: {VENDOR_WAYS[other]})"
+            )
+            return 0
+        client = plan.set_vendor_names(
+            session=session, client=found.name, value=args.vendor_names, author=config().author
+        )
+        now, name = client.vendor_names.value, client.name
+    if now == before:
+        say(f"{name}: summaries already show vendors {VENDOR_WAYS[now]}")
+    else:
+        say(f"{name}: summaries now show vendors {VENDOR_WAYS[now]}; {UNDO}")
+    return 0
+
+
 def run_client_delete(args: argparse.Namespace) -> int:
     """actionplan clients delete C"""
     from actionplan import plan
@@ -127,21 +159,34 @@ def run_client_delete(args: argparse.Namespace) -> int:
 
 def run_people(args: argparse.Namespace) -> int:
     """actionplan people [--client C] [--unattached] [--archived] [--json]"""
-    from actionplan.queries import people_rows
+    from actionplan.queries import people_rows, status_recipients
 
     with open_db(args).session() as session:
         rows = people_rows(
             session=session, client=args.client, unattached=args.unattached, archived=args.archived
         )
+        recipients = status_recipients(session=session, client=args.client) if args.client else []
     if args.json:
-        _json_array([_person_object(p) for p in rows])
+        _json_array([_person_object(p, notes=args.notes) for p in rows])
         return 0
     if not rows:
         say(_nobody(args))
         return 0
     headers = ["name", "side", "team", "client/company", "role", "e-mail", "phone", "open", ""]
     say_block(table(headers, [_person_cells(p) for p in rows], flex=0))
+    if args.client and not args.unattached:
+        say(_recipients_line(recipients))
     return 0
+
+
+def _recipients_line(recipients: list[Recipient]) -> str:
+    """Whom a client's status summary goes to (whom e-mail drafts are addressed to)."""
+    if not recipients:
+        return "status summary goes to nobody yet: actionplan person NAME --status-recipient"
+    shown = [
+        f"{r.name} <{r.email}>" if r.email else f"{r.name} (no e-mail yet)" for r in recipients
+    ]
+    return f"status summary goes to: {', '.join(shown)}"
 
 
 def _nobody(args: argparse.Namespace) -> str:
@@ -152,10 +197,14 @@ def _nobody(args: argparse.Namespace) -> str:
     return "no people yet: actionplan person NAME, or add ... --owner NAME --new-person"
 
 
-def _person_object(p: Any) -> dict[str, Any]:
-    keys = ("name", "side", "team", "client", "company", "role", "email", "phone", "note")
+def _person_object(p: Any, *, notes: bool) -> dict[str, Any]:
+    """Every detail of a person; the internal note only when asked for (``--notes``), so a
+    listing passed on does not carry it by accident."""
+    keys = ("name", "side", "team", "client", "company", "role", "email", "phone")
     out = {k: getattr(p, k) for k in keys}
     out["side"] = p.side.value
+    if notes:
+        out["note"] = p.note
     out.update(status_recipient=p.status_recipient, archived=p.archived, open=p.open)
     return out
 
@@ -187,7 +236,8 @@ def run_person_merge(args: argparse.Namespace) -> int:
         moved: Merged = plan.merge_people(
             session=session, name=args.source, into=args.into, author=config().author
         )
-    say(f"moved {_count(moved.items, 'item')} from {moved.source} into {moved.target}; {UNDO}")
+    now = f", now a contact of {moved.client}" if moved.client else ""
+    say(f"moved {_count(moved.items, 'item')} from {moved.source} into {moved.target}{now}; {UNDO}")
     return 0
 
 

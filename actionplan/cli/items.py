@@ -243,19 +243,3 @@ def run_history(args: argparse.Namespace) -> int:
     say(f"#{item.id} {item.title}")
     say_block(table(["when (UTC)", "who", "change", "reason"], rows, flex=2))
     return 0
-
-
-def run_person(args: argparse.Namespace) -> int:
-    """actionplan person NAME [--team T] [--side S] [--client C] ... [--new-person]"""
-    from actionplan.cli.contacts import contact_options, person_line
-    from actionplan.cli.known import check_new_person
-    from actionplan.plan import save_person
-
-    db = open_db(args)
-    with db.session() as session:
-        if not args.new_person:
-            check_new_person(session, args.name)
-        person = save_person(session=session, name=args.name, **contact_options(args))
-        line = person_line(session, person)
-    say(line)
-    return 0

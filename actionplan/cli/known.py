@@ -3,6 +3,8 @@
 ``add``, ``set`` and ``template apply`` refuse an unknown client unless ``--new-client``, and
 an unknown owner unless ``--new-person``; a filter (``list --client``, ``--owner``) refuses
 an unknown name instead of listing nothing. Each refusal is one line with the nearest names.
+Adding or moving items into an archived client (its contract ended) is refused too, saying
+how to unarchive it; a filter may still name it.
 """
 
 from __future__ import annotations
@@ -16,23 +18,37 @@ if TYPE_CHECKING:
 
 
 def need_client(session: Session, name: str | None, *, new: bool | None) -> None:
-    """Refuse a client name that names no client.
+    """Refuse a client name that names no client, or, for a write, an archived client.
 
     Args:
         name: the name given (None or blank: nothing to check).
-        new: whether ``--new-client`` was given (then any name goes); None for a filter, which
-            cannot create one.
+        new: whether ``--new-client`` was given (then any name goes but an archived client's);
+            None for a filter, which cannot create one and may name an archived client.
 
     Raises:
-        CliError: ``no client named 'X'; did you mean 'Y'?`` and how to create it on purpose.
+        CliError: ``no client named 'X'; did you mean 'Y'?`` and how to create it on purpose;
+            or ``client 'X' is archived; `actionplan clients unarchive X` first``.
     """
     from actionplan.known import client_names
 
-    if new or name is None or not _checkable(name):
+    if name is None or not _checkable(name):
         return
     names = client_names(session=session)
-    if names.find(name) is None:
+    found = names.find(name)
+    if found is not None and new is not None and found in names.archived:
+        raise CliError(archived_refusal(found))
+    if found is None and not new:
         raise CliError(_refusal("client", name, names.nearest(name), new))
+
+
+def archived_refusal(client: str) -> str:
+    """Why nothing is added to (or moved into) an archived client, and how to change that."""
+    import shlex
+
+    from actionplan.text import quote
+
+    command = f"actionplan clients unarchive {shlex.quote(client)}"
+    return f"client {quote(client, 40)} is archived; `{command}` first"
 
 
 def need_person(session: Session, name: str | None, *, new: bool | None, where: str = "") -> None:

@@ -106,6 +106,7 @@ def _import_csv(args: argparse.Namespace, text: str) -> int:
         raise CliError(f"{args.file}: no rows to import")
     db = open_db(args)
     with db.session() as session:
+        _refuse_archived(session, parsed, args.file)
         new_names = _new_names(session, parsed, args.file, allowed=args.allow_new_similar)
         if not args.dry_run:
             plan.add_items(
@@ -122,6 +123,22 @@ def _import_csv(args: argparse.Namespace, text: str) -> int:
     if args.dry_run:
         say("nothing changed (dry run)")
     return 0
+
+
+def _refuse_archived(session: Session, parsed: CsvImport, source: str) -> None:
+    """Refuse rows for an archived client (a dry run too): its contract ended.
+
+    Raises:
+        CliError: ``FILE: line N: client 'X' is archived; ...`` for the first such row.
+    """
+    from actionplan.cli.known import archived_refusal
+    from actionplan.known import client_names, key_of
+
+    archived = {key_of(name): name for name in client_names(session=session).archived}
+    for line, item in zip(parsed.lines, parsed.items, strict=True):
+        if key_of(item.client) in archived:
+            refusal = archived_refusal(archived[key_of(item.client)])
+            raise CliError(f"{source}: line {line}: {refusal}")
 
 
 def _new_names(session: Session, parsed: CsvImport, source: str, *, allowed: bool) -> list[str]:

@@ -44,7 +44,7 @@ TABLES: list[type[SQLModel]] = [
 # Added after the first exports: an export without them restores as if they were empty.
 _LATER_TABLES = {"reviewed", "record_change"}
 _LATER_COLUMNS = {
-    "client": "guard_allow archived_at",
+    "client": "guard_allow archived_at vendor_names",
     "person": "client_id company role email phone note status_recipient archived_at",
 }
 """Columns added after the first exports (space-separated): missing, they take the default."""

@@ -9,6 +9,7 @@ The board, the command line and the tests all change the plan through these func
   archive people
 - ``contacts``: a person's details (side, client or company, role, e-mail...)
 - ``clients``: rename, merge, archive and delete clients
+- ``settings``: a client's settings for its summaries (whether vendors are named)
 - ``restore``: an export written back into an empty database
 - ``journal`` (inside): the transaction, the Operation row and the history events
 """
@@ -46,6 +47,7 @@ from actionplan.plan.people import (
     unarchive_person,
 )
 from actionplan.plan.restore import restore_rows
+from actionplan.plan.settings import set_vendor_names
 from actionplan.plan.undo import undo
 from actionplan.plan.values import EDITABLE, NewItem, dump_value, load_value, new_item
 
@@ -83,6 +85,7 @@ __all__ = [
     "set_committed",
     "set_due",
     "set_owner",
+    "set_vendor_names",
     "unarchive_client",
     "unarchive_person",
     "undo",

@@ -2,7 +2,8 @@
 
 A merge moves everything of one client into another: its items (at the end of the target's
 columns, in their order), snapshots, reviewed sentences, contacts and allow-list terms; then
-the merged client is deleted, kept whole in the record so that ``undo`` puts it all back.
+the merged client is deleted, kept whole in the record so that ``undo`` puts it all back. When
+either client's summaries do not name vendors, the merged one's do not either.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from typing import Any, TypeVar
 
 from sqlmodel import Session, SQLModel, func, select
 
-from actionplan.models import Client, Item, Person, Reviewed, Snapshot
+from actionplan.models import Client, Item, Person, Reviewed, Snapshot, VendorNames
 from actionplan.plan.errors import Invalid
 from actionplan.plan.items import next_positions
 from actionplan.plan.journal import operation
@@ -67,6 +68,8 @@ def merge_clients(*, session: Session, name: str, into: str, author: str) -> Mer
         for person in contacts:
             rec.change(person, "client_id", target.id)
         rec.change(target, "guard_allow", _joined(target.guard_allow, source.guard_allow))
+        if source.vendor_names == VendorNames.GENERIC:  # the stricter setting is kept
+            rec.change(target, "vendor_names", VendorNames.GENERIC)
         rec.delete(source)
         moved = Merged(source.name, target.name, len(items), len(snapshots), len(contacts))
         rec.op.summary = (

@@ -7,13 +7,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sqlmodel import Session
+from sqlmodel import Session, func, select
 
-from actionplan import clock
 from actionplan.models import Person, Side
 from actionplan.plan.errors import Invalid
-from actionplan.plan.journal import begin_write
-from actionplan.plan.people import check_contact_items, client_named, find_person
+from actionplan.plan.journal import Recorder, operation
+from actionplan.plan.people import check_contact_items, client_named
 from actionplan.plan.values import enum_value
 from actionplan.text import NAME_MAX, TextError, clean_block, clean_line, quote
 
@@ -74,23 +73,29 @@ def save_person(
     *,
     session: Session,
     name: str,
+    author: str = "unknown",
     team: str | None = None,
     side: Side | str | None = None,
     **details: Any,
 ) -> Person:
-    """Create a person, or change the details given of an existing one.
+    """Create a person, or change the details given of an existing one: one operation, which
+    ``undo`` reverts (a person created is removed again, unless they own items by then).
 
     None leaves a detail as it is and "" clears it. A client (an existing one, by name) makes
     them that client's contact, and a company a vendor's contact, unless ``side`` says
     otherwise (then it is refused). A person who leaves the client side leaves their client.
+    Saving details they already have writes nothing, and leaves nothing to undo.
 
     Args:
+        author: who made the change, whose ``undo`` reverts it (callers that know no one,
+            such as scripts, are recorded as "unknown").
         details: client, company, role, email, phone, note, status_recipient.
 
     Raises:
         Invalid: for an empty or over-long name or detail, an unknown side, an e-mail that is
             not an address, a client for a person not on the client side (or a company for
-            one not a vendor's), or a client whose contact would own another client's items.
+            one not a vendor's), or a client whose contact would own another client's items
+            (deleted ones too: they can be restored).
         NotFound: for an unknown client.
     """
     unknown = set(details) - set(Details.__dataclass_fields__)
@@ -102,23 +107,49 @@ def save_person(
         raise Invalid(str(exc)) from None
     given = clean_details(team=team, **details)
     side_value = None if side is None else enum_value(Side, side, "side", optional=False)
-    begin_write(session)
-    try:
-        person = find_person(session=session, name=clean_name)
+    with operation(session, author=author, kind="person-edit") as rec:
+        stmt = select(Person).where(func.lower(Person.name) == clean_name.lower())
+        person = session.exec(
+            stmt.with_for_update().execution_options(populate_existing=True)
+        ).first()
         if person is None:
-            person = Person(name=clean_name, side=Side.US, created_at=clock.now())
-        else:
-            session.refresh(person)
-        _apply(session, person, given, side_value)
-        session.add(person)
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
+            person = Person(name=clean_name, side=Side.US, created_at=rec.op.at)
+            _apply(session, person, given, side_value, _Setter())
+            session.add(person)
+            session.flush()
+            rec.created(person)
+            rec.op.kind, rec.op.summary = "person-add", f"added person {quote(person.name)}"
+            return person
+        changed = _apply(session, person, given, side_value, _Setter(rec))
+        if not changed:
+            session.rollback()  # nothing to save: no operation left for undo to find
+            return person
+        words = ", ".join(_WORDS.get(key, key) for key in changed)
+        rec.op.summary = f"changed {words} of {quote(person.name)}"[:300]
     return person
 
 
-def _apply(session: Session, person: Person, given: Details, side: Side | None) -> None:
+_WORDS = {"client_id": "client", "email": "e-mail", "status_recipient": "status recipient"}
+
+
+class _Setter:
+    """Sets a person's fields: through the recorder (each change kept for undo), or directly
+    on a person being created (whose creation is what undo reverts); names what changed."""
+
+    def __init__(self, rec: Recorder | None = None) -> None:
+        self.rec = rec
+        self.changed: list[str] = []
+
+    def __call__(self, person: Person, key: str, value: Any) -> None:
+        if self.rec is None:
+            setattr(person, key, value)
+        elif self.rec.change(person, key, value):
+            self.changed.append(key)
+
+
+def _apply(
+    session: Session, person: Person, given: Details, side: Side | None, put: _Setter
+) -> list[str]:
     if side is None and given.client:
         side = Side.CLIENT
     elif side is None and given.company:
@@ -128,20 +159,21 @@ def _apply(session: Session, person: Person, given: Details, side: Side | None) 
         raise Invalid(f"only a client's contact belongs to a client, not a {final.value} person")
     if given.company and final != Side.VENDOR:
         raise Invalid(f"a company is for a vendor's contact, not a {final.value} person")
-    person.side = final
+    put(person, "side", final)
     if final != Side.CLIENT or given.client == "":
-        person.client_id = None
+        put(person, "client_id", None)
     elif given.client is not None:
         client = client_named(session, given.client)
         assert client.id is not None
         if person.id is not None:
             check_contact_items(session, person, client.id)
-        person.client_id = client.id
+        put(person, "client_id", client.id)
     for key in ("team", "company", "role", "email", "phone"):
         value = getattr(given, key)
         if value is not None:
-            setattr(person, key, value or None)
+            put(person, key, value or None)
     if given.note is not None:
-        person.note = given.note
+        put(person, "note", given.note)
     if given.status_recipient is not None:
-        person.status_recipient = given.status_recipient
+        put(person, "status_recipient", given.status_recipient)
+    return put.changed

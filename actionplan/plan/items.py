@@ -13,7 +13,7 @@ from actionplan import clock
 from actionplan.models import HistoryEvent, Item, RepeatFrom, Status
 from actionplan.plan.errors import Invalid, NotFound
 from actionplan.plan.journal import Recorder, lock, operation
-from actionplan.plan.people import check_owners, client_ids, person_ids
+from actionplan.plan.people import check_not_archived, check_owners, client_ids, person_ids
 from actionplan.plan.recurrence import add_next_occurrence
 from actionplan.plan.values import (
     EDITABLE,
@@ -26,30 +26,50 @@ from actionplan.plan.values import (
 from actionplan.text import TextError, quote
 
 
-def add_item(*, session: Session, author: str, **values: Any) -> Item:
+def add_item(*, session: Session, author: str, into_archived: bool = False, **values: Any) -> Item:
     """Add one item (fields as in :class:`NewItem`); unknown clients and owners are created.
+
+    Args:
+        into_archived: add it even to an archived client (else refused, as ``add_items``).
 
     Raises:
         Invalid: when a field cannot be accepted; nothing is saved.
     """
     new = new_item(**values)
-    (item_id,) = add_items(session=session, author=author, items=[new], summary=None)
+    (item_id,) = add_items(
+        session=session, author=author, items=[new], summary=None, into_archived=into_archived
+    )
     item = session.get(Item, item_id)
     assert item is not None
     return item
 
 
 def add_items(
-    *, session: Session, author: str, items: Sequence[NewItem], summary: str | None
+    *,
+    session: Session,
+    author: str,
+    items: Sequence[NewItem],
+    summary: str | None,
+    into_archived: bool = False,
 ) -> list[int]:
     """Add validated items in one transaction (an import is one operation, undone at once).
 
+    Args:
+        into_archived: add them even to an archived client; without it that is refused, so
+            nobody adds work to a finished contract without being told.
+
     Returns:
         The new items' ids, in the order given.
+
+    Raises:
+        Invalid: an archived client (unless ``into_archived``), an item owned by another
+            client's contact; nothing is saved.
     """
     with operation(session, author=author, kind="add" if len(items) == 1 else "import") as rec:
         now = rec.op.at
         clients = client_ids(session, dict.fromkeys(i.client for i in items), now)
+        if not into_archived:
+            check_not_archived(session, clients.values())
         people = person_ids(session, dict.fromkeys(i.owner for i in items if i.owner), now)
         rows = []
         next_pos = next_positions(session, set(clients.values()))
@@ -151,6 +171,7 @@ def edit_item(
     author: str,
     expected_version: int | None = None,
     reason: str | None = None,
+    into_archived: bool = False,
     **changes: Any,
 ) -> Item:
     """Change any editable fields of an item (see ``EDITABLE``) in one transaction.
@@ -163,6 +184,7 @@ def edit_item(
         expected_version: the version the user saw; a different one means someone else
             changed the item, and nothing is saved.
         reason: why, kept in the history (e.g. why a date moved).
+        into_archived: move it even into an archived client (else refused).
 
     Raises:
         NotFound, Invalid, Conflict: nothing is saved.
@@ -173,7 +195,7 @@ def edit_item(
         if item.deleted_at is not None:
             raise NotFound(f"item #{item_id} is deleted (restore it first)")
         was_done = item.status == Status.DONE
-        _apply(session, rec, item, cleaned)
+        _apply(session, rec, item, cleaned, into_archived=into_archived)
         rec.op.summary = _describe_edit(item, cleaned)
         if item.status == Status.DONE and not was_done:
             following = add_next_occurrence(session, rec, item, today=clock.today())
@@ -208,10 +230,14 @@ def _clean_changes(changes: dict[str, Any]) -> dict[str, Any]:
 _STORED_APART = {"client", "owner", "status"}
 
 
-def _apply(session: Session, rec: Recorder, item: Item, changes: dict[str, Any]) -> None:
+def _apply(
+    session: Session, rec: Recorder, item: Item, changes: dict[str, Any], *, into_archived: bool
+) -> None:
     if "client" in changes:
         client_id = client_ids(session, [changes["client"]], rec.op.at)[changes["client"].lower()]
         if rec.set(item, "client_id", client_id):
+            if not into_archived:
+                check_not_archived(session, [client_id])
             rec.set(item, "position", _next_position(session, client_id, item.status))
     if "owner" in changes:
         owner = changes["owner"]
@@ -352,15 +378,20 @@ def delete_item(*, session: Session, item_id: int, author: str) -> Item:
 
 
 def restore_item(*, session: Session, item_id: int, author: str) -> Item:
-    """Bring back a deleted item.
+    """Bring back a deleted item (into its client even when that is archived now).
 
     Raises:
-        NotFound: when there is no such item; Invalid when it is not deleted.
+        NotFound: no such item. Invalid: it is not deleted, or its owner is another client's
+            contact now (the rule every item keeps).
     """
     with operation(session, author=author, kind="restore") as rec:
         item = lock(session, item_id)
         if item.deleted_at is None:
             raise Invalid(f"item #{item_id} is not deleted")
+        try:
+            check_owners(session, [(item.client_id, item.owner_id)])
+        except Invalid as exc:
+            raise Invalid(f"cannot restore #{item_id}: {exc}") from None
         rec.set(item, "deleted_at", None)
         rec.op.summary = f"restored #{item_id} {item.title[:60]}"
     return item

@@ -72,7 +72,8 @@ class Recorder:
         self.session.flush()
 
     def created(self, row: SQLModel) -> None:
-        """Note a row put back (by undo) as it now is."""
+        """Note a row made (a person added; undo removes it again) or put back by undo, as it
+        now is."""
         self._record(row, "created", None, dump_row(row))
 
     def _record(self, row: SQLModel, name: str, old: str | None, new: str | None) -> None:

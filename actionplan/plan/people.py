@@ -14,7 +14,7 @@ from sqlmodel import Session, col, func, select
 from actionplan.known import no_client, no_person
 from actionplan.models import Client, Item, Person, Side, Status
 from actionplan.plan.errors import Invalid, NotFound
-from actionplan.plan.journal import operation
+from actionplan.plan.journal import Recorder, operation
 from actionplan.text import NAME_MAX, TextError, clean_line, quote
 
 
@@ -140,26 +140,49 @@ def check_owners(session: Session, pairs: Iterable[tuple[int, int | None]]) -> N
 
 
 def check_contact_items(session: Session, person: Person, client_id: int) -> None:
-    """Refuse attaching a person to a client while they own another client's live items.
+    """Refuse making a person a client's contact while they own another client's items.
+
+    Deleted items count (as they do when a client is deleted, and in the 0004 migration):
+    they can be restored, and a restored item must not break the rule.
 
     Raises:
-        Invalid: naming one such item.
+        Invalid: naming one such item, a live one first.
     """
     stmt = (
-        select(Item.id, Item.client_id)
+        select(Item.id, Item.client_id, Item.deleted_at)
         .where(Item.owner_id == person.id, Item.client_id != client_id)
-        .where(col(Item.deleted_at).is_(None))
-        .order_by(col(Item.id))
+        .order_by(col(Item.deleted_at).is_not(None), col(Item.id))
         .limit(1)
     )
     found = session.exec(stmt).first()
     if found is not None:
-        item_id, other = found
+        item_id, other, deleted_at = found
+        how = (
+            " (deleted: restore it and give it another owner first)"
+            if deleted_at is not None
+            else " (give that item another owner first)"
+        )
         raise Invalid(
             f"{quote(person.name)} owns #{item_id} of {quote(_client_name(session, other))}: "
-            f"a contact of {quote(_client_name(session, client_id))} cannot "
-            "(give that item another owner first)"
+            f"a contact of {quote(_client_name(session, client_id))} cannot{how}"
         )
+
+
+def check_not_archived(session: Session, client_ids: Iterable[int]) -> None:
+    """Refuse adding or moving items into an archived client (its contract ended).
+
+    Raises:
+        Invalid: naming the first such client.
+    """
+    stmt = (
+        select(Client.name)
+        .where(col(Client.id).in_(set(client_ids)), col(Client.archived_at).is_not(None))
+        .order_by(col(Client.name))
+        .limit(1)
+    )
+    name = session.exec(stmt).first()
+    if name is not None:
+        raise Invalid(f"client {quote(name)} is archived; unarchive it first")
 
 
 def _not_theirs(session: Session, name: str, theirs: int | None, client_id: int) -> str:
@@ -208,6 +231,8 @@ class Merged:
     items: int
     snapshots: int = 0
     contacts: int = 0
+    client: str | None = None
+    """A person merge: the client the one kept is now a contact of, taken from the other."""
 
 
 def rename_person(*, session: Session, name: str, new: str, author: str) -> Person:
@@ -232,22 +257,28 @@ _FILLED = ("team", "company", "role", "email", "phone", "note")
 
 def merge_people(*, session: Session, name: str, into: str, author: str) -> Merged:
     """Give every item of person ``name`` to ``into``, then delete ``name`` (two spellings of
-    one person). ``into`` keeps their details and takes the other's where theirs are empty.
-    One operation: one undo reverts it.
+    one person). ``into`` keeps their details and takes the other's where theirs are empty,
+    their client too: a client's contact merged into an unattached client-side person makes
+    them that client's contact. One operation: one undo reverts it.
 
     Raises:
         NotFound: for an unknown person.
-        Invalid: when both are the same person, or ``into`` is one client's contact and
-            ``name`` owns live items of another client.
+        Invalid: when both are the same person, both are contacts of different clients, or
+            the one kept would be one client's contact owning another client's items
+            (deleted ones too: they can be restored).
     """
     with operation(session, author=author, kind="person-merge") as rec:
         source, target = person_named(session, name), person_named(session, into)
         if source.id == target.id:
             raise Invalid(f"cannot merge {quote(source.name)} into themselves")
+        was_attached = target.client_id
+        client_id = _merged_client(session, rec, source, target)
         stmt = select(Item).where(Item.owner_id == source.id).order_by(col(Item.id))
         items = list(session.exec(stmt.execution_options(populate_existing=True)).all())
-        if target.client_id is not None:
+        if client_id is not None:
             check_owners(session, [(i.client_id, target.id) for i in items if not i.deleted_at])
+            check_contact_items(session, source, client_id)  # their deleted items
+            check_contact_items(session, target, client_id)  # when now attached
         for item in items:
             rec.set(item, "owner_id", target.id)
         for key in _FILLED:
@@ -256,10 +287,33 @@ def merge_people(*, session: Session, name: str, into: str, author: str) -> Merg
         if source.status_recipient:
             rec.change(target, "status_recipient", True)
         rec.delete(source)
+        attached = _client_name(session, client_id) if client_id != was_attached else None
+        now_theirs = f"; now a contact of {quote(attached)}" if attached else ""
         rec.op.summary = (
-            f"merged {quote(source.name)} into {quote(target.name)}: {plural(len(items), 'item')}"
+            f"merged {quote(source.name)} into {quote(target.name)}: "
+            f"{plural(len(items), 'item')}{now_theirs}"
         )[:300]
-    return Merged(source.name, target.name, len(items))
+    return Merged(source.name, target.name, len(items), client=attached)
+
+
+def _merged_client(session: Session, rec: Recorder, source: Person, target: Person) -> int | None:
+    """The client the person kept belongs to after the merge: theirs, else the merged one's
+    (when they are on the client side and belong to no client yet).
+
+    Raises:
+        Invalid: when they are contacts of two different clients.
+    """
+    if source.client_id is None or source.client_id == target.client_id:
+        return target.client_id
+    if target.client_id is not None:
+        raise Invalid(
+            f"cannot merge {quote(source.name)} into {quote(target.name)}: they are contacts "
+            f"of {quote(_client_name(session, source.client_id))} and "
+            f"{quote(_client_name(session, target.client_id))}"
+        )
+    if target.side == Side.CLIENT:
+        rec.change(target, "client_id", source.client_id)
+    return target.client_id
 
 
 def archive_person(*, session: Session, name: str, author: str, force: bool = False) -> Person:

@@ -12,11 +12,15 @@ and contacts and deletes the merged row: record changes), so one ``undo`` revert
 operation. A separate table, rather than item-less history events, keeps every read of an
 item's history as it was, and lets the row's values be typed by the table they belong to.
 Record changes are reverted first, newest first, so a row a merge deleted is back before the
-items point at it again.
+items point at it again. A row an operation created (a person added) is removed again, unless
+items point at it by then. What undo puts back keeps the contact rule: an item of one client
+is never left owned by another client's contact (a contact may have moved since); such an undo
+is refused like one over someone else's change.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlmodel import Session, SQLModel, col, func, select
@@ -24,14 +28,16 @@ from sqlmodel import Session, SQLModel, col, func, select
 from actionplan.models import (
     Client,
     HistoryEvent,
+    Item,
     Operation,
     Person,
     RecordChange,
     Reviewed,
     Snapshot,
 )
-from actionplan.plan.errors import Conflict
+from actionplan.plan.errors import Conflict, Invalid
 from actionplan.plan.journal import Recorder, last_author, lock, operation
+from actionplan.plan.people import check_contact_items, check_owners
 from actionplan.plan.values import dump_value, load_column, load_row, load_value
 from actionplan.text import REASON_MAX, quote
 
@@ -110,6 +116,7 @@ def _undo_last(session: Session, author: str) -> Operation | None:
             _revert_record(session, rec, change, target.id)
         for event in events:
             _revert(session, rec, event, target.id)
+        _check_contacts(session, rec, events, changes, target.id)
         target.undone_by_id = rec.op.id
         rec.op.undoes_id = target.id
         rec.op.summary = f"undid: {target.summary}"[:300]
@@ -140,7 +147,8 @@ def _revert_record(
 ) -> None:
     model = RECORDS[change.record]
     if change.field == "created":
-        return  # only undo puts rows back, and an undo is not itself undone
+        _remove_created(session, rec, model, change, op_id)
+        return
     if change.field == "deleted":
         assert change.old is not None
         values = load_row(model, change.old)
@@ -163,6 +171,60 @@ def _revert_record(
     if change.field == "name":
         _check_name_free(session, model, old, change.record_id, op_id)
     rec.change(row, change.field, old)
+
+
+def _remove_created(
+    session: Session, rec: Recorder, model: type[SQLModel], change: RecordChange, op_id: int | None
+) -> None:
+    """Remove a row the operation created, as it was created (a row undo put back is noted
+    "created" too, but an undo is not itself undone)."""
+    assert change.new is not None
+    made = load_row(model, change.new)
+    name = quote(made.get("name") or f"{change.record} #{change.record_id}")
+    row = session.get(model, change.record_id, with_for_update=True, populate_existing=True)
+    if row is None:
+        raise _Blocked(f"cannot undo: {name} was merged or deleted since", op_id or 0)
+    table: Any = model.__table__  # type: ignore[attr-defined]
+    if any(
+        dump_value(getattr(row, c.name)) != dump_value(made.get(c.name))
+        for c in table.columns
+        if c.name != "created_at"  # the same moment, however the database gives it back
+    ):
+        who = _last_record_author(session, change)
+        raise _Blocked(f"cannot undo: {name} was changed by {who} since", op_id or 0)
+    if model is Person:
+        owned = session.exec(
+            select(Item.id).where(Item.owner_id == change.record_id).order_by(col(Item.id))
+        ).first()
+        if owned is not None:
+            raise _Blocked(
+                f"cannot undo: {name} owns #{owned} by now (archive them instead)", op_id or 0
+            )
+    rec.delete(row)
+
+
+def _check_contacts(
+    session: Session,
+    rec: Recorder,
+    events: Sequence[HistoryEvent],
+    changes: Sequence[RecordChange],
+    op_id: int | None,
+) -> None:
+    """Refuse an undo that would leave an item owned by another client's contact: an owner or
+    client put back, an item brought back, a person's client put back."""
+    moved = {e.item_id for e in events if e.field in ("owner_id", "client_id", "deleted_at")}
+    items = [rec.touched[i] for i in sorted(moved) if i in rec.touched]
+    people = {
+        c.record_id for c in changes if c.record == "person" and c.field in ("client_id", "deleted")
+    }
+    try:
+        check_owners(session, [(i.client_id, i.owner_id) for i in items])
+        for person_id in sorted(people):
+            person = session.get(Person, person_id)
+            if person is not None and person.client_id is not None:
+                check_contact_items(session, person, person.client_id)
+    except Invalid as exc:
+        raise _Blocked(f"cannot undo: {exc}", op_id or 0) from None
 
 
 def _check_name_free(

@@ -37,13 +37,15 @@ class NewPerson:
     company: str | None = None
     """Their company, for a vendor's contact."""
 
-    def save(self, session: Session) -> None:
-        """Create the person, unless someone of that name exists by now (then left as is)."""
+    def save(self, session: Session, author: str) -> None:
+        """Create the person, unless someone of that name exists by now (then left as is); an
+        operation of ``author``'s, which their undo reverts."""
         if plan.find_person(session=session, name=self.name) is not None:
             return
         plan.save_person(
             session=session,
             name=self.name,
+            author=author,
             side=self.side,
             team=self.team,
             client=self.client,
@@ -73,7 +75,7 @@ class Edit:
     def __call__(self, session: Session) -> Item:
         if self.person is not None:
             self._refuse_a_clash(session)
-            self.person.save(session)
+            self.person.save(session, self.author)
         return edit_merging(
             session=session,
             item_id=self.seen["id"],
@@ -115,7 +117,7 @@ def add(
 ) -> Item:
     """Add an item with these values (creating ``person``, its new owner, first)."""
     if person is not None:
-        person.save(session)
+        person.save(session, author)
     return plan.add_item(session=session, author=author, **values)
 
 

@@ -37,9 +37,10 @@ def test_clients_prints_what_it_always_did_and_leaves_archived_ones_out(cli: Cli
         "Acme    1     0        0          no",
         "Old Co  1     0        0          yes",
     ]
+    counts = {"open": 1, "overdue": 0, "escalated": 0, "vendor_names": "company"}
     assert json.loads(cli.ok("clients", "--json", "--archived")) == [
-        {"name": "Acme", "open": 1, "overdue": 0, "escalated": 0, "archived": False},
-        {"name": "Old Co", "open": 1, "overdue": 0, "escalated": 0, "archived": True},
+        {"name": "Acme", **counts, "archived": False},
+        {"name": "Old Co", **counts, "archived": True},
     ]
     assert "Old" not in cli.ok("agenda")
     assert [i["title"] for i in cli.items("--client", "Old Co")] == ["Old"]
@@ -157,8 +158,7 @@ def test_person_takes_contact_details_and_people_lists_them(cli: Cli) -> None:
         "role": "Operations Director",
         "email": "maria@acme.example",
         "phone": "+44 20 7946 0000",
-        "note": "prefers calls",
-        "status_recipient": True,
+        "status_recipient": True,  # the internal note only with --notes
         "archived": False,
         "open": 0,
     }

@@ -73,6 +73,9 @@ def busy_plan(db: Database) -> None:
             session=s, name="Carver Precision Engineering", author=AUTHOR, force=True
         )
         plan.archive_person(session=s, name="Ruth Adeyemi", author=AUTHOR, force=True)
+        plan.set_vendor_names(
+            session=s, client="Northwind Logistics", value="generic", author=AUTHOR
+        )
     add_snapshot(db, "Northwind Logistics", "# Northwind\n\n- one\n")
 
 
@@ -93,10 +96,14 @@ def test_json_export_restore_export_is_byte_identical(request, new_sqlite, sourc
     assert any(op["undoes_id"] for op in data["operation"])
     assert any(item["deleted_at"] for item in data["item"])
     assert data["snapshot"]
-    assert {r["field"] for r in data["record_change"]} >= {"name", "deleted", "archived_at"}
+    changed = {r["field"] for r in data["record_change"]}
+    assert changed >= {"name", "deleted", "archived_at", "vendor_names"}
     [fiona] = [p for p in data["person"] if p["name"] == "Fiona Marsh"]
     assert fiona["client_id"] and fiona["email"] and fiona["status_recipient"] is True
     assert any(c["archived_at"] for c in data["client"])
+    [northwind] = [c for c in data["client"] if c["name"] == "Northwind Logistics"]
+    assert northwind["vendor_names"] == "generic"
+    assert {c["vendor_names"] for c in data["client"]} == {"company", "generic"}
     assert any(p["archived_at"] for p in data["person"])
 
     restored = restore(dst, text)
@@ -163,7 +170,7 @@ def test_an_export_made_before_contacts_had_details_restores_with_their_defaults
     # As the release before (schema 0003) wrote it: no record changes, no new columns.
     del data["record_change"]
     for row in data["client"]:
-        del row["archived_at"]
+        del row["archived_at"], row["vendor_names"]
     for row in data["person"]:
         for key in ("client_id", "company", "role", "email", "phone", "note"):
             del row[key]
@@ -176,3 +183,4 @@ def test_an_export_made_before_contacts_had_details_restores_with_their_defaults
         (None, "", False)
     }
     assert all(c["archived_at"] is None for c in again["client"])
+    assert {c["vendor_names"] for c in again["client"]} == {"company"}  # as summaries were

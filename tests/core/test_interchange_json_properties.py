@@ -36,7 +36,7 @@ edits = st.lists(
         st.sampled_from(
             [
                 *("status", "due", "owner", "title", "escalate", "delete", "undo"),
-                *("contact", "rename", "merge", "archive", "rename person"),
+                *("contact", "rename", "merge", "archive", "rename person", "vendor names"),
             ]
         ),
         st.one_of(st.sampled_from(Status), st.dates(), names, line_text(40)),
@@ -71,11 +71,11 @@ def apply_edit(session: Any, ids: list[int], edit: tuple[int, str, Any]) -> None
         pass  # e.g. editing a deleted item: refused, nothing saved
 
 
-CONTACT_EDITS = {"contact", "rename", "merge", "archive", "rename person"}
+CONTACT_EDITS = {"contact", "rename", "merge", "archive", "rename person", "vendor names"}
 
 
 def contact_edit(session: Any, kind: str, item: Item, value: Any, other_id: int) -> None:
-    """A change to the item's client or owner: details, rename, merge, archive."""
+    """A change to the item's client or owner: details, rename, merge, archive, settings."""
     client = session.get(Client, item.client_id).name
     owner = session.get(Person, item.owner_id).name if item.owner_id else None
     if kind == "contact" and owner is not None:
@@ -98,6 +98,8 @@ def contact_edit(session: Any, kind: str, item: Item, value: Any, other_id: int)
         plan.merge_clients(session=session, name=client, into=other, author=AUTHOR)
     elif kind == "archive":
         plan.archive_client(session=session, name=client, author=AUTHOR, force=True)
+    elif kind == "vendor names":
+        plan.set_vendor_names(session=session, client=client, value="generic", author=AUTHOR)
 
 
 @settings(

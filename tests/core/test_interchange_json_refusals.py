@@ -89,6 +89,10 @@ BAD_EXPORTS = {
         "item[0]: expected an object",
     ),
     "bad enum": (_set("item", 0, "status", "finished"), "item[0].status: "),
+    "bad vendor setting": (
+        _set("client", 0, "vendor_names", "hidden"),
+        "client[0].vendor_names: 'hidden' is not one of company, generic",
+    ),
     "fk to no client": (
         _set("item", 0, "client_id", 999),
         "item[0].client_id: no client with id 999",

@@ -5,17 +5,14 @@ company and role. On SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import URL
 
 from actionplan import dbschema, plan
-from actionplan.db import make_engine, open_database, resolve_url
+from actionplan.db import make_engine, open_database
 from actionplan.plan import Invalid
 from actionplan.queries import people_rows
 
@@ -124,27 +121,6 @@ def _item(item_id: int, client: int, owner: int, deleted: bool) -> dict[str, obj
 
 def _snapshot_text() -> dict[str, str]:
     return {"model_json": '{"client": "Acme"}', "markdown": "# Acme\n"}
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def old_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[URL]:
-    """Where a 0003 plan is, on SQLite (a private file) or on a new PostgreSQL database."""
-    if request.param == "sqlite":
-        path = tmp_path / "release-0003.db"
-        path.touch(mode=0o600)
-        yield resolve_url(str(path))
-        return
-    admin_url = request.getfixturevalue("pg_admin_url")
-    name = f"actionplan_0003_{uuid.uuid4().hex[:10]}"
-    admin = sa.create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    try:
-        yield resolve_url(admin_url).set(database=name)
-    finally:
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f'DROP DATABASE "{name}" WITH (FORCE)')
-        admin.dispose()
 
 
 def _counts(url: URL) -> dict[str, int]:

@@ -61,3 +61,7 @@ def test_agenda_at_80x24(snap_compare, demo_app) -> None:
 
 def test_workload_at_80x24(snap_compare, demo_app) -> None:
     assert snap_compare(demo_app, terminal_size=(80, 24), run_before=_after("w"))
+
+
+def test_people_at_80x24(snap_compare, demo_app) -> None:
+    assert snap_compare(demo_app, terminal_size=(80, 24), run_before=_after("P"))

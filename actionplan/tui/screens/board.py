@@ -15,6 +15,7 @@ from textual.widgets import Input, Static
 from actionplan.filters import HELP as FILTER_HELP
 from actionplan.filters import BoardFilter, matcher, parse_filter
 from actionplan.models import Status
+from actionplan.plan import find_client
 from actionplan.queries import ClientCounts, ItemFilter, clients_with_counts, list_items
 from actionplan.rows import ItemRow, Slip
 from actionplan.summary.source import mark_untold
@@ -39,6 +40,8 @@ class BoardData:
     clients: list[ClientCounts]
     client: str | None
     keep: int | None
+    archived: bool = False
+    """The client is archived (its header says so)."""
 
 
 class BoardScreen(BoardViews):
@@ -58,6 +61,7 @@ class BoardScreen(BoardViews):
         self.filter = BoardFilter()
         self.show_dropped = False
         self.loaded_once = False
+        self.archived = False  # the client is archived
         self._binding_state: tuple[bool, ...] | str | None = "unset"
         self._wanted: tuple[str | None, int | None] = (client, None)  # what the next read reads
 
@@ -104,10 +108,14 @@ class BoardScreen(BoardViews):
         rows = list_items(session=session, where=where) if client else []
         # Each row gets an "untold" key for its card (read there with .get: not an ItemRow's).
         mark_untold(session=session, rows=cast("list[Slip]", rows))
-        return BoardData(rows, clients, client, keep)
+        archived = False
+        if client not in (None, ALL_CLIENTS) and all(c.name != client for c in clients):
+            found = find_client(session=session, name=client)  # archived clients are not listed
+            archived = found is not None and found.archived_at is not None
+        return BoardData(rows, clients, client, keep, archived)
 
     def show(self, data: BoardData) -> None:
-        self.rows, self.clients = data.rows, data.clients
+        self.rows, self.clients, self.archived = data.rows, data.clients, data.archived
         if data.client != self.client:
             self.client = data.client
             self.plan_app.remember(None if self.client == ALL_CLIENTS else self.client)
@@ -184,6 +192,9 @@ class BoardScreen(BoardViews):
             title.append(" offline ", style="bold white on red")
         title.append(" ")
         title.append(self.client or "no clients yet", style="bold")
+        if self.archived:
+            title.append("  archived client", style="bold yellow")
+            title.append(" (unarchive: P, then a)", style="dim")
         counts = next((c for c in self.clients if c.name == self.client), None)
         if counts is not None:
             title.append(f"  {counts.open} open", style="dim")

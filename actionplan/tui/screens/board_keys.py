@@ -69,6 +69,13 @@ BOARD_BINDINGS: list[BindingType] = [
     ),
     bind("R", "recurring", "Recurring checks, 12 weeks ahead", "board.recurring", show=False),
     bind(
+        "P",
+        "people",
+        "People and clients: rename, merge, archive, contact details",
+        "board.people",
+        show=False,
+    ),
+    bind(
         "T", "template", "Apply a checklist template to this client", "board.template", show=False
     ),
     help_key("board"),

@@ -1,5 +1,6 @@
 """The board's way into the other views (summary, triage, agenda, workload, recurring checks,
-templates, a card's history, help) and back, and what it shows before there is a plan."""
+people and clients, templates, a card's history, help) and back, and what it shows before
+there is a plan."""
 
 from __future__ import annotations
 
@@ -61,6 +62,11 @@ class BoardViews(CardActions):
         from actionplan.tui.screens.recurring import RecurringScreen
 
         self.app.push_screen(RecurringScreen(), self._back_from_view)
+
+    def action_people(self) -> None:
+        from actionplan.tui.screens.people import PeopleScreen
+
+        self.app.push_screen(PeopleScreen(self.client), self._back_from_view)
 
     def action_template(self) -> None:
         from actionplan.tui.screens.template_picker import TemplatePicker
