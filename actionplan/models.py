@@ -254,6 +254,26 @@ class Reviewed(SQLModel, table=True):
     at: datetime
 
 
+# Foreign keys point backwards in this order, so a restore can insert table by table.
+TABLES: list[type[SQLModel]] = [
+    Client,
+    Person,
+    Operation,
+    Item,
+    HistoryEvent,
+    RecordChange,
+    Snapshot,
+    Reviewed,
+]
+# The rows a record change names (its ``record``), by table name.
+RECORDS: dict[str, type[SQLModel]] = {
+    "client": Client,
+    "person": Person,
+    "snapshot": Snapshot,
+    "reviewed": Reviewed,
+}
+
+
 def value_type(column: sa.Column[object]) -> type:
     """The Python type a column holds: its enum class, or the plain type under any decorator."""
     kind = column.type

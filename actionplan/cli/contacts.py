@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from actionplan.cli.context import config, open_db, today
 from actionplan.cli.output import say, say_block, say_json, table
@@ -16,10 +17,16 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
     from actionplan.models import Person
-    from actionplan.plan import Merged
     from actionplan.queries import Recipient
 
 UNDO = "undo reverts it"
+_T = TypeVar("_T")
+
+
+def _write(args: argparse.Namespace, change: Callable[..., _T], **given: Any) -> _T:
+    """Make one change of the plan (``plan.archive_client``...) as the configured author."""
+    with open_db(args).session() as session:
+        return change(session=session, author=config().author, **given)
 
 
 def _json_array(objects: list[dict[str, Any]]) -> None:
@@ -65,12 +72,8 @@ def run_client_rename(args: argparse.Namespace) -> int:
     """actionplan clients rename OLD NEW"""
     from actionplan import plan
 
-    with open_db(args).session() as session:
-        old = _name_of(plan.find_client(session=session, name=args.old), args.old)
-        client = plan.rename_client(
-            session=session, name=args.old, new=args.new, author=config().author
-        )
-    say(f"renamed client {old} to {client.name}; {UNDO}")
+    old, new = _rename(args, plan.find_client, plan.rename_client)
+    say(f"renamed client {old} to {new}; {UNDO}")
     return 0
 
 
@@ -78,10 +81,7 @@ def run_client_merge(args: argparse.Namespace) -> int:
     """actionplan clients merge FROM INTO"""
     from actionplan import plan
 
-    with open_db(args).session() as session:
-        moved = plan.merge_clients(
-            session=session, name=args.source, into=args.into, author=config().author
-        )
+    moved = _write(args, plan.merge_clients, name=args.source, into=args.into)
     parts = [_count(moved.items, "item"), _count(moved.snapshots, "snapshot")]
     parts.append(_count(moved.contacts, "contact"))
     say(f"moved {', '.join(parts)} from {moved.source} into {moved.target}; {UNDO}")
@@ -92,10 +92,7 @@ def run_client_archive(args: argparse.Namespace) -> int:
     """actionplan clients archive C [--force]"""
     from actionplan import plan
 
-    with open_db(args).session() as session:
-        client = plan.archive_client(
-            session=session, name=args.client, author=config().author, force=args.force
-        )
+    client = _write(args, plan.archive_client, name=args.client, force=args.force)
     say(
         f"archived client {client.name}: left out of the switcher, agenda, workload, triage "
         f"and recurring (clients --archived lists it); {UNDO}"
@@ -107,8 +104,7 @@ def run_client_unarchive(args: argparse.Namespace) -> int:
     """actionplan clients unarchive C"""
     from actionplan import plan
 
-    with open_db(args).session() as session:
-        client = plan.unarchive_client(session=session, name=args.client, author=config().author)
+    client = _write(args, plan.unarchive_client, name=args.client)
     say(f"unarchived client {client.name}; {UNDO}")
     return 0
 
@@ -148,8 +144,7 @@ def run_client_delete(args: argparse.Namespace) -> int:
     """actionplan clients delete C"""
     from actionplan import plan
 
-    with open_db(args).session() as session:
-        client = plan.delete_client(session=session, name=args.client, author=config().author)
+    client = _write(args, plan.delete_client, name=args.client)
     say(f"deleted client {client.name}; {UNDO}")
     return 0
 
@@ -219,12 +214,8 @@ def run_person_rename(args: argparse.Namespace) -> int:
     """actionplan people rename OLD NEW"""
     from actionplan import plan
 
-    with open_db(args).session() as session:
-        old = _name_of(plan.find_person(session=session, name=args.old), args.old)
-        person = plan.rename_person(
-            session=session, name=args.old, new=args.new, author=config().author
-        )
-    say(f"renamed {old} to {person.name} (history keeps the names changes were made with); {UNDO}")
+    old, new = _rename(args, plan.find_person, plan.rename_person)
+    say(f"renamed {old} to {new} (history keeps the names changes were made with); {UNDO}")
     return 0
 
 
@@ -232,10 +223,7 @@ def run_person_merge(args: argparse.Namespace) -> int:
     """actionplan people merge FROM INTO"""
     from actionplan import plan
 
-    with open_db(args).session() as session:
-        moved: Merged = plan.merge_people(
-            session=session, name=args.source, into=args.into, author=config().author
-        )
+    moved = _write(args, plan.merge_people, name=args.source, into=args.into)
     now = f", now a contact of {moved.client}" if moved.client else ""
     say(f"moved {_count(moved.items, 'item')} from {moved.source} into {moved.target}{now}; {UNDO}")
     return 0
@@ -245,10 +233,7 @@ def run_person_archive(args: argparse.Namespace) -> int:
     """actionplan people archive NAME [--force]"""
     from actionplan import plan
 
-    with open_db(args).session() as session:
-        person = plan.archive_person(
-            session=session, name=args.name, author=config().author, force=args.force
-        )
+    person = _write(args, plan.archive_person, name=args.name, force=args.force)
     say(f"archived {person.name}: no longer offered as an owner; {UNDO}")
     return 0
 
@@ -257,8 +242,7 @@ def run_person_unarchive(args: argparse.Namespace) -> int:
     """actionplan people unarchive NAME"""
     from actionplan import plan
 
-    with open_db(args).session() as session:
-        person = plan.unarchive_person(session=session, name=args.name, author=config().author)
+    person = _write(args, plan.unarchive_person, name=args.name)
     say(f"unarchived {person.name}; {UNDO}")
     return 0
 
@@ -292,8 +276,15 @@ def person_line(session: Session, person: Person) -> str:
     return f"{person.name}: {', '.join(parts)}"
 
 
-def _name_of(row: Any, typed: str) -> str:
-    return row.name if row is not None else typed.strip()
+def _rename(
+    args: argparse.Namespace, find: Callable[..., Any], rename: Callable[..., Any]
+) -> tuple[str, str]:
+    """Rename a client or person (``plan.rename_client``...): their name before and after."""
+    with open_db(args).session() as session:
+        found = find(session=session, name=args.old)
+        old = found.name if found is not None else args.old.strip()
+        row = rename(session=session, name=args.old, new=args.new, author=config().author)
+    return old, row.name
 
 
 def _count(count: int, word: str) -> str:

@@ -12,17 +12,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, SQLModel, col
 
 from actionplan.dbschema import SCHEMA_HEAD
-from actionplan.models import (
-    Client,
-    HistoryEvent,
-    Item,
-    Operation,
-    Person,
-    RecordChange,
-    Reviewed,
-    Snapshot,
-    value_type,
-)
+from actionplan.models import TABLES, Client, Operation, value_type
 from actionplan.plan import Invalid, restore_rows
 from actionplan.text import quote, strip_controls
 
@@ -30,17 +20,6 @@ FORMAT = "actionplan-export"
 # Text the app never stores empty.
 _REQUIRED_TEXT = {"title", "name", "author"}
 VERSION = 1
-# Foreign keys point backwards in this order, so a restore can insert table by table.
-TABLES: list[type[SQLModel]] = [
-    Client,
-    Person,
-    Operation,
-    Item,
-    HistoryEvent,
-    RecordChange,
-    Snapshot,
-    Reviewed,
-]
 # Added after the first exports: an export without them restores as if they were empty.
 _LATER_TABLES = {"reviewed", "record_change"}
 _LATER_COLUMNS = {
@@ -166,12 +145,12 @@ def _selection(session: Session, client: str | None) -> dict[str, Any]:
     if row is None:
         raise Invalid(f"no client named {client!r}")
     cid = row[0]
-    item, history, op = _table(Item), _table(HistoryEvent), _table(Operation)
+    tables = {_table(model).name: _table(model) for model in TABLES}
+    item, history, op, person = (tables[n] for n in ("item", "history", "operation", "person"))
     items_of_client = sa.select(item.c.id).where(item.c.client_id == cid)
     ops = sa.select(history.c.op_id).where(history.c.item_id.in_(items_of_client))
-    person = _table(Person)
     return {
-        "client": _table(Client).c.id == cid,
+        "client": tables["client"].c.id == cid,
         # The owners of its items and its own contacts.
         "person": sa.or_(
             person.c.id.in_(sa.select(item.c.owner_id).where(item.c.client_id == cid)),
@@ -180,9 +159,9 @@ def _selection(session: Session, client: str | None) -> dict[str, Any]:
         "operation": op.c.id.in_(ops),
         "item": item.c.client_id == cid,
         "history": history.c.item_id.in_(items_of_client),
-        "record_change": _table(RecordChange).c.op_id.in_(ops),
-        "snapshot": _table(Snapshot).c.client_id == cid,
-        "reviewed": _table(Reviewed).c.client_id == cid,
+        "record_change": tables["record_change"].c.op_id.in_(ops),
+        "snapshot": tables["snapshot"].c.client_id == cid,
+        "reviewed": tables["reviewed"].c.client_id == cid,
     }
 
 

@@ -16,7 +16,8 @@ from actionplan.models import Client, Item, Person, Reviewed, Snapshot, VendorNa
 from actionplan.plan.errors import Invalid
 from actionplan.plan.items import next_positions
 from actionplan.plan.journal import operation
-from actionplan.plan.people import Merged, client_named, new_name, open_items, plural
+from actionplan.plan.people import Merged, client_named, open_items, plural
+from actionplan.plan.upkeep import archive_row, rename_row, unarchive_row
 from actionplan.text import quote
 
 _Row = TypeVar("_Row", bound=SQLModel)
@@ -32,9 +33,7 @@ def rename_client(*, session: Session, name: str, new: str, author: str) -> Clie
     """
     with operation(session, author=author, kind="client-rename") as rec:
         client = client_named(session, name)
-        old = client.name
-        rec.change(client, "name", new_name(session, Client, client.id, old, new))
-        rec.op.summary = f"renamed client {quote(old)} to {quote(client.name)}"[:300]
+        rename_row(session, rec, client, new)
     return client
 
 
@@ -109,16 +108,16 @@ def archive_client(*, session: Session, name: str, author: str, force: bool = Fa
     """
     with operation(session, author=author, kind="client-archive") as rec:
         client = client_named(session, name)
-        if client.archived_at is not None:
-            raise Invalid(f"client {quote(client.name)} is archived already")
-        count = open_items(session, client_id=client.id)
-        if count and not force:
-            raise Invalid(
+        archive_row(
+            rec,
+            client,
+            lambda count: (
                 f"client {quote(client.name)} has {plural(count, 'open item')}: archive it "
                 f"anyway with --force, or close or move {'it' if count == 1 else 'them'} first"
-            )
-        rec.change(client, "archived_at", rec.op.at)
-        rec.op.summary = f"archived client {quote(client.name)}"[:300]
+            ),
+            count=lambda: open_items(session, client_id=client.id),
+            force=force,
+        )
     return client
 
 
@@ -130,10 +129,7 @@ def unarchive_client(*, session: Session, name: str, author: str) -> Client:
     """
     with operation(session, author=author, kind="client-unarchive") as rec:
         client = client_named(session, name)
-        if client.archived_at is None:
-            raise Invalid(f"client {quote(client.name)} is not archived")
-        rec.change(client, "archived_at", None)
-        rec.op.summary = f"unarchived client {quote(client.name)}"[:300]
+        unarchive_row(rec, client)
     return client
 
 

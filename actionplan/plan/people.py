@@ -7,26 +7,38 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlmodel import Session, col, func, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from actionplan.known import no_client, no_person
 from actionplan.models import Client, Item, Person, Side, Status
 from actionplan.plan.errors import Invalid, NotFound
 from actionplan.plan.journal import Recorder, operation
-from actionplan.text import NAME_MAX, TextError, clean_line, quote
+from actionplan.plan.upkeep import archive_row, rename_row, unarchive_row
+from actionplan.text import quote
+
+_Named = TypeVar("_Named", Client, Person)
+
+
+def _by_name(table: type[_Named], name: str) -> SelectOfScalar[_Named]:
+    return select(table).where(func.lower(table.name) == name.strip().lower())
 
 
 def find_client(*, session: Session, name: str) -> Client | None:
     """The client with this name, ignoring case."""
-    stmt = select(Client).where(func.lower(Client.name) == name.strip().lower())
-    return session.exec(stmt).first()
+    return session.exec(_by_name(Client, name)).first()
 
 
 def find_person(*, session: Session, name: str) -> Person | None:
     """The person with this name, ignoring case."""
-    stmt = select(Person).where(func.lower(Person.name) == name.strip().lower())
+    return session.exec(_by_name(Person, name)).first()
+
+
+def _current(session: Session, table: type[_Named], name: str) -> _Named | None:
+    """The row with this name as it is now in the database (inside a write)."""
+    stmt = _by_name(table, name).execution_options(populate_existing=True)
     return session.exec(stmt).first()
 
 
@@ -36,8 +48,7 @@ def client_named(session: Session, name: str) -> Client:
     Raises:
         NotFound: when there is none.
     """
-    stmt = select(Client).where(func.lower(Client.name) == name.strip().lower())
-    found = session.exec(stmt.execution_options(populate_existing=True)).first()
+    found = _current(session, Client, name)
     if found is None:
         raise NotFound(no_client(session=session, name=name))  # with the nearest names
     return found
@@ -49,35 +60,10 @@ def person_named(session: Session, name: str) -> Person:
     Raises:
         NotFound: when there is none.
     """
-    stmt = select(Person).where(func.lower(Person.name) == name.strip().lower())
-    found = session.exec(stmt.execution_options(populate_existing=True)).first()
+    found = _current(session, Person, name)
     if found is None:
         raise NotFound(no_person(session=session, name=name))
     return found
-
-
-def new_name(
-    session: Session, table: type[Client] | type[Person], row_id: int | None, old: str, name: str
-) -> str:
-    """A cleaned new name for a client or person, free ignoring case (its own excepted).
-
-    Raises:
-        Invalid: for an empty or over-long name, the same name, or another row's name.
-    """
-    try:
-        clean = clean_line(name, field="name", max_len=NAME_MAX, required=True)
-    except TextError as exc:
-        raise Invalid(str(exc)) from None
-    if clean == old:
-        raise Invalid(f"{quote(old)} is already called that")
-    kind = table.__tablename__
-    stmt = select(table.id, table.name).where(func.lower(table.name) == clean.lower())
-    for other_id, other_name in session.exec(stmt).all():
-        if other_id != row_id:
-            raise Invalid(
-                f"there is already a {kind} named {quote(other_name)} (merge the two instead)"
-            )
-    return clean
 
 
 def client_ids(session: Session, names: Iterable[str], now: datetime) -> dict[str, int]:
@@ -245,9 +231,7 @@ def rename_person(*, session: Session, name: str, new: str, author: str) -> Pers
     """
     with operation(session, author=author, kind="person-rename") as rec:
         person = person_named(session, name)
-        old = person.name
-        rec.change(person, "name", new_name(session, Person, person.id, old, new))
-        rec.op.summary = f"renamed {quote(old)} to {quote(person.name)}"[:300]
+        rename_row(session, rec, person, new)
     return person
 
 
@@ -328,16 +312,16 @@ def archive_person(*, session: Session, name: str, author: str, force: bool = Fa
     """
     with operation(session, author=author, kind="person-archive") as rec:
         person = person_named(session, name)
-        if person.archived_at is not None:
-            raise Invalid(f"{quote(person.name)} is archived already")
-        count = open_items(session, owner_id=person.id)
-        if count and not force:
-            raise Invalid(
+        archive_row(
+            rec,
+            person,
+            lambda count: (
                 f"{quote(person.name)} owns {plural(count, 'open item')}: archive anyway with "
                 f"--force, or give {'it' if count == 1 else 'them'} to someone else first"
-            )
-        rec.change(person, "archived_at", rec.op.at)
-        rec.op.summary = f"archived {quote(person.name)}"[:300]
+            ),
+            count=lambda: open_items(session, owner_id=person.id),
+            force=force,
+        )
     return person
 
 
@@ -349,8 +333,5 @@ def unarchive_person(*, session: Session, name: str, author: str) -> Person:
     """
     with operation(session, author=author, kind="person-unarchive") as rec:
         person = person_named(session, name)
-        if person.archived_at is None:
-            raise Invalid(f"{quote(person.name)} is not archived")
-        rec.change(person, "archived_at", None)
-        rec.op.summary = f"unarchived {quote(person.name)}"[:300]
+        unarchive_row(rec, person)
     return person

@@ -7,16 +7,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
-from actionplan.models import (
-    Client,
-    HistoryEvent,
-    Item,
-    Operation,
-    Person,
-    RecordChange,
-    Reviewed,
-    Snapshot,
-)
+from actionplan.models import TABLES, Operation
 from actionplan.plan.errors import Invalid
 from actionplan.plan.journal import begin_write
 
@@ -30,13 +21,12 @@ def restore_rows(*, session: Session, tables: dict[str, list[dict[str, Any]]]) -
     """
     _check_owners(tables)
 
-    order = [Client, Person, Operation, Item, HistoryEvent, RecordChange, Snapshot, Reviewed]
     begin_write(session)
     try:
-        for table in order:
+        for table in TABLES:
             if session.exec(select(func.count()).select_from(table)).one():
                 raise Invalid("the database is not empty: restore into a new one (--db NEW_FILE)")
-        for table in order:
+        for table in TABLES:
             rows = tables.get(table.__table__.name, [])  # type: ignore[attr-defined]
             if table is Operation:
                 # An operation may point at a later one (undone_by); link them after all exist.
@@ -51,7 +41,7 @@ def restore_rows(*, session: Session, tables: dict[str, list[dict[str, Any]]]) -
                         .where(col(Operation.id) == op_id)
                         .values(undone_by_id=undone_by)
                     )
-        _reset_sequences(session, order)
+        _reset_sequences(session, TABLES)
         session.commit()
     except BaseException:
         session.rollback()

@@ -25,29 +25,12 @@ from typing import Any
 
 from sqlmodel import Session, SQLModel, col, func, select
 
-from actionplan.models import (
-    Client,
-    HistoryEvent,
-    Item,
-    Operation,
-    Person,
-    RecordChange,
-    Reviewed,
-    Snapshot,
-)
+from actionplan.models import RECORDS, HistoryEvent, Item, Operation, Person, RecordChange
 from actionplan.plan.errors import Conflict, Invalid
 from actionplan.plan.journal import Recorder, last_author, lock, operation
 from actionplan.plan.people import check_contact_items, check_owners
 from actionplan.plan.values import dump_value, load_column, load_row, load_value
 from actionplan.text import REASON_MAX, quote
-
-# The rows record changes name, by table name.
-RECORDS: dict[str, type[SQLModel]] = {
-    "client": Client,
-    "person": Person,
-    "snapshot": Snapshot,
-    "reviewed": Reviewed,
-}
 
 # Undo restores these without checking them: they shift as neighbours move.
 LOOSE = {"position", "done_at"}

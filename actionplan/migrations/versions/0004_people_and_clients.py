@@ -4,10 +4,6 @@ Every existing row is kept. A client-side person who owns items (deleted ones in
 exactly one client is attached to it; the others stay unattached, for the user to settle
 (`actionplan people --unattached`). What the team column held is kept, and copied where the
 new columns now say it: a vendor's team was their company, a client contact's their role.
-
-Revision ID: 0004
-Revises: 0003
-Create Date: 2026-12-08 10:00:00
 """
 
 from collections.abc import Sequence

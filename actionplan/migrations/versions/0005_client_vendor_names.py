@@ -2,10 +2,6 @@
 
 Every client keeps showing vendors by their company ("company"), as summaries did before;
 "generic" makes that client's summaries say "our supplier" instead.
-
-Revision ID: 0005
-Revises: 0004
-Create Date: 2026-12-09 10:00:00
 """
 
 from collections.abc import Sequence
