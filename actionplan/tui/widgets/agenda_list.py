@@ -23,7 +23,7 @@ from actionplan.tui.widgets.card import (
     NO_OWNER,
     OVERDUE,
 )
-from actionplan.tui.widgets.line_list import LineList, line_bindings
+from actionplan.tui.widgets.line_list import LineList, noun_bindings
 
 Jump = tuple[str, int]
 Entry = tuple[str, Any]
@@ -127,9 +127,7 @@ class AgendaList(LineList[Entry]):
 
     COMPONENT_CLASSES = {"agenda--cursor", "agenda--cursor-blurred"}
     CURSOR_CLASS, BLURRED_CLASS = "agenda--cursor", "agenda--cursor-blurred"
-    BINDINGS = line_bindings(
-        "agenda", down="Next item", up="Previous item", first="First item", last="Last item"
-    )
+    BINDINGS = noun_bindings("agenda", "item")
 
     class Highlighted(LineList.Highlighted):
         """The cursor moved to another line."""

@@ -16,7 +16,7 @@ from actionplan.models import Status
 from actionplan.rows import ItemRow
 from actionplan.tui.labels import STATUS_LABELS
 from actionplan.tui.widgets.card import card_lines
-from actionplan.tui.widgets.line_list import LineList, line_bindings
+from actionplan.tui.widgets.line_list import LineList, noun_bindings
 
 WIDE = 30  # from this card width on, cards get a blank line after them
 
@@ -26,14 +26,7 @@ class BoardColumn(LineList[ItemRow]):
 
     COMPONENT_CLASSES = {"card--cursor", "card--cursor-blurred"}
     CURSOR_CLASS, BLURRED_CLASS = "card--cursor", "card--cursor-blurred"
-    BINDINGS = line_bindings(
-        "board",
-        down="Next card",
-        up="Previous card",
-        first="First card",
-        last="Last card",
-        select="Edit card",
-    )
+    BINDINGS = noun_bindings("board", "card", select="Edit card")
 
     class Highlighted(LineList.Highlighted):
         """The cursor moved to another card (or to none)."""

@@ -67,6 +67,19 @@ def line_bindings(
     return keys
 
 
+def noun_bindings(scope: str, noun: str, *, select: str | None = None) -> list[BindingType]:
+    """:func:`line_bindings` for a list of one kind of line: Down, Up, Home and End say "Next
+    ``noun``", "Previous", "First" and "Last"."""
+    return line_bindings(
+        scope,
+        down=f"Next {noun}",
+        up=f"Previous {noun}",
+        first=f"First {noun}",
+        last=f"Last {noun}",
+        select=select,
+    )
+
+
 class LineList(ScrollView, Generic[T], can_focus=True):
     """Lines of one height under an optional fixed header, with a cursor on one of them.
 

@@ -20,7 +20,7 @@ from actionplan.models import Side
 from actionplan.queries import ClientCounts, PersonRow
 from actionplan.text import one_line
 from actionplan.tui.screens.client_switcher import health
-from actionplan.tui.widgets.line_list import LineList, line_bindings
+from actionplan.tui.widgets.line_list import LineList, noun_bindings
 
 HEALTH_WORDS = {"red": "red", "yellow": "amber", "green": "green"}
 ARCHIVED = "dim italic"
@@ -186,13 +186,7 @@ class ContactList(LineList[Line]):
 class ClientList(ContactList):
     """Clients by name, each with open, overdue and escalated counts and health."""
 
-    BINDINGS = line_bindings(
-        "people_clients",
-        down="Next client",
-        up="Previous client",
-        first="First client",
-        last="Last client",
-    )
+    BINDINGS = noun_bindings("people_clients", "client")
 
     def header(self, width: int) -> Text:
         cells = [(label, size, "right") for label, size in CLIENT_COUNTS]
@@ -202,13 +196,7 @@ class ClientList(ContactList):
 class PeopleList(ContactList):
     """People in their groups, each with their role, e-mail and open items."""
 
-    BINDINGS = line_bindings(
-        "people_people",
-        down="Next person",
-        up="Previous person",
-        first="First person",
-        last="Last person",
-    )
+    BINDINGS = noun_bindings("people_people", "person")
 
     def header(self, width: int) -> Text:
         name_w, role_w, mail_w, phone_w = _person_widths(width)
