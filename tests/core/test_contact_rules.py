@@ -57,6 +57,18 @@ def client_of_item(db: Database, item_id: int) -> str:
         return client.name
 
 
+def tom_joins_globex_after(db: Database, title: str, **change: object) -> int:
+    """An Acme item ``title`` owned by Tom (a client-side person of no client) and a Globex
+    item; then your ``change`` to the first, and someone else making Tom Globex's contact. The
+    first item's id."""
+    changed = add(db, title, "Acme", owner="Tom")
+    add(db, "Globex item", "Globex")
+    save(db, "Tom", author=OTHER, side="client")
+    edit(db, changed, **change)
+    save(db, "Tom", author=OTHER, client="Globex")
+    return changed
+
+
 # --- a person's details: one operation, undone --------------------------------------------------
 
 
@@ -176,11 +188,7 @@ def test_restore_refuses_an_item_whose_owner_is_another_clients_contact_now(
 def test_undo_of_an_owner_change_refuses_an_owner_who_became_another_clients_contact(
     db: Database,
 ) -> None:
-    acme = add(db, "Acme item", "Acme", owner="Tom")
-    add(db, "Globex item", "Globex")
-    save(db, "Tom", author=OTHER, side="client")
-    edit(db, acme, owner="Ben")
-    save(db, "Tom", author=OTHER, client="Globex")  # he owns nothing of Acme's now
+    acme = tom_joins_globex_after(db, "Acme item", owner="Ben")  # he owns nothing of Acme's now
     with pytest.raises(Conflict) as caught:
         undo(db)
     assert str(caught.value) == (
@@ -193,11 +201,7 @@ def test_undo_of_an_owner_change_refuses_an_owner_who_became_another_clients_con
 def test_undo_of_a_client_change_refuses_to_leave_the_owner_at_another_client(
     db: Database,
 ) -> None:
-    moved = add(db, "Moved", "Acme", owner="Tom")
-    add(db, "Globex item", "Globex")
-    save(db, "Tom", author=OTHER, side="client")
-    edit(db, moved, client="Globex")
-    save(db, "Tom", author=OTHER, client="Globex")
+    moved = tom_joins_globex_after(db, "Moved", client="Globex")
     with pytest.raises(Conflict, match="'Tom' is a contact of 'Globex'; they cannot own an item"):
         undo(db)
     assert client_of_item(db, moved) == "Globex"

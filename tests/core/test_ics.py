@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -253,9 +254,10 @@ _TEXT = st.lists(st.one_of(_TYPED, _HARD), max_size=300).map("".join)
 _MARKER = st.text(alphabet="ABCDEFGHJKMNPQRSTVWXYZ23456789", min_size=12, max_size=12)
 
 
-def stored(
-    client: str, title: str, note: str, name: str, field: str
-) -> tuple[str, str, str, str | None]:
+Stored = tuple[str, str, str, str | None]
+
+
+def stored(client: str, title: str, note: str, name: str, field: str) -> Stored:
     """What the plan would have stored (titles and names on one line, notes trimmed): the
     client, the title, the note, and a name (the ``field`` of an owner or a team)."""
     return (
@@ -266,12 +268,22 @@ def stored(
     )
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(client=_TEXT, title=_TEXT, note=_TEXT, owner=_TEXT, marker=_MARKER)
+def any_stored_text(examples: int, field: str) -> Callable[[Callable[..., None]], Any]:
+    """A property test over ``examples`` cases of ``texts``, any client, title, note and name as
+    the plan would have stored them (the name the ``field`` of an owner or a team), and a
+    ``marker`` to look for."""
+    texts = st.builds(stored, _TEXT, _TEXT, _TEXT, _TEXT, st.just(field))
+    checks = settings(
+        max_examples=examples, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    )
+    return lambda test: checks(given(texts=texts, marker=_MARKER)(test))
+
+
+@any_stored_text(200, "owner")
 def test_any_text_round_trips_through_icalendar_and_internal_notes_never_leak(
-    client: str, title: str, note: str, owner: str, marker: str
+    texts: Stored, marker: str
 ) -> None:
-    client, title, note, owner = stored(client, title, note, owner, "owner")  # type: ignore[assignment]
+    client, title, note, owner = texts
     row = _row(
         client=client,
         title=title,
@@ -294,12 +306,11 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(client=_TEXT, title=_TEXT, note=_TEXT, team=_TEXT, marker=_MARKER)
+@any_stored_text(150, "team")
 def test_the_client_feed_never_carries_internal_notes_items_or_our_names(
-    client: str, title: str, note: str, team: str, marker: str
+    texts: Stored, marker: str
 ) -> None:
-    client, title, note, team = stored(client, title, note, team, "team")  # type: ignore[assignment]
+    client, title, note, team = texts
     assume(marker not in client + title + note + (team or ""))
     secret = {
         "internal_note": f"INTERNAL-{marker} no way we fix this",

@@ -93,20 +93,15 @@ def test_neutralise_prefixes_formula_cells_with_a_quote(cell, written):
 
 
 def test_write_csv_neutralises_formulas_in_every_text_cell(sqlite_db):
-    add_items(
-        sqlite_db,
-        [
-            new_item(
-                client="=Evil Corp",
-                title='=HYPERLINK("http://x")',
-                owner="@admin",
-                client_note="+cmd|' /C calc'!A0",
-                internal_note="-2+3",
-                escalated=True,
-                escalation_reason="=1+1",
-            )
-        ],
-    )
+    formulas = {
+        "client": "=Evil Corp",
+        "title": '=HYPERLINK("http://x")',
+        "owner": "@admin",
+        "client_note": "+cmd|' /C calc'!A0",
+        "internal_note": "-2+3",
+        "escalation_reason": "=1+1",
+    }
+    add_items(sqlite_db, [new_item(escalated=True, **formulas)])
     header, row = csv_cells(export_csv(sqlite_db))
     for cell in row:
         assert not cell.startswith(FORMULA_STARTS), cell

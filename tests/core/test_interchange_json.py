@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from datetime import timedelta
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
@@ -17,6 +18,17 @@ from actionplan.plan import Invalid
 from actionplan.queries import list_items
 from tests.support import AUTHOR, TABLES, TODAY
 from tests.support.interchange import add_snapshot, counts, export, restore, two_client_plan
+
+# A client's contact with every detail there is.
+FIONA: dict[str, Any] = {
+    "name": "Fiona Marsh",
+    "client": "Northwind Logistics",
+    "role": "Operations Director",
+    "email": "fiona.marsh@northwind.example",
+    "phone": "+44 20 7946 0000",
+    "note": "prefers a call to e-mail",
+    "status_recipient": True,
+}
 
 
 def max_id(db: Database, table: str) -> int:
@@ -54,16 +66,7 @@ def busy_plan(db: Database) -> None:
         plan.undo(session=s, author=AUTHOR)  # the done
         plan.edit_item(session=s, item_id=ids[7], author=AUTHOR, client="Moved Client")
         # Contacts with every detail, and clients and people renamed, merged and archived.
-        plan.save_person(
-            session=s,
-            name="Fiona Marsh",
-            client="Northwind Logistics",
-            role="Operations Director",
-            email="fiona.marsh@northwind.example",
-            phone="+44 20 7946 0000",
-            note="prefers a call to e-mail",
-            status_recipient=True,
-        )
+        plan.save_person(session=s, **FIONA)
         plan.save_person(session=s, name="Tom Vendor", company="Sentinel Ltd")
         plan.rename_person(session=s, name="Somebody New", new="Somebody Renamed", author=AUTHOR)
         plan.merge_clients(

@@ -15,6 +15,7 @@ from actionplan import dbschema, plan
 from actionplan.db import make_engine, open_database
 from actionplan.plan import Invalid
 from actionplan.queries import people_rows
+from tests.support.migrations import at_revision, move_sequences_on
 
 AT = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
 OLD_TABLES = ("client", "person", "operation", "item", "history", "snapshot", "reviewed")
@@ -37,65 +38,48 @@ ITEMS = [  # id, client, owner, deleted
 
 def fill_release_0003(url: URL) -> None:
     """An empty database brought to schema 0003 by Alembic, then rows as that release wrote them."""
-    engine = make_engine(url)
-    try:
-        with engine.connect() as conn, conn.begin():
-            from alembic import command
-
-            command.upgrade(dbschema._alembic_config(conn), "0003")
-            meta = sa.MetaData()
-            meta.reflect(conn)
-            t = meta.tables
-            assert "archived_at" not in t["client"].c and "client_id" not in t["person"].c
-            conn.execute(
-                t["client"].insert(),
-                [
-                    {"id": 1, "name": "Acme", "created_at": AT, "guard_allow": "ACME-"},
-                    {"id": 2, "name": "Globex", "created_at": AT, "guard_allow": ""},
-                ],
-            )
-            conn.execute(
-                t["person"].insert(),
-                [
-                    {"id": i, "name": n, "team": team, "side": side, "created_at": AT}
-                    for i, n, team, side in PEOPLE
-                ],
-            )
-            conn.execute(
-                t["operation"].insert(),
-                [
-                    {
-                        "id": 1,
-                        "at": AT,
-                        "author": "Ana",
-                        "kind": "import",
-                        "summary": "imported 5",
-                    }
-                ],
-            )
-            conn.execute(t["item"].insert(), [_item(*row) for row in ITEMS])
-            conn.execute(
-                t["history"].insert(),
-                [
-                    {"op_id": 1, "item_id": i, "at": AT, "author": "Ana", "field": "created"}
-                    | {"new": f"Item {i}"}
-                    for i, *_ in ITEMS
-                ],
-            )
-            conn.execute(
-                t["snapshot"].insert(),
-                [{"client_id": 1, "created_at": AT, "author": "Ana"} | _snapshot_text()],
-            )
-            if conn.dialect.name == "postgresql":  # ids given by hand: as that release's would be
-                for name in OLD_TABLES:
-                    conn.execute(
-                        sa.text(
-                            f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
-                            f"COALESCE((SELECT MAX(id) FROM {name}), 0) + 1, false)"
-                        )
-                    )
-    finally:
-        engine.dispose()
+    with at_revision(url, "0003") as (conn, t):
+        assert "archived_at" not in t["client"].c and "client_id" not in t["person"].c
+        conn.execute(
+            t["client"].insert(),
+            [
+                {"id": 1, "name": "Acme", "created_at": AT, "guard_allow": "ACME-"},
+                {"id": 2, "name": "Globex", "created_at": AT, "guard_allow": ""},
+            ],
+        )
+        conn.execute(
+            t["person"].insert(),
+            [
+                {"id": i, "name": n, "team": team, "side": side, "created_at": AT}
+                for i, n, team, side in PEOPLE
+            ],
+        )
+        conn.execute(
+            t["operation"].insert(),
+            [
+                {
+                    "id": 1,
+                    "at": AT,
+                    "author": "Ana",
+                    "kind": "import",
+                    "summary": "imported 5",
+                }
+            ],
+        )
+        conn.execute(t["item"].insert(), [_item(*row) for row in ITEMS])
+        conn.execute(
+            t["history"].insert(),
+            [
+                {"op_id": 1, "item_id": i, "at": AT, "author": "Ana", "field": "created"}
+                | {"new": f"Item {i}"}
+                for i, *_ in ITEMS
+            ],
+        )
+        conn.execute(
+            t["snapshot"].insert(),
+            [{"client_id": 1, "created_at": AT, "author": "Ana"} | _snapshot_text()],
+        )
+        move_sequences_on(conn, OLD_TABLES)  # ids given by hand, as that release's would be
 
 
 def _item(item_id: int, client: int, owner: int, deleted: bool) -> dict[str, object]:

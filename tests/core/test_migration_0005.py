@@ -15,6 +15,7 @@ from actionplan.db import make_engine, open_database
 from actionplan.models import VendorNames
 from actionplan.queries import clients_with_counts
 from actionplan.summary.source import summary_for
+from tests.support.migrations import at_revision, move_sequences_on
 
 AT = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
 CLIENTS = [(1, "Acme", None), (2, "Globex", AT)]  # id, name, archived
@@ -23,69 +24,52 @@ CLIENTS = [(1, "Acme", None), (2, "Globex", AT)]  # id, name, archived
 def fill_release_0004(url: URL) -> None:
     """An empty database brought to schema 0004 by Alembic, then rows as that release wrote
     them: two clients (one archived), a vendor's contact and an item they own."""
-    from alembic import command
-
-    engine = make_engine(url)
-    try:
-        with engine.connect() as conn, conn.begin():
-            command.upgrade(dbschema._alembic_config(conn), "0004")
-            meta = sa.MetaData()
-            meta.reflect(conn)
-            t = meta.tables
-            assert "vendor_names" not in t["client"].c
-            conn.execute(
-                t["client"].insert(),
-                [
-                    {"id": i, "name": n, "created_at": AT, "guard_allow": "", "archived_at": a}
-                    for i, n, a in CLIENTS
-                ],
-            )
-            conn.execute(
-                t["person"].insert(),
-                [
-                    {
-                        "id": 1,
-                        "name": "Tom Becker",
-                        "side": "vendor",
-                        "company": "Sentinel Ltd",
-                        "created_at": AT,
-                        "note": "slow to quote",
-                        "status_recipient": False,
-                    }
-                ],
-            )
-            conn.execute(
-                t["item"].insert(),
-                [
-                    {
-                        "id": 1,
-                        "client_id": 1,
-                        "title": "Quote for licence renewal",
-                        "client_note": "",
-                        "internal_note": "",
-                        "status": "planned",
-                        "owner_id": 1,
-                        "must": True,
-                        "escalated": False,
-                        "escalation_reason": "",
-                        "visibility": "client",
-                        "position": 0,
-                        "created_at": AT,
-                        "updated_at": AT,
-                        "version": 1,
-                    }
-                ],
-            )
-            if conn.dialect.name == "postgresql":  # ids given by hand: move the sequences on
-                for name in ("client", "person", "item"):
-                    conn.execute(
-                        sa.text(
-                            f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
-                            f"(SELECT MAX(id) FROM {name}) + 1, false)"
-                        )
-                    )
-    finally:
-        engine.dispose()
+    with at_revision(url, "0004") as (conn, t):
+        assert "vendor_names" not in t["client"].c
+        conn.execute(
+            t["client"].insert(),
+            [
+                {"id": i, "name": n, "created_at": AT, "guard_allow": "", "archived_at": a}
+                for i, n, a in CLIENTS
+            ],
+        )
+        conn.execute(
+            t["person"].insert(),
+            [
+                {
+                    "id": 1,
+                    "name": "Tom Becker",
+                    "side": "vendor",
+                    "company": "Sentinel Ltd",
+                    "created_at": AT,
+                    "note": "slow to quote",
+                    "status_recipient": False,
+                }
+            ],
+        )
+        conn.execute(
+            t["item"].insert(),
+            [
+                {
+                    "id": 1,
+                    "client_id": 1,
+                    "title": "Quote for licence renewal",
+                    "client_note": "",
+                    "internal_note": "",
+                    "status": "planned",
+                    "owner_id": 1,
+                    "must": True,
+                    "escalated": False,
+                    "escalation_reason": "",
+                    "visibility": "client",
+                    "position": 0,
+                    "created_at": AT,
+                    "updated_at": AT,
+                    "version": 1,
+                }
+            ],
+        )
+        move_sequences_on(conn, ("client", "person", "item"))  # ids given by hand
 
 
 def test_a_release_0004_plan_upgrades_with_every_client_naming_vendors_by_company(

@@ -175,3 +175,12 @@ def raising(error: Exception) -> Callable[..., Any]:
         raise error
 
     return fail
+
+
+async def read_again(
+    pilot: Any, screen: Any, monkeypatch: Any, owner: object, name: str, read: object
+) -> None:
+    """Put the real ``read`` back as ``owner.name`` and press Ctrl+R: the failure line goes."""
+    monkeypatch.setattr(owner, name, read)
+    await press_and_settle(pilot, pilot.app, "ctrl+r")
+    assert failure_of(screen) == ""

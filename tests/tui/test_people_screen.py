@@ -22,10 +22,10 @@ from tests.support import AUTHOR, TODAY, add
 from tests.support.pilot import (
     agenda_items,
     card_in_front,
-    failure_of,
     failure_said,
     press_and_settle,
     raising,
+    read_again,
     running,
     settle,
     until,
@@ -80,6 +80,15 @@ async def open_people(pilot: Any, app: Any) -> PeopleScreen:
     assert isinstance(screen, PeopleScreen)
     await until(pilot, lambda: screen.data is not None)
     return screen
+
+
+async def help_opened(pilot: Any, app: Any) -> tuple[HelpScreen, dict[str | None, str]]:
+    """Press ? on the screen in front: the help it opens, and its keys shown by binding id."""
+    await pilot.press("question_mark")
+    await pilot.pause()
+    help_screen = app.screen
+    assert isinstance(help_screen, HelpScreen)
+    return help_screen, {row.binding.id: row.shown_keys for row in help_screen.rows}
 
 
 async def test_p_opens_the_people_grouped_and_enter_lists_a_persons_items(
@@ -198,28 +207,18 @@ async def test_a_failed_read_says_why_and_ctrl_r_reads_again(
         await failure_said(pilot, screen, "people and clients", why)
         assert screen.data is None
         assert "reading" not in title_of(screen)
-        monkeypatch.setattr(people_view, "people_rows", people_rows)
-        await press_and_settle(pilot, app, "ctrl+r")
-        assert failure_of(screen) == ""
+        await read_again(pilot, screen, monkeypatch, people_view, "people_rows", people_rows)
         assert people_shown(screen) == ["Our people · no team", "  Ann (1)"]
 
 
 async def test_help_lists_every_key_with_its_id(contacts: Database) -> None:
     async with running(contacts, (80, 24), client="Acme") as (app, pilot):
         await settle(pilot, app)
-        await pilot.press("question_mark")
-        await pilot.pause()
-        board_help = app.screen
-        assert isinstance(board_help, HelpScreen)
-        ids = {row.binding.id: row.shown_keys for row in board_help.rows}
+        _, ids = await help_opened(pilot, app)
         assert ids["board.people"] == "P"
         await press_and_settle(pilot, app, "escape")
         await open_people(pilot, app)
-        await pilot.press("question_mark")
-        await pilot.pause()
-        help_screen = app.screen
-        assert isinstance(help_screen, HelpScreen)
-        ids = {row.binding.id: row.shown_keys for row in help_screen.rows}
+        help_screen, ids = await help_opened(pilot, app)
         assert {
             "people.switch": "Tab / Shift+Tab",
             "people.open": "Enter",

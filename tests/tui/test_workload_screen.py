@@ -20,10 +20,10 @@ from tests.support import TODAY, add, person
 from tests.support.pilot import (
     agenda_items,
     card_in_front,
-    failure_of,
     failure_said,
     press_and_settle,
     raising,
+    read_again,
     running,
     settle,
 )
@@ -132,9 +132,7 @@ async def test_a_failed_read_says_why_and_ctrl_r_reads_again(
     async with workload_open(sqlite_db, (120, 30)) as (app, pilot, screen):
         await failure_said(pilot, screen, "the workload", why)
         assert screen.load is None
-        monkeypatch.setattr(workload_view, "workload", workload)
-        await press_and_settle(pilot, app, "ctrl+r")
-        assert failure_of(screen) == ""
+        await read_again(pilot, screen, monkeypatch, workload_view, "workload", workload)
         assert [o.name if o else "Everyone" for o in screen.owners] == ["Ann Lee", "Everyone"]
         # The owner's items: the same line, and Ctrl+R there too.
         open_items = workload_view.open_items
@@ -142,8 +140,6 @@ async def test_a_failed_read_says_why_and_ctrl_r_reads_again(
         listing = await press_and_settle(pilot, app, "enter")
         assert isinstance(listing, OwnerItems)
         await failure_said(pilot, listing, "the owner's items", why)
-        monkeypatch.setattr(workload_view, "open_items", open_items)
-        await press_and_settle(pilot, app, "ctrl+r")
-        assert failure_of(listing) == ""
+        await read_again(pilot, listing, monkeypatch, workload_view, "open_items", open_items)
         rows = agenda_items(listing)
         assert [r["title"] for r in rows] == ["Test backups"]
