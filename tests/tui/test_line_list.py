@@ -145,7 +145,13 @@ async def test_the_cursor_line_is_kept_in_view_below_the_header() -> None:
         assert lines.render_line(lines.size.height - 1).text.startswith("line 11")
         assert lines.render_line(0).text.strip() == ""  # the header row stays put
         await pilot.press("home")
-        assert lines.render_line(1).text.startswith("line 1")
+        # The heading above the first line shows with it (the recurring grid's "Clients").
+        assert lines.scroll_offset.y == 0
+        assert lines.render_line(1).text.startswith("heading 0")
+        assert lines.render_line(3).text.startswith("line 1")
+        await pilot.press("pagedown")
+        rows = [lines.render_line(y).text for y in range(1, lines.size.height)]
+        assert lines.highlighted == 6 and any(row.startswith("heading 5") for row in rows)
 
 
 async def test_a_click_puts_the_cursor_on_the_line_and_a_double_click_selects_it() -> None:

@@ -203,7 +203,12 @@ class LineList(ScrollView, Generic[T], can_focus=True):
 
     def watch_highlighted(self, index: int | None) -> None:
         if index is not None:
-            region = self.line_region(index)
+            # The headings just above the cursor come into view with it ("Clients" above the
+            # first client), so the cursor's line never shows without what it belongs to.
+            top = index
+            while top > 0 and not self.rests_on(top - 1):
+                top -= 1
+            region = self.line_region(index).union(self.line_region(top))
             self.scroll_to_region(region, animate=False, force=True, immediate=True)
         self.refresh()
         self.post_message(self.Highlighted(self, index))
