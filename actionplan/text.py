@@ -77,6 +77,11 @@ def quote(value: object, limit: int = QUOTE_MAX) -> str:
     return repr(text) if len(text) <= limit else f"{text[:limit]!r}…"
 
 
+def plural(count: int, word: str) -> str:
+    """A count and its noun: "1 item", "3 items", "1,200 items"."""
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+
 def strip_controls(text: str, *, keep_newlines: bool) -> str:
     """Remove terminal escape sequences, bidi overrides and control characters.
 

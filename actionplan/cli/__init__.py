@@ -83,13 +83,7 @@ def build_parser() -> Parser:
     p.add_argument("--client", help="only this client")
     p.add_argument("--json", action="store_true", help="the buckets and their items as JSON")
     p = command("workload", "views:run_workload", "open items per owner per week, ahead")
-    _weeks_option(p, default=6)
-    p.add_argument(
-        "--limit",
-        type=count(0, 10_000),
-        metavar="N",
-        help="mark weeks over N items, 0-10000 (config workload_limit)",
-    )
+    _weekly(p, 6, "--limit", 0, "mark weeks over N items, 0-10000 (config workload_limit)")
 
     p = command("delete", "items:run_delete", "delete an item (undo or restore brings it back)")
     p.add_argument("id", type=item_id)
@@ -214,14 +208,7 @@ def build_parser() -> Parser:
     t.add_argument("--dry-run", action="store_true", help="show the items and dates; add nothing")
 
     p = command("recurring", "recurring:run_recurring", "recurring checks per week, ahead")
-    _weeks_option(p, default=12)
-    p.add_argument(
-        "--threshold",
-        type=count(1, 10_000),
-        default=3,
-        metavar="N",
-        help="a pile-up is N or more in a week (1-10000)",
-    )
+    _weekly(p, 12, "--threshold", 1, "a pile-up is N or more in a week (1-10000)", default=3)
 
     p = command("db", "transfer:run_db", "database upkeep")
     p.add_argument("action", choices=["upgrade", "path"])
@@ -230,10 +217,20 @@ def build_parser() -> Parser:
     return parser
 
 
-def _weeks_option(p: argparse.ArgumentParser, *, default: int) -> None:
+def _weekly(
+    p: argparse.ArgumentParser,
+    weeks: int,
+    option: str,
+    low: int,
+    help: str,
+    default: int | None = None,
+) -> None:
+    """The options of a view of the weeks ahead: how many weeks (``weeks`` by default), and
+    ``option``, a number N per week from ``low`` to 10,000."""
     p.add_argument(
-        "--weeks", type=count(1, 52), default=default, metavar="N", help="how many weeks (1-52)"
+        "--weeks", type=count(1, 52), default=weeks, metavar="N", help="how many weeks (1-52)"
     )
+    p.add_argument(option, type=count(low, 10_000), default=default, metavar="N", help=help)
 
 
 def _item_options(p: argparse.ArgumentParser) -> None:

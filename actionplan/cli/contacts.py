@@ -12,11 +12,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from actionplan.cli.context import config, open_db, today
 from actionplan.cli.output import say, say_block, say_json, table
+from actionplan.text import plural
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
-    from actionplan.models import Person
+    from actionplan.models import Client, Person
+    from actionplan.plan import Merged
     from actionplan.queries import Recipient
 
 UNDO = "undo reverts it"
@@ -27,6 +29,15 @@ def _write(args: argparse.Namespace, change: Callable[..., _T], **given: Any) ->
     """Make one change of the plan (``plan.archive_client``...) as the configured author."""
     with open_db(args).session() as session:
         return change(session=session, author=config().author, **given)
+
+
+def _change(
+    args: argparse.Namespace, change: Callable[..., _T], done: Callable[[_T], str], **given: Any
+) -> int:
+    """Make one change of the plan (see ``_write``) and say what it did (``done``) and how to
+    revert it."""
+    say(f"{done(_write(args, change, **given))}; {UNDO}")
+    return 0
 
 
 def _json_array(objects: list[dict[str, Any]]) -> None:
@@ -72,41 +83,45 @@ def run_client_rename(args: argparse.Namespace) -> int:
     """actionplan clients rename OLD NEW"""
     from actionplan import plan
 
-    old, new = _rename(args, plan.find_client, plan.rename_client)
-    say(f"renamed client {old} to {new}; {UNDO}")
-    return 0
+    return _rename(args, plan.find_client, plan.rename_client, "renamed client {} to {}")
 
 
 def run_client_merge(args: argparse.Namespace) -> int:
     """actionplan clients merge FROM INTO"""
     from actionplan import plan
 
-    moved = _write(args, plan.merge_clients, name=args.source, into=args.into)
-    parts = [_count(moved.items, "item"), _count(moved.snapshots, "snapshot")]
-    parts.append(_count(moved.contacts, "contact"))
-    say(f"moved {', '.join(parts)} from {moved.source} into {moved.target}; {UNDO}")
-    return 0
+    def done(moved: Merged) -> str:
+        return _moved(moved, (moved.snapshots, "snapshot"), (moved.contacts, "contact"))
+
+    return _change(args, plan.merge_clients, done, name=args.source, into=args.into)
+
+
+def _moved(moved: Merged, *others: tuple[int, str], now: str = "") -> str:
+    """What a merge moved: its items, then the ``others`` (a count and its noun each)."""
+    what = ", ".join(plural(n, noun) for n, noun in [(moved.items, "item"), *others])
+    return f"moved {what} from {moved.source} into {moved.target}{now}"
 
 
 def run_client_archive(args: argparse.Namespace) -> int:
     """actionplan clients archive C [--force]"""
     from actionplan import plan
 
-    client = _write(args, plan.archive_client, name=args.client, force=args.force)
-    say(
-        f"archived client {client.name}: left out of the switcher, agenda, workload, triage "
-        f"and recurring (clients --archived lists it); {UNDO}"
-    )
-    return 0
+    def done(client: Client) -> str:
+        return (
+            f"archived client {client.name}: left out of the switcher, agenda, workload, "
+            "triage and recurring (clients --archived lists it)"
+        )
+
+    return _change(args, plan.archive_client, done, name=args.client, force=args.force)
 
 
 def run_client_unarchive(args: argparse.Namespace) -> int:
     """actionplan clients unarchive C"""
     from actionplan import plan
 
-    client = _write(args, plan.unarchive_client, name=args.client)
-    say(f"unarchived client {client.name}; {UNDO}")
-    return 0
+    return _change(
+        args, plan.unarchive_client, lambda c: f"unarchived client {c.name}", name=args.client
+    )
 
 
 VENDOR_WAYS = {"company": "by their company", "generic": "as 'our supplier'"}
@@ -144,9 +159,7 @@ def run_client_delete(args: argparse.Namespace) -> int:
     """actionplan clients delete C"""
     from actionplan import plan
 
-    client = _write(args, plan.delete_client, name=args.client)
-    say(f"deleted client {client.name}; {UNDO}")
-    return 0
+    return _change(args, plan.delete_client, lambda c: f"deleted client {c.name}", name=args.client)
 
 
 # --- people --------------------------------------------------------------------------------------
@@ -214,37 +227,35 @@ def run_person_rename(args: argparse.Namespace) -> int:
     """actionplan people rename OLD NEW"""
     from actionplan import plan
 
-    old, new = _rename(args, plan.find_person, plan.rename_person)
-    say(f"renamed {old} to {new} (history keeps the names changes were made with); {UNDO}")
-    return 0
+    said = "renamed {} to {} (history keeps the names changes were made with)"
+    return _rename(args, plan.find_person, plan.rename_person, said)
 
 
 def run_person_merge(args: argparse.Namespace) -> int:
     """actionplan people merge FROM INTO"""
     from actionplan import plan
 
-    moved = _write(args, plan.merge_people, name=args.source, into=args.into)
-    now = f", now a contact of {moved.client}" if moved.client else ""
-    say(f"moved {_count(moved.items, 'item')} from {moved.source} into {moved.target}{now}; {UNDO}")
-    return 0
+    def done(moved: Merged) -> str:
+        return _moved(moved, now=f", now a contact of {moved.client}" if moved.client else "")
+
+    return _change(args, plan.merge_people, done, name=args.source, into=args.into)
 
 
 def run_person_archive(args: argparse.Namespace) -> int:
     """actionplan people archive NAME [--force]"""
     from actionplan import plan
 
-    person = _write(args, plan.archive_person, name=args.name, force=args.force)
-    say(f"archived {person.name}: no longer offered as an owner; {UNDO}")
-    return 0
+    def done(person: Person) -> str:
+        return f"archived {person.name}: no longer offered as an owner"
+
+    return _change(args, plan.archive_person, done, name=args.name, force=args.force)
 
 
 def run_person_unarchive(args: argparse.Namespace) -> int:
     """actionplan people unarchive NAME"""
     from actionplan import plan
 
-    person = _write(args, plan.unarchive_person, name=args.name)
-    say(f"unarchived {person.name}; {UNDO}")
-    return 0
+    return _change(args, plan.unarchive_person, lambda p: f"unarchived {p.name}", name=args.name)
 
 
 # --- person NAME ... ----------------------------------------------------------------------------
@@ -277,15 +288,13 @@ def person_line(session: Session, person: Person) -> str:
 
 
 def _rename(
-    args: argparse.Namespace, find: Callable[..., Any], rename: Callable[..., Any]
-) -> tuple[str, str]:
-    """Rename a client or person (``plan.rename_client``...): their name before and after."""
+    args: argparse.Namespace, find: Callable[..., Any], rename: Callable[..., Any], said: str
+) -> int:
+    """Rename a client or person (``plan.rename_client``...) and say so: ``said`` with their
+    name before and after."""
     with open_db(args).session() as session:
         found = find(session=session, name=args.old)
         old = found.name if found is not None else args.old.strip()
         row = rename(session=session, name=args.old, new=args.new, author=config().author)
-    return old, row.name
-
-
-def _count(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+    say(f"{said.format(old, row.name)}; {UNDO}")
+    return 0

@@ -23,7 +23,7 @@ def run_check(args: argparse.Namespace) -> int:
         text = read_input("-")
     if args.client:
         from actionplan.known import no_client
-        from actionplan.plan.people import find_client
+        from actionplan.plan.named import find_client
 
         db = open_db(args)
         with db.session() as session:
@@ -75,7 +75,7 @@ def run_review(args: argparse.Namespace) -> int:
     from actionplan.known import no_client
     from actionplan.models import Reviewed
     from actionplan.plan.guarding import Review, review
-    from actionplan.plan.people import find_client
+    from actionplan.plan.named import find_client
     from actionplan.summary.outgoing import prepare
 
     db = open_db(args)

@@ -40,7 +40,8 @@ def person_details(session: Session, person: Person) -> str:
     phone; whether they receive the status summary; archived; open items. The internal note
     is left out (``people --json --notes`` has it)."""
     from actionplan.models import Client, Side
-    from actionplan.plan.people import open_items, plural
+    from actionplan.plan.named import open_items
+    from actionplan.text import plural
 
     client = session.get(Client, person.client_id) if person.client_id else None
     unattached = "none yet (actionplan person NAME --client C)"
@@ -55,7 +56,7 @@ def person_details(session: Session, person: Person) -> str:
     rows.append(("status summary", "receives it" if person.status_recipient else "no"))
     archived = person.archived_at
     rows.append(("archived", f"yes, on {archived.date().isoformat()}" if archived else "no"))
-    rows.append(("owns", plural(open_items(session, owner_id=person.id), "open item")))
+    rows.append(("owns", plural(open_items(session, person), "open item")))
     label = max(len(key) for key, _ in rows)
     lines = [person.name] + [f"  {key:<{label}}  {value or '-'}" for key, value in rows]
     return "\n".join(lines)

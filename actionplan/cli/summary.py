@@ -154,7 +154,7 @@ def _guard_text(
 ) -> None:
     """The leak guard on a snapshot shown, or a comparison: with the snapshot's model, each
     item's words are read as a summary's are; our own headings are never judged for tone."""
-    from actionplan.plan.people import find_client
+    from actionplan.plan.named import find_client
     from actionplan.summary.guarding import flags_for, guard_setup, scan_text
     from actionplan.summary.readable import readable
 

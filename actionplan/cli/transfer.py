@@ -182,7 +182,7 @@ def _listed(what: str, new: dict[str, int], found: list[Stray]) -> list[str]:
 
 
 def _guard_feed(session: Session, args: argparse.Namespace, text: str) -> None:
-    from actionplan.plan.people import find_client
+    from actionplan.plan.named import find_client
     from actionplan.summary.guarding import guard_feed
 
     client = find_client(session=session, name=args.client)

@@ -37,11 +37,10 @@ from actionplan.plan.items import (
     set_due,
     set_owner,
 )
+from actionplan.plan.named import find_client, find_person
 from actionplan.plan.people import (
     Merged,
     archive_person,
-    find_client,
-    find_person,
     merge_people,
     rename_person,
     unarchive_person,

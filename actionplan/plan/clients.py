@@ -16,9 +16,10 @@ from actionplan.models import Client, Item, Person, Reviewed, Snapshot, VendorNa
 from actionplan.plan.errors import Invalid
 from actionplan.plan.items import next_positions
 from actionplan.plan.journal import operation
-from actionplan.plan.people import Merged, client_named, open_items, plural
-from actionplan.plan.upkeep import archive_row, rename_row, unarchive_row
-from actionplan.text import quote
+from actionplan.plan.named import client_named
+from actionplan.plan.people import Merged
+from actionplan.plan.upkeep import archive, rename, unarchive
+from actionplan.text import plural, quote
 
 _Row = TypeVar("_Row", bound=SQLModel)
 
@@ -27,14 +28,9 @@ def rename_client(*, session: Session, name: str, new: str, author: str) -> Clie
     """Give a client a new name (a rebrand); items, snapshots and contacts stay with it.
 
     Raises:
-        NotFound: for an unknown client.
-        Invalid: for an empty or over-long name, its own name, or another client's name
-            (ignoring case).
+        NotFound, Invalid: as ``upkeep.rename`` says.
     """
-    with operation(session, author=author, kind="client-rename") as rec:
-        client = client_named(session, name)
-        rename_row(session, rec, client, new)
-    return client
+    return rename(session, Client, name=name, new=new, author=author)
 
 
 def merge_clients(*, session: Session, name: str, into: str, author: str) -> Merged:
@@ -106,19 +102,7 @@ def archive_client(*, session: Session, name: str, author: str, force: bool = Fa
         NotFound: for an unknown client.
         Invalid: when it is archived already, or has open items and ``force`` is not given.
     """
-    with operation(session, author=author, kind="client-archive") as rec:
-        client = client_named(session, name)
-        archive_row(
-            rec,
-            client,
-            lambda count: (
-                f"client {quote(client.name)} has {plural(count, 'open item')}: archive it "
-                f"anyway with --force, or close or move {'it' if count == 1 else 'them'} first"
-            ),
-            count=lambda: open_items(session, client_id=client.id),
-            force=force,
-        )
-    return client
+    return archive(session, Client, name=name, author=author, force=force)
 
 
 def unarchive_client(*, session: Session, name: str, author: str) -> Client:
@@ -127,10 +111,7 @@ def unarchive_client(*, session: Session, name: str, author: str) -> Client:
     Raises:
         NotFound: for an unknown client; Invalid when it is not archived.
     """
-    with operation(session, author=author, kind="client-unarchive") as rec:
-        client = client_named(session, name)
-        unarchive_row(rec, client)
-    return client
+    return unarchive(session, Client, name=name, author=author)
 
 
 def delete_client(*, session: Session, name: str, author: str) -> Client:

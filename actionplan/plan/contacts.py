@@ -12,7 +12,8 @@ from sqlmodel import Session, func, select
 from actionplan.models import Person, Side
 from actionplan.plan.errors import Invalid
 from actionplan.plan.journal import Recorder, operation
-from actionplan.plan.people import check_contact_items, client_named
+from actionplan.plan.named import client_named
+from actionplan.plan.people import check_contact_items
 from actionplan.plan.values import enum_value
 from actionplan.text import NAME_MAX, TextError, clean_block, clean_line, quote
 

@@ -11,7 +11,7 @@ from actionplan.known import no_client
 from actionplan.models import Client, Reviewed
 from actionplan.plan.errors import Invalid, NotFound
 from actionplan.plan.journal import begin_write, lock, operation
-from actionplan.plan.people import find_client
+from actionplan.plan.named import find_client
 from actionplan.text import NAME_MAX, TextError, clean_line, quote
 
 ALLOW_MAX = 200  # terms per client

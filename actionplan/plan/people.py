@@ -1,69 +1,22 @@
-"""Clients and people by name (ignoring case); the rule that binds contacts to clients (an
-item of client A cannot be owned by a contact of client B); and people kept clean: rename,
-merge, archive and unarchive, each one undoable operation."""
+"""The ids of clients and people by name (missing ones created); the rule that binds contacts
+to clients (an item of client A cannot be owned by a contact of client B); and people kept
+clean: rename, merge, archive and unarchive, each one undoable operation."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any
 
-from sqlmodel import Session, col, func, select
-from sqlmodel.sql.expression import SelectOfScalar
+from sqlmodel import Session, col, select
 
-from actionplan.known import no_client, no_person
-from actionplan.models import Client, Item, Person, Side, Status
-from actionplan.plan.errors import Invalid, NotFound
+from actionplan.models import Client, Item, Person, Side
+from actionplan.plan.errors import Invalid
 from actionplan.plan.journal import Recorder, operation
-from actionplan.plan.upkeep import archive_row, rename_row, unarchive_row
-from actionplan.text import quote
-
-_Named = TypeVar("_Named", Client, Person)
-
-
-def _by_name(table: type[_Named], name: str) -> SelectOfScalar[_Named]:
-    return select(table).where(func.lower(table.name) == name.strip().lower())
-
-
-def find_client(*, session: Session, name: str) -> Client | None:
-    """The client with this name, ignoring case."""
-    return session.exec(_by_name(Client, name)).first()
-
-
-def find_person(*, session: Session, name: str) -> Person | None:
-    """The person with this name, ignoring case."""
-    return session.exec(_by_name(Person, name)).first()
-
-
-def _current(session: Session, table: type[_Named], name: str) -> _Named | None:
-    """The row with this name as it is now in the database (inside a write)."""
-    stmt = _by_name(table, name).execution_options(populate_existing=True)
-    return session.exec(stmt).first()
-
-
-def client_named(session: Session, name: str) -> Client:
-    """The client with this name as it is now in the database (inside a write).
-
-    Raises:
-        NotFound: when there is none.
-    """
-    found = _current(session, Client, name)
-    if found is None:
-        raise NotFound(no_client(session=session, name=name))  # with the nearest names
-    return found
-
-
-def person_named(session: Session, name: str) -> Person:
-    """The person with this name as they are now in the database (inside a write).
-
-    Raises:
-        NotFound: when there is none.
-    """
-    found = _current(session, Person, name)
-    if found is None:
-        raise NotFound(no_person(session=session, name=name))
-    return found
+from actionplan.plan.named import person_named
+from actionplan.plan.upkeep import archive, rename, unarchive
+from actionplan.text import plural, quote
 
 
 def client_ids(session: Session, names: Iterable[str], now: datetime) -> dict[str, int]:
@@ -183,28 +136,6 @@ def _client_name(session: Session, client_id: int | None) -> str:
     return name or f"#{client_id}"
 
 
-def open_items(
-    session: Session, *, client_id: int | None = None, owner_id: int | None = None
-) -> int:
-    """How many open, not deleted items a client has, or a person owns."""
-    stmt = (
-        select(func.count())
-        .select_from(Item)
-        .where(col(Item.deleted_at).is_(None))
-        .where(col(Item.status).not_in([s for s in Status if not s.is_open]))
-    )
-    if client_id is not None:
-        stmt = stmt.where(Item.client_id == client_id)
-    if owner_id is not None:
-        stmt = stmt.where(Item.owner_id == owner_id)
-    return int(session.exec(stmt).one())
-
-
-def plural(count: int, word: str) -> str:
-    """A count and its noun: "1 item", "3 items"."""
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 # --- people kept clean -------------------------------------------------------------------------
 
 
@@ -225,14 +156,9 @@ def rename_person(*, session: Session, name: str, new: str, author: str) -> Pers
     """Give a person a new name. History keeps the name they had when each change was made.
 
     Raises:
-        NotFound: for an unknown person.
-        Invalid: for an empty or over-long name, their own name, or someone else's name
-            (ignoring case).
+        NotFound, Invalid: as ``upkeep.rename`` says.
     """
-    with operation(session, author=author, kind="person-rename") as rec:
-        person = person_named(session, name)
-        rename_row(session, rec, person, new)
-    return person
+    return rename(session, Person, name=name, new=new, author=author)
 
 
 # Details the merged person brings where the one kept has none.
@@ -310,19 +236,7 @@ def archive_person(*, session: Session, name: str, author: str, force: bool = Fa
         NotFound: for an unknown person.
         Invalid: when archived already, or owning open items and ``force`` is not given.
     """
-    with operation(session, author=author, kind="person-archive") as rec:
-        person = person_named(session, name)
-        archive_row(
-            rec,
-            person,
-            lambda count: (
-                f"{quote(person.name)} owns {plural(count, 'open item')}: archive anyway with "
-                f"--force, or give {'it' if count == 1 else 'them'} to someone else first"
-            ),
-            count=lambda: open_items(session, owner_id=person.id),
-            force=force,
-        )
-    return person
+    return archive(session, Person, name=name, author=author, force=force)
 
 
 def unarchive_person(*, session: Session, name: str, author: str) -> Person:
@@ -331,7 +245,4 @@ def unarchive_person(*, session: Session, name: str, author: str) -> Person:
     Raises:
         NotFound: for an unknown person; Invalid when they are not archived.
     """
-    with operation(session, author=author, kind="person-unarchive") as rec:
-        person = person_named(session, name)
-        unarchive_row(rec, person)
-    return person
+    return unarchive(session, Person, name=name, author=author)

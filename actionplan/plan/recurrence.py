@@ -202,6 +202,21 @@ def _clamped(day: date) -> bool:
     return day.day < 31 and day.day == calendar.monthrange(day.year, day.month)[1]
 
 
+_CARRIED = (
+    "client_id",
+    "title",
+    "client_note",
+    "internal_note",
+    "owner_id",
+    "must",
+    "visibility",
+    "repeat_every",
+    "repeat_unit",
+    "repeat_from",
+)
+"""What the next occurrence of a recurring item takes from the one completed."""
+
+
 def add_next_occurrence(session: Session, rec: Recorder, item: Item, *, today: date) -> Item | None:
     """Inside a completing operation: add the occurrence after ``item``, recorded as created.
 
@@ -234,17 +249,8 @@ def add_next_occurrence(session: Session, rec: Recorder, item: Item, *, today: d
         )
     ).one()
     following = Item(
-        client_id=item.client_id,
-        title=item.title,
-        client_note=item.client_note,
-        internal_note=item.internal_note,
-        owner_id=item.owner_id,
+        **{key: getattr(item, key) for key in _CARRIED},
         due=due,
-        must=item.must,
-        visibility=item.visibility,
-        repeat_every=item.repeat_every,
-        repeat_unit=item.repeat_unit,
-        repeat_from=item.repeat_from,
         follows_id=item.id,
         position=0 if position is None else position + 1,
         created_at=now,

@@ -6,7 +6,7 @@ from sqlmodel import Session
 
 from actionplan.models import Client, VendorNames
 from actionplan.plan.journal import operation
-from actionplan.plan.people import client_named
+from actionplan.plan.named import client_named
 from actionplan.plan.values import enum_value
 from actionplan.text import quote
 

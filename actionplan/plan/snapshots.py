@@ -12,7 +12,7 @@ from actionplan.known import no_client
 from actionplan.models import Snapshot
 from actionplan.plan.errors import NotFound
 from actionplan.plan.journal import begin_write
-from actionplan.plan.people import find_client
+from actionplan.plan.named import find_client
 
 
 def save_snapshot(

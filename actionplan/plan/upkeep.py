@@ -1,16 +1,15 @@
-"""What renaming and archiving share between clients and people: the checks, the recorded
-change and the operation's summary."""
+"""What renaming and archiving share between clients and people: the operation, the lookup,
+the checks, the recorded change and the operation's summary."""
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from sqlmodel import Session, func, select
 
 from actionplan.models import Client, Person
 from actionplan.plan.errors import Invalid
-from actionplan.plan.journal import Recorder
-from actionplan.text import NAME_MAX, TextError, clean_line, quote
+from actionplan.plan.journal import operation
+from actionplan.plan.named import Named, open_items, row_named
+from actionplan.text import NAME_MAX, TextError, clean_line, plural, quote
 
 
 def new_name(
@@ -42,46 +41,74 @@ def _label(row: Client | Person) -> str:
     return f"client {quote(row.name)}" if isinstance(row, Client) else quote(row.name)
 
 
-def rename_row(session: Session, rec: Recorder, row: Client | Person, new: str) -> None:
-    """Give a client or person a new name, recorded (see ``new_name`` for what is refused)."""
-    before = _label(row)
-    rec.change(row, "name", new_name(session, type(row), row.id, row.name, new))
-    rec.op.summary = f"renamed {before} to {quote(row.name)}"[:300]
+def _busy(row: Client | Person, count: int) -> str:
+    """The refusal to archive a client or person with this many open items."""
+    them = "it" if count == 1 else "them"
+    if isinstance(row, Client):
+        return (
+            f"client {quote(row.name)} has {plural(count, 'open item')}: archive it anyway "
+            f"with --force, or close or move {them} first"
+        )
+    return (
+        f"{quote(row.name)} owns {plural(count, 'open item')}: archive anyway with --force, "
+        f"or give {them} to someone else first"
+    )
 
 
-def archive_row(
-    rec: Recorder,
-    row: Client | Person,
-    busy: Callable[[int], str],
+def rename(session: Session, table: type[Named], *, name: str, new: str, author: str) -> Named:
+    """Give a client or person a new name, one operation.
+
+    Raises:
+        NotFound: for an unknown client or person.
+        Invalid: for an empty or over-long name, its own name, or the name of another client
+            (of a client) or person (of a person), ignoring case.
+    """
+    with operation(session, author=author, kind=f"{table.__tablename__}-rename") as rec:
+        row = row_named(session, table, name)
+        before = _label(row)
+        rec.change(row, "name", new_name(session, table, row.id, row.name, new))
+        rec.op.summary = f"renamed {before} to {quote(row.name)}"[:300]
+    return row
+
+
+def archive(
+    session: Session,
+    table: type[Named],
     *,
-    count: Callable[[], int],
+    name: str,
+    author: str,
     force: bool,
-) -> None:
-    """Archive a client or person, recorded.
+) -> Named:
+    """Archive a client or person, one operation.
 
     Args:
-        busy: the refusal for this many open items.
-        count: its open items, counted once it is known not to be archived already.
-        force: archive it even so.
+        force: archive it even though it has open items.
 
     Raises:
+        NotFound: for an unknown name.
         Invalid: when archived already, or with open items and ``force`` not given.
     """
-    if row.archived_at is not None:
-        raise Invalid(f"{_label(row)} is archived already")
-    if (open_count := count()) and not force:
-        raise Invalid(busy(open_count))
-    rec.change(row, "archived_at", rec.op.at)
-    rec.op.summary = f"archived {_label(row)}"[:300]
+    with operation(session, author=author, kind=f"{table.__tablename__}-archive") as rec:
+        row = row_named(session, table, name)
+        if row.archived_at is not None:
+            raise Invalid(f"{_label(row)} is archived already")
+        if (open_count := open_items(session, row)) and not force:
+            raise Invalid(_busy(row, open_count))
+        rec.change(row, "archived_at", rec.op.at)
+        rec.op.summary = f"archived {_label(row)}"[:300]
+    return row
 
 
-def unarchive_row(rec: Recorder, row: Client | Person) -> None:
-    """Bring an archived client or person back, recorded.
+def unarchive(session: Session, table: type[Named], *, name: str, author: str) -> Named:
+    """Bring an archived client or person back, one operation.
 
     Raises:
-        Invalid: when it is not archived.
+        NotFound: for an unknown name; Invalid when it is not archived.
     """
-    if row.archived_at is None:
-        raise Invalid(f"{_label(row)} is not archived")
-    rec.change(row, "archived_at", None)
-    rec.op.summary = f"unarchived {_label(row)}"[:300]
+    with operation(session, author=author, kind=f"{table.__tablename__}-unarchive") as rec:
+        row = row_named(session, table, name)
+        if row.archived_at is None:
+            raise Invalid(f"{_label(row)} is not archived")
+        rec.change(row, "archived_at", None)
+        rec.op.summary = f"unarchived {_label(row)}"[:300]
+    return row

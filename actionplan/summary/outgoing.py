@@ -19,7 +19,7 @@ from sqlmodel import Session
 from actionplan.config import Config
 from actionplan.known import no_client
 from actionplan.plan.errors import NotFound, PlanError
-from actionplan.plan.people import find_client
+from actionplan.plan.named import find_client
 from actionplan.summary.guarding import Flag, flags_for, guard_setup
 from actionplan.summary.model import Summary, SummaryOptions
 from actionplan.summary.readable import readable

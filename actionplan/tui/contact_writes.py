@@ -12,67 +12,53 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from actionplan import plan
-from actionplan.text import quote
+from actionplan.text import plural, quote
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sqlmodel import Session
+
+    from actionplan.models import Client, Person
 
 Kind = Literal["client", "person"]
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count:,} {word}{'' if count == 1 else 's'}"
-
-
 @dataclass(frozen=True)
-class Rename:
-    """Give a client or a person a new name."""
+class _TwoNames:
+    """A write on one client or person (``kind``, ``name``) that takes a second name."""
 
     kind: Kind
     name: str
-    new: str
+    other: str
     author: str
     undoable: bool = True
 
+
+class Rename(_TwoNames):
+    """Give a client or a person a new name (``other``)."""
+
     def __call__(self, session: Session) -> str:
-        if self.kind == "client":
-            client = plan.rename_client(
-                session=session, name=self.name, new=self.new, author=self.author
-            )
-            return f"Renamed client {quote(self.name)} to {quote(client.name)}"
-        person = plan.rename_person(
-            session=session, name=self.name, new=self.new, author=self.author
+        rename: Callable[..., Client | Person] = (
+            plan.rename_client if self.kind == "client" else plan.rename_person
         )
-        return f"Renamed {quote(self.name)} to {quote(person.name)} (history keeps the old name)"
+        row = rename(session=session, name=self.name, new=self.other, author=self.author)
+        if self.kind == "client":
+            return f"Renamed client {quote(self.name)} to {quote(row.name)}"
+        return f"Renamed {quote(self.name)} to {quote(row.name)} (history keeps the old name)"
 
 
-@dataclass(frozen=True)
-class Merge:
-    """Move everything of one client (or person) into another, then remove the first."""
-
-    kind: Kind
-    name: str
-    into: str
-    author: str
-    undoable: bool = True
+class Merge(_TwoNames):
+    """Move everything of one client (or person) into another (``other``), then remove the
+    first."""
 
     def __call__(self, session: Session) -> str:
+        merge = plan.merge_clients if self.kind == "client" else plan.merge_people
+        moved = merge(session=session, name=self.name, into=self.other, author=self.author)
+        counts = [(moved.items, "item")]
         if self.kind == "client":
-            moved = plan.merge_clients(
-                session=session, name=self.name, into=self.into, author=self.author
-            )
-            what = ", ".join(
-                [
-                    _plural(moved.items, "item"),
-                    _plural(moved.snapshots, "snapshot"),
-                    _plural(moved.contacts, "contact"),
-                ]
-            )
-        else:
-            moved = plan.merge_people(
-                session=session, name=self.name, into=self.into, author=self.author
-            )
-            what = _plural(moved.items, "item")
+            counts += [(moved.snapshots, "snapshot"), (moved.contacts, "contact")]
+        what = ", ".join(plural(count, word) for count, word in counts)
         return f"Moved {what} from {quote(moved.source)} into {quote(moved.target)}"
 
 

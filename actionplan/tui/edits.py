@@ -64,6 +64,11 @@ class ItemEdits(PlanView[ResultT, DataT]):
         edit = Edit(seen, values, self.plan_app.author, seen["title"], person=person)
         self.send(kind, edit, seen["id"])
 
+    def seen_target(self) -> ItemRow | None:
+        """A copy of the row the keys act on, as the user sees it now (for ``change``)."""
+        row = self.edit_target()
+        return None if row is None else row.copy()
+
     def forget(self, row: ItemRow) -> None:
         """The item is being deleted: take it off the view at once."""
 
@@ -72,10 +77,10 @@ class ItemEdits(PlanView[ResultT, DataT]):
     def action_owner(self) -> None:
         from actionplan.tui.screens.prompts import OwnerPrompt
 
-        row = self.edit_target()
-        if row is None:
+        seen = self.seen_target()
+        if seen is None:
             return
-        seen, current = row.copy(), row["owner"] or ""
+        current = seen["owner"] or ""
 
         def chosen(owner: Answer | None) -> None:
             if owner is None:
@@ -87,16 +92,15 @@ class ItemEdits(PlanView[ResultT, DataT]):
                 return
             self.change("re-assigned", seen, {"owner": name or None}, person)
 
-        prompt = OwnerPrompt(row["title"], current, self.edit_people(), client=row["client"])
+        prompt = OwnerPrompt(seen["title"], current, self.edit_people(), client=seen["client"])
         self.app.push_screen(prompt, chosen)
 
     def action_due(self) -> None:
         from actionplan.tui.screens.prompts import DatePrompt
 
-        row = self.edit_target()
-        if row is None:
+        seen = self.seen_target()
+        if seen is None:
             return
-        seen = row.copy()
 
         def chosen(result: tuple[date | None] | None) -> None:
             if result is None:
@@ -108,18 +112,17 @@ class ItemEdits(PlanView[ResultT, DataT]):
 
         app = self.plan_app
         prompt = DatePrompt(
-            row["title"], row["due"], today=app.today(), day_first=app.config.day_first
+            seen["title"], seen["due"], today=app.today(), day_first=app.config.day_first
         )
         self.app.push_screen(prompt, chosen)
 
     def action_escalate(self) -> None:
         from actionplan.tui.screens.prompts import TextPrompt
 
-        row = self.edit_target()
-        if row is None:
+        seen = self.seen_target()
+        if seen is None:
             return
-        seen = row.copy()
-        if row["escalated"]:
+        if seen["escalated"]:
             self.change("de-escalated", seen, {"escalated": False})
             self.notify("Escalation cleared (u to undo)", timeout=3)
             return
@@ -130,7 +133,7 @@ class ItemEdits(PlanView[ResultT, DataT]):
 
         self.app.push_screen(
             TextPrompt(
-                f"Escalate: {row['title']}",
+                f"Escalate: {seen['title']}",
                 "Why must management see this?",
                 required="An escalation needs a reason",
             ),
@@ -138,10 +141,10 @@ class ItemEdits(PlanView[ResultT, DataT]):
         )
 
     def action_done(self) -> None:
-        row = self.edit_target()
-        if row is None or row["status"] == Status.DONE:
+        seen = self.seen_target()
+        if seen is None or seen["status"] == Status.DONE:
             return
-        self.change("done", row.copy(), {"status": Status.DONE})
+        self.change("done", seen, {"status": Status.DONE})
 
     def action_delete(self) -> None:
         row = self.edit_target()

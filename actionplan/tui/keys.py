@@ -16,6 +16,8 @@ from textual.binding import Binding, BindingsMap
 from textual.keys import format_key
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from textual.dom import DOMNode
     from textual.screen import Screen
 
@@ -67,6 +69,18 @@ def bind(
         tooltip=what,
         id=id,
     )
+
+
+def scoped(scope: str) -> Callable[..., Binding]:
+    """``bind`` for the keys of one view, whose ids are ``scope.action`` unless ``id`` is given:
+    ``scoped("people")("r", "rename", "Rename", "Rename...")`` has the id ``people.rename``."""
+
+    def scoped_bind(
+        keys: str, action: str, label: str, what: str = "", *, id: str = "", **options: Any
+    ) -> Binding:
+        return bind(keys, action, label, id or f"{scope}.{action}", what, **options)
+
+    return scoped_bind
 
 
 def help_key(scope: str, *, show: bool = True) -> Binding:

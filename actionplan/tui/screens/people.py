@@ -14,7 +14,7 @@ from textual.widgets import Static
 from actionplan.queries import ClientCounts, PersonRow, clients_with_counts, people_rows
 from actionplan.text import one_line
 from actionplan.tui.contact_writes import ContactWrite, Merge, Undo
-from actionplan.tui.keys import bind, help_key
+from actionplan.tui.keys import help_key, scoped
 from actionplan.tui.labels import ALL_CLIENTS
 from actionplan.tui.screens.people_actions import Contacts, PeopleActions
 from actionplan.tui.view import Heading
@@ -37,6 +37,9 @@ if TYPE_CHECKING:
 HINT = " Tab: clients or people · Enter opens · ? lists every key"
 
 
+_key = scoped("people")
+
+
 class PeopleScreen(PeopleActions):
     """Clients above, people below; the keys act on the line in front. Esc goes back.
 
@@ -57,35 +60,22 @@ class PeopleScreen(PeopleActions):
         "change first, wherever you made it)."
     )
     BINDINGS = [
-        bind(
+        _key(
             "tab,shift+tab",
             "switch",
             "Clients/people",
-            "people.switch",
             "Switch between the clients and the people",
             shown_as="Tab",
         ),
-        bind(
-            "enter",
-            "open",
-            "Open",
-            "people.open",
-            "A client: open its board; a person: their open items",
-        ),
-        bind("r", "rename", "Rename", "people.rename", "Rename (the name is filled in)"),
-        bind("m", "merge", "Merge", "people.merge", "Merge into another (what will move is shown)"),
-        bind(
-            "a",
-            "archive",
-            "Archive",
-            "people.archive",
-            "Archive, or unarchive (with open items it asks first)",
-        ),
-        bind("e", "edit", "Edit", "people.edit", "Edit a person's contact details"),
-        bind("d", "delete", "Delete", "people.delete", "Delete a client with no items"),
-        bind("z", "toggle_archived", "Archived", "people.archived", "Show or hide the archived"),
-        bind("u", "undo", "Undo", "people.undo", "Undo your last change (repeat to go back)"),
-        bind("escape,q", "close", "Back", "people.close"),
+        _key("enter", "open", "Open", "A client: open its board; a person: their open items"),
+        _key("r", "rename", "Rename", "Rename (the name is filled in)"),
+        _key("m", "merge", "Merge", "Merge into another (what will move is shown)"),
+        _key("a", "archive", "Archive", "Archive, or unarchive (with open items it asks first)"),
+        _key("e", "edit", "Edit", "Edit a person's contact details"),
+        _key("d", "delete", "Delete", "Delete a client with no items"),
+        _key("z", "toggle_archived", "Archived", "Show or hide the archived", id="people.archived"),
+        _key("u", "undo", "Undo", "Undo your last change (repeat to go back)"),
+        _key("escape,q", "close", "Back"),
         help_key("people"),
     ]
 
@@ -249,7 +239,7 @@ class PeopleScreen(PeopleActions):
         data = self.data
         gone = next((c for c in data.clients if c.id == self._board_id), None) if data else None
         if gone is not None and gone.name.lower() == job.name.lower():
-            self._merged_into = job.into
+            self._merged_into = job.other
 
     def say(self, text: Text, *, error: bool = False) -> None:
         """The one line under the lists: what the last action did, or why it did not."""

@@ -20,7 +20,7 @@ from actionplan.names import looks_like, nearest
 from actionplan.queries import PersonRow
 from actionplan.text import one_line, quote
 from actionplan.tui.keys import bind, help_key
-from actionplan.tui.screens.prompts import TextPrompt
+from actionplan.tui.screens.prompts import Dialog, TextPrompt
 from actionplan.tui.screens.workload import OwnerItems
 from actionplan.tui.view import PlanView
 from actionplan.workload import OwnerLoad
@@ -124,25 +124,25 @@ class MergePicker(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class Confirm(ModalScreen[bool]):
+class Confirm(Dialog[bool]):
     """A yes-or-no question: y answers yes; n or Esc, no."""
 
     BINDINGS = [
         bind("y", "answer(True)", "Yes", "confirm.yes"),
         bind("escape,n", "answer(False)", "No", "confirm.no"),
     ]
+    BOX = "dialog confirm"
 
     def __init__(self, question: str, detail: str, keys: str) -> None:
-        super().__init__(classes="prompt")
-        self.question = question
+        super().__init__(question, keys)
         self.detail = detail
-        self.keys = keys
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog confirm"):
-            yield Label(Text(self.question), classes="dialog-title")
-            yield Static(Text(self.detail), classes="confirm-detail")
-            yield Label(Text(self.keys, style="dim"), classes="dialog-keys")
+    @property
+    def question(self) -> str:
+        return self.box_title
+
+    def body(self) -> ComposeResult:
+        yield Static(Text(self.detail), classes="confirm-detail")
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)

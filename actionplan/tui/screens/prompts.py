@@ -19,26 +19,48 @@ from actionplan.tui.widgets.owner_input import Answer, OwnerInput
 T = TypeVar("T")
 
 
-class _Prompt(ModalScreen[T]):
-    """A titled box with one input; Enter answers, Escape cancels (returns None)."""
+class Dialog(ModalScreen[T]):
+    """A titled box: its title, what ``body`` puts under it, and its keys last.
 
-    BINDINGS = [bind("escape", "cancel", "Cancel", "prompt.cancel")]
+    Args:
+        keys: the last line (None: the class's ``KEYS``).
+    """
 
     KEYS = "Enter saves · Esc cancels"
     """The dialog's last line: its keys."""
 
-    def __init__(self, title: str, hint: str) -> None:
+    BOX = "dialog"
+    """The box's classes."""
+
+    def __init__(self, title: str, keys: str | None = None) -> None:
         super().__init__(classes="prompt")
         self.box_title = title
-        self.hint = hint
+        self.keys = self.KEYS if keys is None else keys
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        with Vertical(classes=self.BOX):
             yield Label(Text(self.box_title), classes="dialog-title")
-            yield Label(Text(self.hint), classes="dialog-hint")
-            yield self.make_input()
-            yield Static("", classes="dialog-feedback")
-            yield Label(Text(self.KEYS, style="dim"), classes="dialog-keys")
+            yield from self.body()
+            yield Label(Text(self.keys, style="dim"), classes="dialog-keys")
+
+    def body(self) -> ComposeResult:
+        """What stands between the title and the keys."""
+        return iter(())
+
+
+class _Prompt(Dialog[T]):
+    """A titled box with one input; Enter answers, Escape cancels (returns None)."""
+
+    BINDINGS = [bind("escape", "cancel", "Cancel", "prompt.cancel")]
+
+    def __init__(self, title: str, hint: str) -> None:
+        super().__init__(title)
+        self.hint = hint
+
+    def body(self) -> ComposeResult:
+        yield Label(Text(self.hint), classes="dialog-hint")
+        yield self.make_input()
+        yield Static("", classes="dialog-feedback")
 
     def make_input(self) -> Input | OwnerInput:
         return Input(id="answer")

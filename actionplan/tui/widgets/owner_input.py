@@ -78,6 +78,17 @@ class OwnerMatches(OptionList, can_focus=False):
     """The people who match what is typed, best first; the field's Up/Down move through it."""
 
 
+@dataclass
+class _FromOwnerInput(Message):
+    """A message of an owner field, whose ``control`` is the field."""
+
+    owner_input: OwnerInput
+
+    @property
+    def control(self) -> OwnerInput:
+        return self.owner_input
+
+
 class OwnerInput(Vertical):
     """An owner field with the matching people listed under it (see the module's docstring).
 
@@ -108,26 +119,14 @@ class OwnerInput(Vertical):
     }
     """
 
-    @dataclass
-    class Changed(Message):
+    class Changed(_FromOwnerInput):
         """What Enter would do changed (typed, moved through the list, everyone read)."""
 
-        owner_input: OwnerInput
-
-        @property
-        def control(self) -> OwnerInput:
-            return self.owner_input
-
     @dataclass
-    class Chosen(Message):
+    class Chosen(_FromOwnerInput):
         """Enter settled the field on a person (or none, or a confirmed new one)."""
 
-        owner_input: OwnerInput
         answer: Answer
-
-        @property
-        def control(self) -> OwnerInput:
-            return self.owner_input
 
     @dataclass
     class Loaded(Message):
