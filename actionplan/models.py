@@ -110,6 +110,16 @@ class Client(SQLModel, table=True):
         sa_type=_enum(VendorNames),
         sa_column_kwargs={"server_default": VendorNames.COMPANY.value},
     )
+    # What the account manager says in the client's summaries (``clients set``, the preview):
+    # the next call's date, a headline and an intro (client-facing, guarded like every client
+    # text), and the health as they set it ("auto": computed) with its client-facing reason.
+    next_call: date | None = None
+    headline: str = Field(default="", sa_type=sa.Text, sa_column_kwargs={"server_default": ""})
+    intro: str = Field(default="", sa_type=sa.Text, sa_column_kwargs={"server_default": ""})
+    health: str = Field(default="auto", max_length=8, sa_column_kwargs={"server_default": "auto"})
+    health_reason: str = Field(
+        default="", sa_type=sa.Text, sa_column_kwargs={"server_default": ""}
+    )
 
 
 class Person(SQLModel, table=True):
@@ -234,6 +244,10 @@ class Snapshot(SQLModel, table=True):
     author: str = Field(max_length=100)
     model_json: str = Field(sa_type=sa.Text)
     markdown: str = Field(sa_type=sa.Text)
+    # How it left (md, txt, html, pdf, talk, docx, eml, or "copy") and to whom (one address
+    # or name a line; empty when not known, e.g. a file handed over by hand).
+    format: str = Field(default="md", max_length=8, sa_column_kwargs={"server_default": "md"})
+    recipients: str = Field(default="", sa_type=sa.Text, sa_column_kwargs={"server_default": ""})
 
 
 class Reviewed(SQLModel, table=True):

@@ -115,9 +115,12 @@ def build_parser() -> Parser:
     p.add_argument("--format", choices=["md", "txt", "html", "pdf", "talk"], default="md")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     p.add_argument(
+        "--sent",
         "--save",
+        dest="sent",
         action="store_true",
-        help="keep it as a snapshot: the next summary says what changed since",
+        help="record it as sent to the client (a snapshot with the format and recipients): "
+        "'not told' clears and the next summary says what changed since",
     )
     p.add_argument(
         "--force",
@@ -125,7 +128,11 @@ def build_parser() -> Parser:
         help="export even when the leak guard finds internal-sounding text",
     )
     p.add_argument("--no-nice", action="store_true", help="leave out nice-to-haves")
-    p.add_argument("--next-call", metavar="WHEN", help="next steps are what is due before it")
+    p.add_argument(
+        "--next-call",
+        metavar="WHEN",
+        help="next steps are what is due before it (default: the client's next call)",
+    )
     p = command("snapshots", "summary:run_snapshots", "the summaries saved for a client")
     p.add_argument("client")
     shown = p.add_mutually_exclusive_group()

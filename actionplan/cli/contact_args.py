@@ -44,6 +44,19 @@ def contact_commands(command: Command, action: Action) -> None:
         choices=["company", "generic"],
         help="vendors' items show their company (the default), or 'our supplier' (generic)",
     )
+    a.add_argument(
+        "--next-call", metavar="WHEN", help="the date of the next call with them ('none' clears)"
+    )
+    a.add_argument("--headline", metavar="TEXT", help="a headline for their summaries ('' clears)")
+    a.add_argument("--intro", metavar="TEXT", help="an intro paragraph under it ('' clears)")
+    a.add_argument(
+        "--health",
+        choices=["auto", "green", "amber", "red"],
+        help="the health their summaries show: computed (auto) or set by you",
+    )
+    a.add_argument(
+        "--health-reason", metavar="TEXT", help="the reason the client reads for a health you set"
+    )
     a = action(
         actions,
         "delete",

@@ -124,34 +124,39 @@ def run_client_unarchive(args: argparse.Namespace) -> int:
     )
 
 
-VENDOR_WAYS = {"company": "by their company", "generic": "as 'our supplier'"}
-
-
 def run_client_set(args: argparse.Namespace) -> int:
-    """actionplan clients set C [--vendor-names company|generic]"""
+    """actionplan clients set C [--vendor-names company|generic] [--next-call WHEN]
+    [--headline TEXT] [--intro TEXT] [--health auto|green|amber|red] [--health-reason TEXT]"""
     from actionplan import plan
+    from actionplan.cli.client_settings import VENDOR_WAYS, show_settings, words_given
     from actionplan.known import no_client
 
+    words = words_given(args)
     with open_db(args).session() as session:
         found = plan.find_client(session=session, name=args.client)
         if found is None:
             raise plan.NotFound(no_client(session=session, name=args.client))
-        before = found.vendor_names.value
-        if args.vendor_names is None:
-            other = "generic" if before == "company" else "company"
-            say(
-                f"{found.name}: summaries show vendors {VENDOR_WAYS[before]} "
-                f"(--vendor-names {other}: {VENDOR_WAYS[other]})"
-            )
+        if args.vendor_names is None and words is None:
+            show_settings(found)
             return 0
-        client = plan.set_vendor_names(
-            session=session, client=found.name, value=args.vendor_names, author=config().author
-        )
-        now, name = client.vendor_names.value, client.name
-    if now == before:
-        say(f"{name}: summaries already show vendors {VENDOR_WAYS[now]}")
+        said: list[str] = []
+        if words is not None:  # checked first: a refused value changes nothing
+            _, changed = plan.set_summary_settings(
+                session=session, client=found.name, settings=words, author=config().author
+            )
+            said += changed
+        if args.vendor_names is not None:
+            before = found.vendor_names.value
+            client = plan.set_vendor_names(
+                session=session, client=found.name, value=args.vendor_names, author=config().author
+            )
+            if client.vendor_names.value != before:
+                said.append(f"vendors shown {VENDOR_WAYS[client.vendor_names.value]}")
+        name = found.name
+    if said:
+        say(f"{name}: set {', '.join(said)}; {UNDO}")
     else:
-        say(f"{name}: summaries now show vendors {VENDOR_WAYS[now]}; {UNDO}")
+        say(f"{name}: already set so; nothing changed")
     return 0
 
 

@@ -20,8 +20,8 @@ if TYPE_CHECKING:
 
 
 def run_summary(args: argparse.Namespace) -> int:
-    """actionplan summary CLIENT [--format md|txt|html|pdf|talk] [-o FILE] [--save] [--force]"""
-    from actionplan.plan.snapshots import save_snapshot
+    """actionplan summary CLIENT [--format md|txt|html|pdf|talk] [-o FILE] [--sent] [--force]"""
+    from actionplan.summary.deliver import recipients_of, save_as_snapshot
     from actionplan.summary.outgoing import Flagged, Outgoing, release
 
     if args.format == "pdf" and not args.output and sys.stdout.isatty():
@@ -44,15 +44,13 @@ def run_summary(args: argparse.Namespace) -> int:
                 deliver=lambda o: write_output(args.output, o.content, protect=args.db),
                 **options,  # type: ignore[arg-type]
             )
-            if args.save:
+            recipients: list[str] = []
+            if args.sent:
+                recipients = recipients_of(session, out.summary.client)
 
                 def keep(md: Outgoing) -> None:
-                    save_snapshot(
-                        session=session,
-                        client=md.summary.client,
-                        model=md.summary.to_json(),
-                        markdown=md.markdown,
-                        author=config().author,
+                    save_as_snapshot(
+                        session, md, config().author, sent_as=args.format, recipients=recipients
                     )
 
                 # The snapshot is the same summary (same digest), as Markdown, guarded again.
@@ -64,8 +62,9 @@ def run_summary(args: argparse.Namespace) -> int:
         _explain(list(out.flags), "let through (--force)")
     if args.output and args.output != "-":
         say(f"wrote {args.output}", err=True)
-    if args.save:
-        say(f"saved a snapshot of {out.summary.client}'s summary", err=True)
+    if args.sent:
+        to = f" to {', '.join(recipients)}" if recipients else ""
+        say(f"recorded {out.summary.client}'s summary as sent{to} ({args.format})", err=True)
     return 0
 
 
@@ -94,7 +93,7 @@ def run_snapshots(args: argparse.Namespace) -> int:
     if not found:
         from actionplan.text import quote
 
-        print(f"no snapshots yet: actionplan summary {quote(args.client)} --save")
+        print(f"no snapshots yet: actionplan summary {quote(args.client)} --sent")
         return 0
     rows = [[s.id, s.created_at.strftime("%Y-%m-%d %H:%M"), s.author] for s in found]
     print(table(["id", "saved (UTC)", "by"], rows, flex=2))

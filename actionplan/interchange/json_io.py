@@ -23,7 +23,8 @@ VERSION = 1
 # Added after the first exports: an export without them restores as if they were empty.
 _LATER_TABLES = {"reviewed", "record_change"}
 _LATER_COLUMNS = {
-    "client": "guard_allow archived_at vendor_names",
+    "client": "guard_allow archived_at vendor_names next_call headline intro health health_reason",
+    "snapshot": "format recipients",
     "person": "client_id company role email phone note status_recipient archived_at",
 }
 """Columns added after the first exports (space-separated): missing, they take the default."""

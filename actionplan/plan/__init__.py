@@ -46,7 +46,7 @@ from actionplan.plan.people import (
     unarchive_person,
 )
 from actionplan.plan.restore import restore_rows
-from actionplan.plan.settings import set_vendor_names
+from actionplan.plan.settings import SummarySettings, set_summary_settings, set_vendor_names
 from actionplan.plan.undo import undo
 from actionplan.plan.values import EDITABLE, NewItem, dump_value, load_value, new_item
 
@@ -58,6 +58,7 @@ __all__ = [
     "NewItem",
     "NotFound",
     "PlanError",
+    "SummarySettings",
     "add_item",
     "add_items",
     "archive_client",
@@ -84,6 +85,7 @@ __all__ = [
     "set_committed",
     "set_due",
     "set_owner",
+    "set_summary_settings",
     "set_vendor_names",
     "unarchive_client",
     "unarchive_person",

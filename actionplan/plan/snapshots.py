@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from sqlmodel import Session
@@ -16,9 +17,17 @@ from actionplan.plan.named import find_client
 
 
 def save_snapshot(
-    *, session: Session, client: str, model: dict[str, Any], markdown: str, author: str
+    *,
+    session: Session,
+    client: str,
+    model: dict[str, Any],
+    markdown: str,
+    author: str,
+    sent_as: str = "md",
+    recipients: Sequence[str] = (),
 ) -> Snapshot:
-    """Store a summary's model (JSON) and its Markdown, in one transaction.
+    """Store a summary as sent: its model (JSON), its Markdown, the format it left in and to
+    whom, in one transaction.
 
     Raises:
         NotFound: when there is no such client.
@@ -34,6 +43,8 @@ def save_snapshot(
             author=author[:100] or "unknown",
             model_json=json.dumps(model, ensure_ascii=False, sort_keys=True),
             markdown=markdown,
+            format=sent_as[:8],
+            recipients="\n".join(" ".join(r.split()) for r in recipients if r.strip()),
         )
         session.add(snapshot)
         session.commit()

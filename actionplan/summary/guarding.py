@@ -193,6 +193,21 @@ def flags_for(summary: Summary, text: str, setup: GuardSetup) -> tuple[list[Flag
             )
             flags.setdefault(flag.key, flag)
             seen.add((f.rule, _norm(f.found)))
+    # The account manager's own words for this client: read like an item's fields.
+    for field, value in (
+        ("headline", summary.headline),
+        ("intro", summary.intro),
+        ("health reason", summary.health.reason),
+    ):
+        for f in cached_scan(value, ctx) if value else ():
+            if f.found not in text:
+                leaving = _norm(text) if leaving is None else leaving
+                if _norm(f.found) not in leaving:
+                    continue  # not in this format
+            sentence = sentence_at(value, f.start)
+            flag = Flag(f.rule, f.why, f.found, None, "", field, sentence, fingerprint(sentence))
+            flags.setdefault(flag.key, flag)
+            seen.add((f.rule, _norm(f.found)))
     around = around_fields(text, summary)
     for f in cached_scan(around, ctx, tone=False, wording=False):
         if (f.rule, _norm(f.found)) in seen:

@@ -6,7 +6,7 @@ from datetime import date
 from html import escape
 
 from actionplan.summary.model import Line, Summary
-from actionplan.summary.words import NONE, long_day, moved_phrase, when
+from actionplan.summary.words import NONE, long_day, moved_phrase, paragraphs, when
 
 _CSS = """
 :root { --ink: #1d232a; --muted: #5b6670; --rule: #d7dde2; }
@@ -18,6 +18,7 @@ h2 { font-size: 1.1rem; margin: 1.6rem 0 .5rem; border-bottom: 1px solid var(--r
      padding-bottom: .2rem; break-after: avoid; }
 .meta, .none, .note, .trend { color: var(--muted); }
 .note { font-size: .92em; }
+.headline { font-size: 1.15rem; font-weight: 600; margin: 1rem 0 .3rem; }
 /* Browsers leave backgrounds out of print by default; the badge must keep its colour (and its
    border keeps it readable where a browser still drops the fill). */
 .health { display: inline-block; padding: .1rem .55rem; border-radius: .3rem; font-weight: 600;
@@ -62,6 +63,8 @@ def render_html(summary: Summary) -> str:
         f"<h1>{h(s.client)}: what we're doing and when</h1>",
         f'<p class="meta">{long_day(s.day)} · Prepared by '
         f"{h(s.prepared_by) or 'your account team'}{h(period)}</p>",
+        *([f'<p class="headline">{h(s.headline)}</p>'] if s.headline else []),
+        *(f'<p class="intro">{h(para)}</p>' for para in paragraphs(s.intro)),
         "<h2>Health</h2>",
         f'<p><span class="health {s.health.level}">{s.health.level.capitalize()}</span> '
         f"{h(s.health.reason)}{trend}</p>",

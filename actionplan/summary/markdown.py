@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from actionplan.summary.model import Line, Summary
-from actionplan.summary.words import NONE, long_day, moved_phrase, when
+from actionplan.summary.words import NONE, long_day, moved_phrase, paragraphs, when
 
 # Characters that would turn user text into formatting or HTML in a Markdown viewer; brackets
 # and # stay as typed (they only matter in positions user text never takes here).
@@ -31,6 +31,9 @@ def render_markdown(summary: Summary) -> str:
         f"{long_day(s.day)} · Prepared by {md(s.prepared_by) or 'your account team'}{period}",
         "",
     ]
+    if s.headline:
+        out += [f"**{md(s.headline)}**", ""]
+    out += [*(f"{md(para)}\n" for para in paragraphs(s.intro))]
     trend = f" ({s.health.trend})" if s.health.trend else ""
     out += ["## Health", "", f"**{_HEALTH[s.health.level]}**: {s.health.reason}{trend}", ""]
     out += ["## Changes since last time", ""]

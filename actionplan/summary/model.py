@@ -9,10 +9,11 @@ client's own, or any person's role, e-mail, phone or note.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
+from actionplan.summary.health import LEVELS, Health, computed_health, trend
 from actionplan.text import strip_controls
 
 if TYPE_CHECKING:
@@ -36,7 +37,6 @@ THEIR_TEAM = "your team"
 SUPPLIER = "supplier"
 OUR_SUPPLIER = "our supplier"
 GENERIC_VENDORS = "generic"  # models.VendorNames.GENERIC (not imported: this module stays light)
-LEVELS = ("green", "amber", "red")
 RECENT_DONE_DAYS = 14  # "done" in changes when there is no earlier snapshot
 
 
@@ -54,6 +54,9 @@ class Line:
     is_open: bool
     waiting_on_client: bool
     committed: date | None = None
+    promised: date | None = None
+    """The date the client was last told, when the item is now due later and no summary sent
+    since has carried the new date: every format shows both ("22 Dec, promised 11 Dec")."""
 
 
 @dataclass(frozen=True)
@@ -62,15 +65,6 @@ class Moved:
 
     line: Line
     was: date | None
-
-
-@dataclass(frozen=True)
-class Health:
-    """Green, amber or red, with the one-line reason and the trend since last time."""
-
-    level: str
-    reason: str
-    trend: str | None = None
 
 
 @dataclass(frozen=True)
@@ -89,6 +83,13 @@ class Summary:
     asks: list[Line] = field(default_factory=list)
     next_steps: list[Line] = field(default_factory=list)
     next_call: date | None = None
+    headline: str = ""
+    """The account manager's headline for this client (``clients set --headline``)."""
+    intro: str = ""
+    """Their intro paragraph, under the headline."""
+    auto_health: Health | None = None
+    """The computed health when the account manager has set it by hand (``health`` is theirs);
+    the preview shows both. Never rendered into what leaves."""
     reported_done: list[int] = field(default_factory=list)
     """Keys of finished items the client has now been told about (in ``done`` here or in an
     earlier snapshot) that the next summary could still mistake for news: those finished on or
@@ -104,7 +105,10 @@ class Summary:
         """Read a snapshot's model back."""
 
         def line(d: dict[str, Any]) -> Line:
-            return Line(**{**d, "due": _day(d.get("due")), "committed": _day(d.get("committed"))})
+            dates = {k: _day(d.get(k)) for k in ("due", "committed", "promised")}
+            return Line(**{**d, **dates})
+
+        auto = data.get("auto_health")
 
         return Summary(
             client=data["client"],
@@ -119,6 +123,9 @@ class Summary:
             asks=[line(d) for d in data.get("asks", [])],
             next_steps=[line(d) for d in data.get("next_steps", [])],
             next_call=_day(data.get("next_call")),
+            headline=data.get("headline", ""),
+            intro=data.get("intro", ""),
+            auto_health=Health(**auto) if auto else None,
             # Snapshots saved before this was kept: what they listed as done is what was told.
             reported_done=[
                 int(k) for k in data.get("reported_done", [d["key"] for d in data.get("done", [])])
@@ -206,7 +213,20 @@ class SummaryOptions(TypedDict, total=False):
     include_nice: bool
     """Keep nice-to-haves in the plan (the default; must-dos always lead)."""
     next_call: date | None
-    """Next steps are what falls due before this date (default: a week after today)."""
+    """Next steps are what falls due before this date (default: the client's next call when
+    it is today or later, else a week after today)."""
+
+
+@dataclass(frozen=True)
+class ClientWords:
+    """What the account manager has set for a client's summaries (``models.Client``'s next
+    call, headline, intro and health): every text here is client-facing."""
+
+    next_call: date | None = None
+    headline: str = ""
+    intro: str = ""
+    health: str = "auto"
+    health_reason: str = ""
 
 
 def build_summary(
@@ -216,6 +236,7 @@ def build_summary(
     previous: Summary | None,
     today: date,
     prepared_by: str,
+    words: ClientWords | None = None,
     **options: Unpack[SummaryOptions],
 ) -> Summary:
     """The client summary for today.
@@ -226,15 +247,21 @@ def build_summary(
         previous: the last saved snapshot, for "changes since" and the trend.
         today: the summary's date.
         prepared_by: the account manager's name (from the config).
+        words: the client's next call, headline, intro and health as set (default: none).
         **options: ``include_nice`` and ``next_call`` (see ``SummaryOptions``).
     """
     visible = [r for r in rows if client_visible(r)]
     if not options.get("include_nice", True):
         visible = [r for r in visible if r["must"]]
-    lines = [to_line(r) for r in visible]
+    words = words or ClientWords()
+    told = {ln.key: ln for ln in [*previous.plan, *previous.done]} if previous else {}
+    lines = [_with_promise(to_line(r), told) for r in visible]
     open_lines = [ln for ln in lines if ln.is_open]
-    health = _health(open_lines, today, previous)
-    next_call = options.get("next_call") or today + timedelta(days=7)
+    health = auto = computed_health(open_lines, today, previous)
+    if words.health in LEVELS:
+        reason = _safe(words.health_reason) or auto.reason
+        health = Health(words.health, reason, trend(words.health, previous))
+    next_call = options.get("next_call") or _next_call(words.next_call, today)
     since = previous.day if previous else None
     done_rows, reported_done = _done_since(visible, previous, today)
     done = sorted((to_line(r) for r in done_rows), key=lambda ln: ln.title.lower())
@@ -256,8 +283,32 @@ def build_summary(
         asks=asks,
         next_steps=next_steps,
         next_call=next_call,
+        headline=_safe(words.headline),
+        intro=strip_controls(words.intro, keep_newlines=True).strip(),
+        auto_health=auto if health is not auto else None,
         reported_done=reported_done,
     )
+
+
+def _next_call(set_for: date | None, today: date) -> date:
+    """The client's next call when it is still ahead (or today), else a week from today."""
+    return set_for if set_for is not None and set_for >= today else today + timedelta(days=7)
+
+
+def _with_promise(line: Line, told: dict[int, Line]) -> Line:
+    """``line`` with ``promised`` set when it is due later than the client was last told.
+
+    What the client was last told is the date the last summary sent carried for it, or, when
+    that summary did not list it (or there is none), the date given (``committed``). Once a
+    summary carrying the new date has been sent, the two agree and only the date shows.
+    """
+    if not line.is_open or line.due is None:
+        return line
+    earlier = told.get(line.key)
+    promised = earlier.due if earlier is not None and earlier.due is not None else line.committed
+    if promised is None or line.due <= promised:
+        return line
+    return replace(line, promised=promised)
 
 
 def _done_since(
@@ -303,43 +354,6 @@ def _is_open(row: ItemRow) -> bool:
 
 def _plan_order(line: Line) -> tuple[bool, date, str]:
     return (not line.must, line.due or date.max, line.title.lower())
-
-
-def _health(lines: list[Line], today: date, previous: Summary | None) -> Health:
-    """Green, amber or red from what the client can see on the plan, and why, in their words.
-
-    Only client-visible facts count: must-dos a week or more late make it red; anything
-    overdue, or moved past the date we gave, makes it amber. Our own flags (escalation) neither
-    colour it nor appear in the reason: the client cannot see them.
-    """
-    late_must = [ln for ln in lines if ln.must and ln.due and (today - ln.due).days >= 7]
-    overdue = [ln for ln in lines if ln.due and ln.due < today]
-    slipped = [ln for ln in lines if ln.due and ln.committed and ln.due > ln.committed]
-    parts = []
-    if late_must:
-        parts.append(_count(len(late_must), "must-do item") + " a week or more late")
-    elif overdue:
-        parts.append(_count(len(overdue), "item") + " overdue")
-    if slipped:
-        parts.append(_count(len(slipped), "item") + " moved past the date we gave")
-    level = "red" if late_must else "amber" if parts else "green"
-    return Health(level, "; ".join(parts) or "everything is on track", _trend(level, previous))
-
-
-def _trend(level: str, previous: Summary | None) -> str | None:
-    if previous is None:
-        return None
-    before = LEVELS.index(previous.health.level)
-    now = LEVELS.index(level)
-    if now < before:
-        return f"better than last time ({previous.health.level})"
-    if now > before:
-        return f"worse than last time ({previous.health.level})"
-    return "same as last time"
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _changes(lines: list[Line], previous: Summary | None) -> tuple[list[Line], list[Moved]]:

@@ -8,7 +8,7 @@ from typing import Any
 
 from actionplan.resources import data_dir
 from actionplan.summary.model import Summary
-from actionplan.summary.words import NONE, long_day, moved_phrase, when
+from actionplan.summary.words import NONE, long_day, moved_phrase, paragraphs, when
 
 FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"
 _COLOURS = {"green": "#2e7d32", "amber": "#b26a00", "red": "#c62828"}
@@ -41,6 +41,7 @@ def render_pdf(summary: Summary, *, seen: list[str] | None = None) -> bytes:
     muted = ParagraphStyle("muted", parent=body, textColor=colors.HexColor("#5b6670"))
     small = ParagraphStyle("small", parent=muted, fontSize=8.5, leading=11)
     h1 = ParagraphStyle("h1", parent=body, fontName=BOLD, fontSize=16, leading=20, spaceAfter=2)
+    lead = ParagraphStyle("lead", parent=body, fontName=BOLD, fontSize=11, leading=15)
     h2 = ParagraphStyle(
         "h2", parent=body, fontName=BOLD, fontSize=11.5, leading=15, spaceBefore=10, spaceAfter=4
     )
@@ -68,6 +69,8 @@ def render_pdf(summary: Summary, *, seen: list[str] | None = None) -> bytes:
             f"{long_day(s.day)} · Prepared by {x(s.prepared_by) or 'your account team'}{period}",
             muted,
         ),
+        *([Spacer(1, 6), p(x(s.headline), lead)] if s.headline else []),
+        *(p(x(para)) for para in paragraphs(s.intro)),
         p("Health", h2),
         p(
             f'<font color="{_COLOURS[s.health.level]}"><b>{s.health.level.capitalize()}</b></font>'

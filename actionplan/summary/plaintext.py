@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.cells import cell_len
 
 from actionplan.summary.model import Summary
-from actionplan.summary.words import NONE, long_day, moved_phrase, when
+from actionplan.summary.words import NONE, long_day, moved_phrase, paragraphs, when
 
 WIDTH = 80
 
@@ -20,6 +20,10 @@ def render_text(summary: Summary) -> str:
         f"{long_day(s.day)}. Prepared by {s.prepared_by or 'your account team'}."
         + (f" Period: since {long_day(s.since)}." if s.since else "")
     )
+    if s.headline:
+        out += ["", *_wrap(s.headline.upper() if s.headline.isascii() else s.headline)]
+    for para in paragraphs(s.intro):
+        out += ["", *_wrap(para)]
     trend = f" ({s.health.trend})" if s.health.trend else ""
     out += _section("HEALTH") + _wrap(f"{s.health.level.upper()}: {s.health.reason}{trend}")
     out += _section("CHANGES SINCE LAST TIME")

@@ -10,11 +10,11 @@ from typing import Unpack
 from sqlmodel import Session, col, func, select
 
 from actionplan.known import no_client
-from actionplan.models import Snapshot
+from actionplan.models import Client, Snapshot
 from actionplan.plan import NotFound, find_client
 from actionplan.queries import ItemFilter, list_items
 from actionplan.rows import Slip
-from actionplan.summary.model import Summary, SummaryOptions, build_summary
+from actionplan.summary.model import ClientWords, Summary, SummaryOptions, build_summary
 
 
 def snapshots(*, session: Session, client: str) -> list[Snapshot]:
@@ -61,7 +61,19 @@ def summary_for(
         previous=last_summary(session=session, client=found.name),
         today=today,
         prepared_by=prepared_by,
+        words=words_of(found),
         **options,
+    )
+
+
+def words_of(client: Client) -> ClientWords:
+    """What the account manager has set for this client's summaries."""
+    return ClientWords(
+        next_call=client.next_call,
+        headline=client.headline,
+        intro=client.intro,
+        health=client.health,
+        health_reason=client.health_reason,
     )
 
 

@@ -20,11 +20,12 @@ def render_talk(summary: Summary) -> str:
         names = ", ".join(ln.title for ln in s.done[:3])
         more = f" and {len(s.done) - 3} more" if len(s.done) > 3 else ""
         out.append(f"Since we last spoke we finished {names}{more}.")
-    slips = [ln for ln in s.plan if ln.due and ln.committed and ln.due > ln.committed]
+    # The slips the client has not been told of: the same as "promised" in the documents.
+    slips = [ln for ln in s.plan if ln.promised is not None]
     year = s.day.year
     for line in slips:
         out.append(
-            f"{line.title} has moved from {short_day(line.committed, year)} "
+            f"{line.title} has moved from {short_day(line.promised, year)} "
             f"to {short_day(line.due, year)}."
         )
     late = [ln for ln in s.plan if ln.due and ln.due < s.day and ln not in slips]

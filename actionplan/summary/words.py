@@ -22,17 +22,28 @@ def short_day(day: date | None, year: int | None = None) -> str:
 
 
 def when(line: Line, today: date) -> str:
-    """The date of an item: short, with the year if not this year's, "(late)" once past."""
+    """The date of an item: short, with the year if not this year's, "(late)" once past, and
+    the date the client was told while they have not been told the new one ("22 Dec,
+    promised 11 Dec")."""
     if line.due is None:
         return "date to be set"
     text = short_day(line.due, today.year)
-    return f"{text} (late)" if line.is_open and line.due < today else text
+    if line.is_open and line.due < today:
+        text += " (late)"
+    if line.promised is not None:
+        text += f", promised {short_day(line.promised, today.year)}"
+    return text
 
 
 def moved_phrase(was: date | None, now: date | None, today: date) -> str:
     """ "was 28 Nov, now 12 Dec" (years shown when they differ from today's or each other)."""
     year = today.year if (was is None or now is None or was.year == now.year) else -1
     return f"was {short_day(was, year)}, now {short_day(now, year)}"
+
+
+def paragraphs(text: str) -> list[str]:
+    """An intro's paragraphs: split at blank lines, each one's lines joined."""
+    return [" ".join(block.split()) for block in text.split("\n\n") if block.strip()]
 
 
 NONE = "None"

@@ -269,7 +269,7 @@ def _empty_text(client: str) -> Text:
         "\n\nA snapshot keeps a summary exactly as it was sent, so the next summary can say what "
         "changed since the last call.\n\nTo save one: Esc back to the summary preview and press ",
         ("S", "bold"),
-        " (or run: actionplan summary CLIENT --save).",
+        " (or run: actionplan summary CLIENT --sent).",
     )
 
 
