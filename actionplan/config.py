@@ -8,6 +8,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from actionplan.config_summary import Branding, SectionError, Smtp, read_branding, read_smtp
+
 CONFIG_ENV = "ACTIONPLAN_CONFIG"
 
 
@@ -27,6 +29,10 @@ class Config:
     """Our own domains: a host or address under them is internal (``[guard]``)."""
     guard_allow: tuple[str, ...] = ()
     """Terms the leak guard lets through for every client (``[guard] allow``)."""
+    branding: Branding = field(default_factory=Branding)
+    """How sent summaries present the account team (``[summary]``)."""
+    smtp: Smtp = field(default_factory=Smtp)
+    """Where e-mail drafts can be sent from (``[smtp]``); not set up by default."""
 
     @property
     def author(self) -> str:
@@ -81,6 +87,10 @@ def load_config(path: Path | None = None) -> Config:
         raise ConfigError(
             f"config {path}: [guard] internal_domains and allow must be lists of text"
         )
+    try:
+        branding, smtp = read_branding(raw.get("summary")), read_smtp(raw.get("smtp"))
+    except SectionError as exc:
+        raise ConfigError(f"config {path}: {exc}") from None
     return Config(
         name=name.strip(),
         day_first=day_first,
@@ -88,6 +98,8 @@ def load_config(path: Path | None = None) -> Config:
         workload_limit=limit,
         internal_domains=tuple(d.strip() for d in domains if d.strip()),
         guard_allow=tuple(a.strip() for a in allow if a.strip()),
+        branding=branding,
+        smtp=smtp,
     )
 
 

@@ -117,9 +117,7 @@ class Client(SQLModel, table=True):
     headline: str = Field(default="", sa_type=sa.Text, sa_column_kwargs={"server_default": ""})
     intro: str = Field(default="", sa_type=sa.Text, sa_column_kwargs={"server_default": ""})
     health: str = Field(default="auto", max_length=8, sa_column_kwargs={"server_default": "auto"})
-    health_reason: str = Field(
-        default="", sa_type=sa.Text, sa_column_kwargs={"server_default": ""}
-    )
+    health_reason: str = Field(default="", sa_type=sa.Text, sa_column_kwargs={"server_default": ""})
 
 
 class Person(SQLModel, table=True):

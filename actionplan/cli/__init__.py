@@ -112,7 +112,9 @@ def build_parser() -> Parser:
         "summary", "summary:run_summary", "a client-safe summary: what we're doing and when"
     )
     p.add_argument("client")
-    p.add_argument("--format", choices=["md", "txt", "html", "pdf", "talk"], default="md")
+    p.add_argument(
+        "--format", choices=["md", "txt", "html", "pdf", "talk", "docx", "eml"], default="md"
+    )
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     p.add_argument(
         "--sent",

@@ -11,6 +11,8 @@ from actionplan.cli.errors import CliError
 from actionplan.cli.output import say
 from actionplan.cli.transfer import write_output
 
+BINARY_NAMES = {"pdf": "a PDF", "docx": "a Word document", "eml": "an e-mail draft"}
+
 if TYPE_CHECKING:
     from sqlmodel import Session
 
@@ -22,10 +24,12 @@ if TYPE_CHECKING:
 def run_summary(args: argparse.Namespace) -> int:
     """actionplan summary CLIENT [--format md|txt|html|pdf|talk] [-o FILE] [--sent] [--force]"""
     from actionplan.summary.deliver import recipients_of, save_as_snapshot
-    from actionplan.summary.outgoing import Flagged, Outgoing, release
+    from actionplan.summary.outgoing import BINARY, Flagged, Outgoing, release
 
-    if args.format == "pdf" and not args.output and sys.stdout.isatty():
-        raise CliError("a PDF is not for the terminal: give -o FILE (or pipe it)")
+    if args.format in BINARY and not args.output and sys.stdout.isatty():
+        raise CliError(
+            f"{BINARY_NAMES[args.format]} is not for the terminal: give -o FILE (or pipe it)"
+        )
     next_call = parse_when(args.next_call, field="next-call") if args.next_call else None
     db = open_db(args)
     options = {

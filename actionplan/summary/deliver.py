@@ -8,7 +8,15 @@ from typing import Any
 
 from actionplan.summary.outgoing import Outgoing
 
-EXTENSIONS = {"md": "md", "txt": "txt", "html": "html", "pdf": "pdf", "talk": "talk.txt"}
+EXTENSIONS = {
+    "md": "md",
+    "txt": "txt",
+    "html": "html",
+    "pdf": "pdf",
+    "talk": "talk.txt",
+    "docx": "docx",
+    "eml": "eml",
+}
 
 
 def write_export(out: Outgoing, folder: Path) -> Path:

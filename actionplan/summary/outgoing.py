@@ -9,14 +9,15 @@ caught by comparing its model's digest, and the caller shows the new one instead
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TypeVar, Unpack
+from typing import TYPE_CHECKING, TypeVar, Unpack
 
 from sqlmodel import Session
 
 from actionplan.config import Config
+from actionplan.config_summary import Branding
 from actionplan.known import no_client
 from actionplan.plan.errors import NotFound, PlanError
 from actionplan.plan.named import find_client
@@ -24,7 +25,12 @@ from actionplan.summary.guarding import Flag, flags_for, guard_setup
 from actionplan.summary.model import Summary, SummaryOptions
 from actionplan.summary.readable import readable
 
-FORMATS = ("md", "txt", "html", "pdf", "talk")
+if TYPE_CHECKING:
+    from actionplan.queries import Recipient
+
+FORMATS = ("md", "txt", "html", "pdf", "talk", "docx", "eml")
+BINARY = ("pdf", "docx", "eml")
+"""Formats whose bytes are not text: each renderer hands back the text its reader sees."""
 T = TypeVar("T")
 
 
@@ -42,7 +48,7 @@ class Outgoing:
 
     @property
     def markdown(self) -> str:
-        """The content as text (every format but PDF is text)."""
+        """The content as text (every format but those in ``BINARY``)."""
         return self.content.decode("utf-8")
 
 
@@ -101,7 +107,12 @@ def prepare(
     summary = summary_for(
         session=session, client=found.name, today=today, prepared_by=config.name, **options
     )
-    content, text = render_for_release(summary, fmt)
+    recipients = []
+    if fmt == "eml":
+        from actionplan.queries import status_recipients
+
+        recipients = status_recipients(session=session, client=found.name)
+    content, text = render_for_release(summary, fmt, brand=config.branding, recipients=recipients)
     setup = guard_setup(session=session, client=found, config=config)
     pending, reviewed = flags_for(summary, text, setup)
     return Outgoing(
@@ -109,17 +120,28 @@ def prepare(
     )
 
 
-def render_for_release(summary: Summary, fmt: str) -> tuple[bytes, str]:
-    """The bytes of one format, and the text a reader of those bytes sees."""
-    if fmt == "pdf":
-        from actionplan.summary.pdf import render_pdf
+def render_for_release(
+    summary: Summary,
+    fmt: str,
+    *,
+    brand: Branding | None = None,
+    recipients: Sequence[Recipient] = (),
+) -> tuple[bytes, str]:
+    """The bytes of one format, and the text a reader of those bytes sees.
 
-        seen: list[str] = []
-        data = render_pdf(summary, seen=seen)
-        return data, readable("markup", "\n".join(seen))
+    Args:
+        brand: the account team's branding (HTML, PDF, Word and e-mail headers).
+        recipients: whom an e-mail draft is addressed to (``eml`` only).
+    """
     from actionplan.summary.render import render
 
-    rendered = render(summary, fmt)
+    brand = brand or Branding()
+    if fmt in BINARY:
+        seen: list[str] = []
+        data = render(summary, fmt, brand=brand, recipients=recipients, seen=seen)
+        assert isinstance(data, bytes)
+        return data, readable("markup" if fmt == "pdf" else "txt", "\n".join(seen))
+    rendered = render(summary, fmt, brand=brand)
     assert isinstance(rendered, str)
     return rendered.encode("utf-8"), readable(fmt, rendered)
 

@@ -1,12 +1,35 @@
-"""One entry point for every summary format (the PDF library loads only for PDFs)."""
+"""One entry point for every summary format (the PDF and Word libraries load only for theirs)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from actionplan.config_summary import Branding
 from actionplan.summary.model import Summary
 
+if TYPE_CHECKING:
+    from actionplan.queries import Recipient
 
-def render(summary: Summary, fmt: str) -> str | bytes:
-    """The summary in one format: md, txt, html, talk (text) or pdf (bytes)."""
+
+def render(
+    summary: Summary,
+    fmt: str,
+    *,
+    brand: Branding | None = None,
+    recipients: Sequence[Recipient] = (),
+    seen: list[str] | None = None,
+) -> str | bytes:
+    """The summary in one format: md, txt, html, talk (text), or pdf, docx, eml (bytes).
+
+    Args:
+        brand: the account team's branding, for the formats with a header (HTML, PDF, Word,
+            e-mail); default: none.
+        recipients: whom an e-mail draft is addressed to (eml only).
+        seen: for pdf, docx and eml, receives the text a reader of the bytes sees (the leak
+            guard reads exactly that).
+    """
+    brand = brand or Branding()
     if fmt == "md":
         from actionplan.summary.markdown import render_markdown
 
@@ -26,5 +49,5 @@ def render(summary: Summary, fmt: str) -> str | bytes:
     if fmt == "pdf":
         from actionplan.summary.pdf import render_pdf
 
-        return render_pdf(summary)
+        return render_pdf(summary, seen=seen)
     raise ValueError(f"unknown summary format {fmt!r}")
