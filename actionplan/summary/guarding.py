@@ -59,6 +59,9 @@ class GuardSetup:
 
     context: Context
     reviewed: frozenset[tuple[int, str, str]]
+    own: frozenset[str] = frozenset()
+    """The account team's own words from the config's branding (company, contact, footer):
+    a line of a document that is exactly one of them is theirs to send, not a leak."""
 
 
 def base_context(config: Config, *, allow: tuple[str, ...] = (), **people: Any) -> Context:
@@ -98,8 +101,11 @@ def guard_setup(*, session: Session, client: Client, config: Config) -> GuardSet
         other_contacts=tuple(others),
         allow=allow,
     )
+    brand = config.branding
     return GuardSetup(
-        context, frozenset(reviewed_fingerprints(session=session, client_id=client.id))
+        context,
+        frozenset(reviewed_fingerprints(session=session, client_id=client.id)),
+        frozenset(t for t in (brand.company, brand.contact, brand.footer) if t),
     )
 
 
@@ -209,6 +215,8 @@ def flags_for(summary: Summary, text: str, setup: GuardSetup) -> tuple[list[Flag
             flags.setdefault(flag.key, flag)
             seen.add((f.rule, _norm(f.found)))
     around = around_fields(text, summary)
+    if setup.own:  # (whole lines only: the same words inside other text are still read)
+        around = "\n".join(ln for ln in around.splitlines() if ln.strip() not in setup.own)
     for f in cached_scan(around, ctx, tone=False, wording=False):
         if (f.rule, _norm(f.found)) in seen:
             continue  # the same words, already placed in an item

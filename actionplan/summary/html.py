@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
+from actionplan.config_summary import Branding
+from actionplan.summary.branding import fit, has_header, read_logo
 from actionplan.summary.model import Line, Summary
 from actionplan.summary.words import NONE, long_day, moved_phrase, paragraphs, when
 
@@ -42,6 +44,16 @@ ul { padding-left: 1.2rem; margin: .3rem 0; }
                         font: 8pt Arial, sans-serif; color: #5b6670; } }
 @media print { body { margin: 0; max-width: none; padding: 0; font-size: 10pt; } }
 """
+_BRAND_CSS = """
+.brand { display: flex; align-items: center; gap: 1rem; padding-bottom: .6rem;
+         margin-bottom: 1.2rem; border-bottom: 1px solid var(--rule); }
+.brand img { max-height: 3.2rem; max-width: 12rem; }
+.brand .who { margin-left: auto; text-align: right; }
+.brand p { margin: 0; }
+.company { font-weight: 600; }
+.contact, .footer { color: var(--muted); font-size: .85em; }
+.footer { margin-top: 2rem; padding-top: .4rem; border-top: 1px solid var(--rule); }
+"""
 
 
 def h(text: str) -> str:
@@ -49,9 +61,22 @@ def h(text: str) -> str:
     return escape(text, quote=True)
 
 
-def render_html(summary: Summary) -> str:
-    """A complete HTML document with its styles inline: no external assets."""
+def render_html(summary: Summary, *, brand: Branding | None = None) -> str:
+    """A complete HTML document with its styles inline: no external assets.
+
+    Args:
+        summary: what to show.
+        brand: the account team's company, contact, logo (inline, as a data: URI), footer
+            and paper size; default: none, on A4.
+
+    Raises:
+        Invalid: the branding's logo is missing, unreadable, or not a PNG or SVG.
+    """
     s = summary
+    brand = brand or Branding()
+    css = _CSS.replace("size: A4;", f"size: {'letter' if brand.paper == 'Letter' else 'A4'};")
+    if has_header(brand) or brand.footer:
+        css += _BRAND_CSS
     period = f" · Period: since {long_day(s.since)}" if s.since else ""
     trend = f' <span class="trend">({h(s.health.trend)})</span>' if s.health.trend else ""
     parts = [
@@ -59,7 +84,8 @@ def render_html(summary: Summary) -> str:
         '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{h(s.client)}: what we're doing and when</title>",
-        f"<style>{_CSS}</style></head><body>",
+        f"<style>{css}</style></head><body>",
+        *_header(brand),
         f"<h1>{h(s.client)}: what we're doing and when</h1>",
         f'<p class="meta">{long_day(s.day)} · Prepared by '
         f"{h(s.prepared_by) or 'your account team'}{h(period)}</p>",
@@ -94,8 +120,31 @@ def render_html(summary: Summary) -> str:
     parts.append(
         _list([f"{_when(ln, s.day)}: {h(ln.title)} ({h(ln.owner)})" for ln in s.next_steps])
     )
+    if brand.footer:
+        parts.append(f'<p class="footer">\n{h(brand.footer)}\n</p>')
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
+
+
+def _header(brand: Branding) -> list[str]:
+    """The branded header: the logo, then the company and contact, each on a line of its own
+    (the leak guard knows the account team's own words by their lines)."""
+    if not has_header(brand):
+        return []
+    logo = read_logo(brand)
+    parts = ['<header class="brand">']
+    if logo is not None:
+        # Sized in the tag too: e-mail clients and word processors ignore the CSS's limits.
+        size = 'height="48"'
+        if logo.kind == "png":
+            width, height = fit(*logo.png_size(), 192, 48)
+            size = f'width="{round(width)}" height="{round(height)}"'
+        parts.append(f'<img src="{logo.data_uri}" {size} alt="{h(brand.company or "logo")}">')
+    parts.append('<div class="who">')
+    for cls, text in (("company", brand.company), ("contact", brand.contact)):
+        if text:
+            parts += [f'<p class="{cls}">', h(text), "</p>"]
+    return [*parts, "</div></header>"]
 
 
 def _list(items: list[str]) -> str:

@@ -6,7 +6,9 @@ import io
 from html import escape
 from typing import Any
 
+from actionplan.config_summary import Branding
 from actionplan.resources import data_dir
+from actionplan.summary.branding import page_size
 from actionplan.summary.model import Summary
 from actionplan.summary.words import NONE, long_day, moved_phrase, paragraphs, when
 
@@ -14,18 +16,23 @@ FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"
 _COLOURS = {"green": "#2e7d32", "amber": "#b26a00", "red": "#c62828"}
 
 
-def render_pdf(summary: Summary, *, seen: list[str] | None = None) -> bytes:
-    """An A4 PDF; long plans break across pages with the table header repeated.
+def render_pdf(
+    summary: Summary, *, brand: Branding | None = None, seen: list[str] | None = None
+) -> bytes:
+    """A PDF on A4 or Letter; long plans break across pages with the table header repeated.
 
     Args:
         summary: what to print.
+        brand: the account team's header (logo, company, contact), footer and paper size;
+            default: none, on A4.
         seen: if given, receives every piece of text drawn (ReportLab markup), so the leak
             guard can read exactly what the PDF says.
+
+    Raises:
+        Invalid: the branding's logo is missing, unreadable, or not a PNG or SVG.
     """
     from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.lib.units import mm
     from reportlab.platypus import (
         ListFlowable,
         Paragraph,
@@ -35,8 +42,15 @@ def render_pdf(summary: Summary, *, seen: list[str] | None = None) -> bytes:
         TableStyle,
     )
 
+    from actionplan.summary.pdf_page import SIDE, page
+
     _register_fonts()
     s = summary
+    brand = brand or Branding()
+    size = page_size(brand)
+    deco = page(
+        brand=brand, size=size, font=FONT, bold=BOLD, stamp=f"{s.client} · {long_day(s.day)}"
+    )
     body = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=13)
     muted = ParagraphStyle("muted", parent=body, textColor=colors.HexColor("#5b6670"))
     small = ParagraphStyle("small", parent=muted, fontSize=8.5, leading=11)
@@ -99,7 +113,7 @@ def render_pdf(summary: Summary, *, seen: list[str] | None = None) -> bytes:
             if ln.note:
                 item += f'<br/><font size="8.5" color="#5b6670">{x(ln.note)}</font>'
             rows.append([p(item), p(x(ln.owner)), p(when(ln, s.day)), p(x(ln.status))])
-        width = A4[0] - 30 * mm
+        width = size[0] - 2 * SIDE
         table = Table(
             rows, colWidths=[width * 0.47, width * 0.19, width * 0.17, width * 0.17], repeatRows=1
         )
@@ -125,35 +139,23 @@ def render_pdf(summary: Summary, *, seen: list[str] | None = None) -> bytes:
     out = io.BytesIO()
     doc = SimpleDocTemplate(
         out,
-        pagesize=A4,
-        leftMargin=15 * mm,
-        rightMargin=15 * mm,
-        topMargin=15 * mm,
-        bottomMargin=15 * mm,
+        pagesize=size,
+        leftMargin=SIDE,
+        rightMargin=SIDE,
+        topMargin=deco.top,
+        bottomMargin=deco.bottom,
         title=f"{s.client}: what we're doing and when",
         author=s.prepared_by,
     )
     if seen is not None:
-        seen += [x(f"{s.client} · {long_day(s.day)}"), x(f"{s.client}: what we're doing and when")]
-    doc.build(story, onFirstPage=_footer(s), onLaterPages=_footer(s))
+        seen += [*deco.seen, x(f"{s.client}: what we're doing and when")]
+    doc.build(story, onFirstPage=deco.draw, onLaterPages=deco.draw)
     return out.getvalue()
 
 
 def x(text: str) -> str:
     """User text escaped for ReportLab's mini-markup (so "<b>" stays literal)."""
     return escape(text, quote=False).replace("\n", "<br/>")
-
-
-def _footer(s: Summary) -> Any:
-    def draw(canvas: Any, doc: Any) -> None:
-        canvas.saveState()
-        canvas.setFont(FONT, 7.5)
-        canvas.setFillGray(0.45)
-        canvas.drawString(doc.leftMargin, 9 * 2.8346, f"{s.client} · {long_day(s.day)}")
-        canvas.drawRightString(doc.pagesize[0] - doc.rightMargin, 9 * 2.8346, f"page {doc.page}")
-        canvas.restoreState()
-
-    return draw
 
 
 def _register_fonts() -> None:

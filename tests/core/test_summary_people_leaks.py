@@ -22,7 +22,7 @@ from actionplan.models import Person
 from actionplan.queries import Recipient, status_recipients
 from actionplan.summary.compare import compare, render_comparison
 from actionplan.summary.model import build_summary
-from actionplan.summary.outgoing import FORMATS, prepare
+from actionplan.summary.outgoing import BINARY, FORMATS, prepare
 from actionplan.summary.source import snapshots
 from tests import support
 from tests.support import AUTHOR, TODAY, fresh_sqlite
@@ -108,7 +108,7 @@ def everything_that_leaves(session: Session) -> dict[str, str]:
     outputs["compare"] = render_comparison(compare(empty, summary))
     for fmt in FORMATS:  # the one way out: what a copy or an export hands over
         out = prepare(session=session, client=CLIENT, fmt=fmt, today=TODAY, config=load_config())
-        outputs[f"out-{fmt}"] = out.text if fmt == "pdf" else out.markdown
+        outputs[f"out-{fmt}"] = out.text if fmt in BINARY else out.markdown
     outputs["calendar"] = export_ics(session=session, client=CLIENT).replace("\r\n ", "")
     save_sent(session, summary)
     [saved] = snapshots(session=session, client=CLIENT)
