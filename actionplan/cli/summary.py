@@ -14,6 +14,8 @@ from actionplan.cli.transfer import write_output
 BINARY_NAMES = {"pdf": "a PDF", "docx": "a Word document", "eml": "an e-mail draft"}
 
 if TYPE_CHECKING:
+    from email.headerregistry import Address
+
     from sqlmodel import Session
 
     from actionplan.models import Snapshot
@@ -22,11 +24,15 @@ if TYPE_CHECKING:
 
 
 def run_summary(args: argparse.Namespace) -> int:
-    """actionplan summary CLIENT [--format md|txt|html|pdf|talk] [-o FILE] [--sent] [--force]"""
+    """actionplan summary CLIENT [--format md|txt|html|pdf|talk|docx|eml] [-o FILE] [--sent]
+    [--send] [--force]"""
     from actionplan.summary.deliver import recipients_of, save_as_snapshot
     from actionplan.summary.outgoing import BINARY, Flagged, Outgoing, release
 
-    if args.format in BINARY and not args.output and sys.stdout.isatty():
+    send = bool(getattr(args, "send", False))
+    if send:
+        _check_send(args.format)
+    if args.format in BINARY and not args.output and not send and sys.stdout.isatty():
         raise CliError(
             f"{BINARY_NAMES[args.format]} is not for the terminal: give -o FILE (or pipe it)"
         )
@@ -40,17 +46,26 @@ def run_summary(args: argparse.Namespace) -> int:
         "include_nice": not args.no_nice,
         "next_call": next_call,
     }
+    sent_to: list[str] = []
+
+    def deliver(o: Outgoing) -> None:
+        if args.format == "eml":
+            _say_who_is_left_out(session, o.summary.client, to=_draft_to(o.content))
+        if args.output or not send:
+            write_output(args.output, o.content, protect=args.db)
+        if send:
+            sent_to[:] = _send(o.content)
+
     with db.session() as session:
         try:
-            out, _ = release(
-                session=session,
-                fmt=args.format,
-                deliver=lambda o: write_output(args.output, o.content, protect=args.db),
-                **options,  # type: ignore[arg-type]
-            )
+            out, _ = release(session=session, fmt=args.format, deliver=deliver, **options)  # type: ignore[arg-type]
             recipients: list[str] = []
-            if args.sent:
-                recipients = recipients_of(session, out.summary.client)
+            if args.sent or send:
+                if args.format == "eml":
+                    drafted = _draft_to(out.content)
+                    recipients = [str(a) for a in drafted if not send or a.addr_spec in sent_to]
+                else:
+                    recipients = recipients_of(session, out.summary.client)
 
                 def keep(md: Outgoing) -> None:
                     save_as_snapshot(
@@ -66,10 +81,63 @@ def run_summary(args: argparse.Namespace) -> int:
         _explain(list(out.flags), "let through (--force)")
     if args.output and args.output != "-":
         say(f"wrote {args.output}", err=True)
-    if args.sent:
+    if send:
+        say(f"sent {out.summary.client}'s summary to {', '.join(recipients)}", err=True)
+    if args.sent or send:
         to = f" to {', '.join(recipients)}" if recipients else ""
         say(f"recorded {out.summary.client}'s summary as sent{to} ({args.format})", err=True)
     return 0
+
+
+def _check_send(fmt: str) -> None:
+    """--send needs an e-mail draft and a server to send it through."""
+    from actionplan.summary.smtp import password_for, setup_hint
+
+    if fmt != "eml":
+        raise CliError("--send sends an e-mail: use it with --format eml")
+    if not config().smtp.host:
+        raise CliError(setup_hint())
+    password_for(config().smtp)  # a missing password is said before anything is built
+
+
+def _send(content: bytes) -> list[str]:
+    """Send the draft; the addresses the server took (a refusal is one line, nothing sent)."""
+    from actionplan.summary.smtp import send
+
+    accepted = send(content, config().smtp)
+    for address in _draft_to(content):
+        if address.addr_spec not in accepted:
+            say(f"the server refused {address}: not sent to them", err=True)
+    return accepted
+
+
+def _draft_to(content: bytes) -> list[Address]:
+    """The addresses in a draft's To, as the mail program will read them."""
+    from email import message_from_bytes, policy
+
+    to = message_from_bytes(content, policy=policy.default)["To"]
+    return list(to.addresses) if to else []
+
+
+def _say_who_is_left_out(session: Session, client: str, *, to: list[Address]) -> None:
+    """One line naming the recipients a draft cannot be addressed to, and one if it has no To."""
+    from actionplan.queries import status_recipients
+    from actionplan.summary.email import addressed
+
+    left = addressed(status_recipients(session=session, client=client))
+    if left.no_address:
+        say(f"no e-mail address for {', '.join(left.no_address)}: not in the draft's To", err=True)
+    if left.unusable:
+        names = ", ".join(left.unusable)
+        say(
+            f"an e-mail address that mail cannot carry for {names}: not in the draft's To", err=True
+        )
+    if not to:
+        say(
+            f"the draft has no To: no status-summary recipient of {client} has an e-mail "
+            "address (address it by hand)",
+            err=True,
+        )
 
 
 def _explain(flags: list[Flag], verb: str) -> None:

@@ -41,7 +41,7 @@ def render(
     if fmt == "html":
         from actionplan.summary.html import render_html
 
-        return render_html(summary)
+        return render_html(summary, brand=brand)
     if fmt == "talk":
         from actionplan.summary.talk import render_talk
 
@@ -49,5 +49,13 @@ def render(
     if fmt == "pdf":
         from actionplan.summary.pdf import render_pdf
 
-        return render_pdf(summary, seen=seen)
+        return render_pdf(summary, brand=brand, seen=seen)
+    if fmt == "docx":
+        from actionplan.summary.docx import render_docx
+
+        return render_docx(summary, brand=brand, seen=seen)
+    if fmt == "eml":
+        from actionplan.summary.email import render_eml
+
+        return render_eml(summary, brand=brand, recipients=recipients, seen=seen)
     raise ValueError(f"unknown summary format {fmt!r}")

@@ -21,6 +21,8 @@ from actionplan.summary.model import Summary, build_summary
 from actionplan.summary.render import render
 from actionplan.summary.source import summary_for
 from tests.support import AUTHOR, TODAY, FixedClock, add, seed
+from tests.support.docx_text import docx_text
+from tests.support.mail import eml_text
 
 # --- summaries ---------------------------------------------------------------------------------
 
@@ -207,6 +209,8 @@ def all_outputs(summary: Summary) -> dict[str, str]:
     """Every way a summary leaves the app, as text: the formats, the PDF's text, the snapshot."""
     out = {fmt: str(render(summary, fmt)) for fmt in TEXT_FORMATS}
     out["pdf"] = "\n".join(pdf_pages(render(summary, "pdf")))  # type: ignore[arg-type]
+    out["docx"] = docx_text(render(summary, "docx"))  # type: ignore[arg-type]
+    out["eml"] = eml_text(render(summary, "eml"))  # type: ignore[arg-type]
     out["snapshot"] = json.dumps(summary.to_json(), ensure_ascii=False)
     return out
 
@@ -215,6 +219,10 @@ def rendered(summary: Summary, fmt: str) -> str:
     """A format's text (the PDF's too), each HTML heading on a line of its own."""
     if fmt == "pdf":
         return "\n".join(pdf_pages(render(summary, "pdf")))  # type: ignore[arg-type]
+    if fmt == "docx":
+        return docx_text(render(summary, "docx"))  # type: ignore[arg-type]
+    if fmt == "eml":
+        return eml_text(render(summary, "eml"))  # type: ignore[arg-type]
     text = str(render(summary, fmt))
     return text.replace("</h2>", "\n") if fmt == "html" else text
 
