@@ -67,6 +67,13 @@ BOARD_BINDINGS: list[BindingType] = [
         "board.workload",
         "Workload: open items per owner, week by week",
     ),
+    bind(
+        "C",
+        "calls",
+        "Calls ahead: each client's health, slips not told, asks, last sent",
+        "board.calls",
+        show=False,
+    ),
     bind("R", "recurring", "Recurring checks, 12 weeks ahead", "board.recurring", show=False),
     bind(
         "P",

@@ -1,6 +1,6 @@
-"""The board's way into the other views (summary, triage, agenda, workload, recurring checks,
-people and clients, templates, a card's history, help) and back, and what it shows before
-there is a plan."""
+"""The board's way into the other views (summary, triage, agenda, workload, calls, recurring
+checks, people and clients, templates, a card's history, help) and back, and what it shows
+before there is a plan."""
 
 from __future__ import annotations
 
@@ -58,6 +58,11 @@ class BoardViews(CardActions):
 
         self.app.push_screen(WorkloadScreen(), self._back_from_view)
 
+    def action_calls(self) -> None:
+        from actionplan.tui.screens.calls import CallsScreen
+
+        self.app.push_screen(CallsScreen(), self._back_from_view)
+
     def action_recurring(self) -> None:
         from actionplan.tui.screens.recurring import RecurringScreen
 
@@ -76,8 +81,9 @@ class BoardViews(CardActions):
             return
         self.app.push_screen(TemplatePicker(self.client), self._back_from_view)
 
-    def _back_from_view(self, jump: tuple[str, int] | None) -> None:
-        """Back from triage, agenda, workload...: show the item chosen there, or reload."""
+    def _back_from_view(self, jump: tuple[str, int | None] | None) -> None:
+        """Back from triage, agenda, workload, calls...: show the item (or client) chosen
+        there, or reload."""
         if jump is None:
             self.reload()
             return
