@@ -168,6 +168,12 @@ class Figure:
     """For a figure that is not sized, the size it works on anyway (shown in the table)."""
     min_size: int = 1
     """A sized figure is measured on plans of at least this many items."""
+    max_size: int | None = None
+    """... and of at most this many (None: no limit)."""
+
+    def measured_on(self, size: int) -> bool:
+        """Whether this sized figure is measured on a plan of ``size`` items."""
+        return self.sized and size >= self.min_size and (self.max_size or size) >= size
 
     def target(self, size: int | None) -> float | None:
         return self.targets.get(size, self.targets.get(None))
@@ -183,11 +189,14 @@ def figure(
     targets: Mapping[int | None, float] | None = None,
     fixed_size: int | None = None,
     min_size: int = 1,
+    max_size: int | None = None,
 ) -> Callable[[Command], Command]:
     """Register a measurement (see the module docstring)."""
 
     def register(command: Command) -> Command:
-        FIGURES.append(Figure(name, command, sized, dict(targets or {}), fixed_size, min_size))
+        FIGURES.append(
+            Figure(name, command, sized, dict(targets or {}), fixed_size, min_size, max_size)
+        )
         return command
 
     return register

@@ -165,7 +165,7 @@ def list_json(ctx: Context, plan: Plan | None) -> list[str]:
 SUMMARY_CLIENT = f"<{SUMMARY_ITEMS}-item client>"
 
 
-@figure(f"summary {SUMMARY_CLIENT} --format md", targets={None: 1.0}, min_size=BOARD_MIN_SIZE)
+@figure(f"summary {SUMMARY_CLIENT} --format md", targets={None: 0.6}, min_size=BOARD_MIN_SIZE)
 def summary_md(ctx: Context, plan: Plan | None) -> list[str]:
     assert plan is not None and plan.summary_client
     return ctx.actionplan(
@@ -174,14 +174,51 @@ def summary_md(ctx: Context, plan: Plan | None) -> list[str]:
 
 
 @figure(
-    f"summary {SUMMARY_CLIENT} --format pdf -o FILE", targets={None: 1.5}, min_size=BOARD_MIN_SIZE
+    f"summary {SUMMARY_CLIENT} --format pdf -o FILE", targets={None: 1.0}, min_size=BOARD_MIN_SIZE
 )
 def summary_pdf(ctx: Context, plan: Plan | None) -> list[str]:
+    return _summary_file(ctx, plan, "pdf")
+
+
+@figure(
+    f"summary {SUMMARY_CLIENT} --format docx -o FILE",
+    targets={None: 1.0},
+    min_size=BOARD_MIN_SIZE,
+)
+def summary_docx(ctx: Context, plan: Plan | None) -> list[str]:
+    return _summary_file(ctx, plan, "docx")
+
+
+@figure(
+    f"summary {SUMMARY_CLIENT} --format eml -o FILE (with its PDF)",
+    targets={None: 1.2},
+    min_size=BOARD_MIN_SIZE,
+)
+def summary_eml(ctx: Context, plan: Plan | None) -> list[str]:
+    return _summary_file(ctx, plan, "eml")
+
+
+@figure(
+    "summary <largest client, 1,000 items> --format pdf -o FILE",
+    targets={None: 1.2},
+    min_size=5_000,
+    max_size=5_000,
+)
+def summary_pdf_large(ctx: Context, plan: Plan | None) -> list[str]:
+    assert plan is not None
+    return _summary_file(ctx, plan, "pdf", client=plan.largest_client)
+
+
+def _summary_file(
+    ctx: Context, plan: Plan | None, fmt: str, client: str | None = None
+) -> list[str]:
+    """``summary CLIENT --format FMT -o FILE --force`` (a new file each run)."""
     assert plan is not None and plan.summary_client
-    pdf = ctx.fresh_path(".pdf")
+    out = ctx.fresh_path(f".{fmt}")
     return ctx.actionplan(
-        "--db", plan.db, "summary", plan.summary_client, "--format", "pdf", "-o", pdf, "--force"
-    )
+        "--db", plan.db, "summary", client or plan.summary_client, "--format", fmt, "-o", out,
+        "--force",
+    )  # fmt: skip
 
 
 # --- the run --------------------------------------------------------------------------------
@@ -301,7 +338,7 @@ def main(argv: list[str] | None = None) -> int:
                         f"({plan.summary_items} open items)",
                         file=sys.stderr,
                     )
-                for fig in (f for f in FIGURES if f.sized and size >= f.min_size):
+                for fig in (f for f in FIGURES if f.measured_on(size)):
                     print(f"measuring {fig.name} on {size:,} ...", file=sys.stderr, flush=True)
                     results.append(measure(ctx, fig, plan, args.repeat))
                 if not args.no_board:

@@ -84,6 +84,11 @@ def build_parser() -> Parser:
     p.add_argument("--json", action="store_true", help="the buckets and their items as JSON")
     p = command("workload", "views:run_workload", "open items per owner per week, ahead")
     _weekly(p, 6, "--limit", 0, "mark weeks over N items, 0-10000 (config workload_limit)")
+    p = command("calls", "calls:run_calls", "clients with a call in the next N days: the prep list")
+    p.add_argument(
+        "--days", type=count(0, 366), default=7, metavar="N", help="days ahead, 0-366 (0: today)"
+    )
+    p.add_argument("--json", action="store_true", help="the calls as JSON (ISO dates)")
 
     p = command("delete", "items:run_delete", "delete an item (undo or restore brings it back)")
     p.add_argument("id", type=item_id)
@@ -123,6 +128,11 @@ def build_parser() -> Parser:
         action="store_true",
         help="record it as sent to the client (a snapshot with the format and recipients): "
         "'not told' clears and the next summary says what changed since",
+    )
+    p.add_argument(
+        "--send",
+        action="store_true",
+        help="eml: send the e-mail over [smtp] in the config, and record it as sent",
     )
     p.add_argument(
         "--force",

@@ -12,6 +12,7 @@ from actionplan.db import Database
 from actionplan.models import Snapshot
 from actionplan.tui.screens import summary_actions
 from actionplan.tui.screens.confirm_leaks import ConfirmLeaks
+from actionplan.tui.screens.people_dialogs import Confirm
 from actionplan.tui.screens.summary_preview import SummaryPreview
 from tests.support import count, seed
 from tests.support.pilot import (
@@ -41,6 +42,13 @@ async def wait_for_file(pilot, folder: Path, suffix: str) -> Path:
     raise AssertionError(f"no {suffix} file was written")
 
 
+async def not_sent(pilot, app) -> None:
+    """Answer "Record as sent to the client?" with no (it follows every export and copy)."""
+    await until(pilot, lambda: isinstance(app.screen, Confirm))
+    await pilot.press("n")
+    await until(pilot, lambda: isinstance(app.screen, SummaryPreview))
+
+
 async def test_s_previews_the_summary_without_anything_internal(db: Database, exports) -> None:
     seed(db, "Renew firewall licence", internal_note="SECRET-NOTE no way before Q1")
     seed(db, "Chase our credit note", visibility="internal")
@@ -65,6 +73,8 @@ async def test_each_format_is_exported_to_a_file(db: Database, exports: Path) ->
             await pilot.press(key)
             path = await wait_for_file(pilot, exports, suffix)
             assert path.stat().st_size > 0
+            if key != "k":  # the talk track is ours: not asked
+                await not_sent(pilot, app)
         assert (exports / "Acme 2026-11-23.pdf").read_bytes().startswith(b"%PDF")
 
 
@@ -82,6 +92,7 @@ async def test_the_leak_guard_asks_first_and_no_keeps_everything_in(db, exports)
         await until(pilot, lambda: isinstance(app.screen, ConfirmLeaks))
         await pilot.press("y")
         await until(pilot, lambda: app.clipboard == preview.markdown)
+        await not_sent(pilot, app)
         await pilot.press("m")
         await until(pilot, lambda: isinstance(app.screen, ConfirmLeaks))
         await pilot.press("y")
@@ -222,6 +233,7 @@ async def test_exports_are_private_and_never_overwrite_another_file(
         await open_preview(pilot, app)
         await pilot.press("m")
         await until(pilot, lambda: exports.exists() and len(list(exports.iterdir())) == 1)
+        await not_sent(pilot, app)
         await pilot.press("m")
         await until(pilot, lambda: len(list(exports.iterdir())) == 2)
     names = sorted(p.name for p in exports.iterdir())

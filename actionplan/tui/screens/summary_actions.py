@@ -14,12 +14,24 @@ from pathlib import Path
 from textual import on, work
 from textual.message import Message
 
+from actionplan.clipboard import Copied, find_clipboard
 from actionplan.summary.guarding import Flag
 from actionplan.summary.outgoing import Outgoing
+from actionplan.tui.clipboard import copy_text
 from actionplan.tui.screens.confirm_leaks import ConfirmLeaks
 from actionplan.tui.view import PlanView
 
-NAMES = {"md": "Markdown", "txt": "text", "html": "HTML", "pdf": "PDF", "talk": "talk track"}
+NAMES = {
+    "md": "Markdown",
+    "txt": "text",
+    "html": "HTML",
+    "pdf": "PDF",
+    "talk": "talk track",
+    "docx": "Word",
+    "eml": "e-mail draft",
+}
+NOT_SENT = ("talk",)
+"""Formats that are for us, not for the client (the talk track is read out on the call)."""
 
 
 @dataclass
@@ -29,6 +41,11 @@ class Released(Message):
     what: str
     outgoing: Outgoing
     path: Path | None = None
+    accepted: frozenset[str] = frozenset()
+    """The flags the user let through for it (recording it as sent needs no second Yes)."""
+    sent_as: str | None = None
+    copied: Copied | None = None
+    """How a copy went (a real clipboard, OSC 52, or nothing)."""
 
 
 @dataclass
@@ -40,6 +57,7 @@ class Held(Message):
     outgoing: Outgoing
     changed: bool
     ask: list[Flag]
+    sent_as: str | None = None
 
 
 @dataclass
@@ -84,10 +102,12 @@ class SummaryActions(PlanView[tuple[str, int] | None, Outgoing]):
         self.action_copy()
 
     def action_save(self) -> None:
-        self._release("save", "md", frozenset())
+        self._release("save", "md", frozenset(), sent_as="md")
 
     @work(thread=True, group="release", exit_on_error=False)
-    def _release(self, what: str, fmt: str, accepted: frozenset[str]) -> None:
+    def _release(
+        self, what: str, fmt: str, accepted: frozenset[str], sent_as: str | None = None
+    ) -> None:
         from actionplan.errors import user_message
         from actionplan.summary.outgoing import Changed, Flagged, release
 
@@ -101,8 +121,10 @@ class SummaryActions(PlanView[tuple[str, int] | None, Outgoing]):
             folder = export_folder()
             deliver = {
                 "export": lambda session, o: write_export(o, folder),
-                "copy": lambda session, o: None,  # the UI thread copies o.markdown afterwards
-                "save": lambda session, o: save_as_snapshot(session, o, app.author),
+                "copy": lambda session, o: copy_text(self.app, o.markdown, find=find_clipboard),
+                "save": lambda session, o: save_as_snapshot(
+                    session, o, app.author, sent_as=sent_as
+                ),
             }[what]
             with app.db.session() as session:
                 out, path = release(
@@ -116,13 +138,17 @@ class SummaryActions(PlanView[tuple[str, int] | None, Outgoing]):
                     accepted=accepted,
                 )
         except Changed as exc:
-            self.post_message(Held(what, fmt, exc.outgoing, changed=True, ask=[]))
+            self.post_message(Held(what, fmt, exc.outgoing, changed=True, ask=[], sent_as=sent_as))
         except Flagged as exc:
-            self.post_message(Held(what, fmt, exc.outgoing, changed=False, ask=exc.pending))
+            self.post_message(
+                Held(what, fmt, exc.outgoing, changed=False, ask=exc.pending, sent_as=sent_as)
+            )
         except Exception as exc:
             self.post_message(Failed(user_message(exc)))
         else:
-            self.post_message(Released(what, out, path if isinstance(path, Path) else None))
+            where = path if isinstance(path, Path) else None
+            copied = path if isinstance(path, Copied) else None
+            self.post_message(Released(what, out, where, accepted, sent_as, copied))
 
     @on(Held)
     def _held(self, message: Held) -> None:
@@ -140,24 +166,72 @@ class SummaryActions(PlanView[tuple[str, int] | None, Outgoing]):
             )
             return
         verb = {"export": f"export as {NAMES[message.fmt]}", "copy": "copy to the clipboard"}
-        what = verb.get(message.what, "save this snapshot")
+        what = verb.get(message.what, "record this summary as sent")
         accepted = frozenset(f.key for f in message.ask)
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self._release(message.what, message.fmt, accepted)
+                self._release(message.what, message.fmt, accepted, message.sent_as)
 
         self.app.push_screen(ConfirmLeaks(message.ask, what), answered)
 
     @on(Released)
     def _released(self, message: Released) -> None:
+        fmt = message.outgoing.fmt
         if message.what == "copy":
-            self.app.copy_to_clipboard(message.outgoing.markdown)
-            self.notify("Markdown copied to the clipboard", timeout=3)
+            self._copied(message)
         elif message.what == "save":
-            self.notify("Snapshot saved: the next summary shows what changed since", timeout=5)
+            for screen in self.app.screen_stack:  # the board's "not told" clears on the way back
+                if isinstance(screen, PlanView) and screen is not self:
+                    screen.stale = True
+            self.notify(
+                "Recorded as sent: the board no longer says 'not told' for the dates it carried, "
+                "and the next summary shows what changed since",
+                title="Sent",
+                timeout=6,
+            )
+            self.reload()
         else:
             self.notify(f"Wrote {message.path}", title="Exported", timeout=8)
+            if fmt not in NOT_SENT:
+                self._ask_sent(fmt, message.accepted)
+
+    def _copied(self, message: Released) -> None:
+        """Say how the copy went; when nothing was copied, offer a Markdown file instead."""
+        from actionplan.tui.clipboard import NoClipboard
+
+        copied = message.copied
+        if copied is not None and copied.ok:
+            self.notify(copied.message, timeout=5)
+            self._ask_sent("copy", message.accepted)
+            return
+        reason = copied.reason if copied is not None else ""
+
+        def answered(write: bool | None) -> None:
+            if write:
+                self._release("export", "md", message.accepted)
+
+        self.app.push_screen(NoClipboard(reason, str(export_folder())), answered)
+
+    def _ask_sent(self, sent_as: str, accepted: frozenset[str]) -> None:
+        """Ask whether what just left goes to the client; yes records it as sent."""
+        from actionplan.tui.screens.people_dialogs import Confirm
+
+        how = "copied text" if sent_as == "copy" else NAMES.get(sent_as, sent_as)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._release("save", "md", accepted, sent_as)
+
+        self.app.push_screen(
+            Confirm(
+                "Record as sent to the client?",
+                f"Yes if this {how} goes to {self.client}: the board stops saying 'not told' "
+                "for the dates it carries, and the next summary says what changed since.",
+                "y records it · n or Esc: not sent (yet)",
+            ),
+            answered,
+        )
 
     @on(Failed)
     def _failed(self, message: Failed) -> None:

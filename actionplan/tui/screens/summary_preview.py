@@ -11,17 +11,21 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
+from actionplan.plan.settings import SummarySettings
 from actionplan.summary.guarding import Flag
 from actionplan.summary.model import Summary
 from actionplan.summary.outgoing import Outgoing
+from actionplan.tui.app import WriteDone
 from actionplan.tui.keys import bind, help_key
-from actionplan.tui.screens.summary_actions import SummaryActions
+from actionplan.tui.screens.summary_actions import Failed, SummaryActions
+from actionplan.tui.screens.summary_words import Stored, SummaryWords
+from actionplan.tui.summary_writes import SaveWords, health_line, stored_words
 from actionplan.tui.view import Heading
 from actionplan.tui.widgets.keybar import KeyBar
 from actionplan.tui.widgets.leak_marks import flag_text, marked
@@ -51,6 +55,14 @@ class SummaryPreview(SummaryActions):
             "Export as one HTML page that prints cleanly",
         ),
         bind("p", "export('pdf')", "PDF", "summary.pdf", "Export as PDF"),
+        bind("W", "export('docx')", "Word", "summary.docx", "Export as a Word document"),
+        bind(
+            "E",
+            "export('eml')",
+            "E-mail",
+            "summary.eml",
+            "An e-mail draft to the client's status recipients, the PDF attached",
+        ),
         bind("k", "export('talk')", "Talk", "summary.talk", "Talk track for the meeting"),
         bind(
             "y,ctrl+c,super+c",
@@ -60,7 +72,20 @@ class SummaryPreview(SummaryActions):
             "Copy the Markdown (through the leak guard)",
             shown_as="y",
         ),
-        bind("S", "save", "Save snapshot", "summary.save"),
+        bind(
+            "S",
+            "save",
+            "Sent",
+            "summary.save",
+            "Record this summary as sent to the client (a snapshot; 'not told' clears)",
+        ),
+        bind(
+            "e",
+            "words",
+            "Edit",
+            "summary.words",
+            "Edit what it says: next call, headline, intro, health",
+        ),
         bind(
             "enter",
             "goto",
@@ -98,7 +123,8 @@ class SummaryPreview(SummaryActions):
         "Every export, copy and snapshot is built again from the plan at that moment and "
         "checked by the leak guard; if the plan changed, the preview is redrawn first and "
         "nothing leaves. Exports go to Documents/actionplan, readable only by you, never "
-        "over another file. w is for us only: it never leaves."
+        "over another file. After an export or a copy, y records it as sent to the client. "
+        "w is for us only: it never leaves."
     )
 
     def __init__(self, client: str) -> None:
@@ -125,6 +151,7 @@ class SummaryPreview(SummaryActions):
         with Vertical(id="preview"):
             title = Text.assemble((" Summary ", "bold reverse"), " ", (self.client, "bold"))
             yield Heading(title, id="preview-title")
+            yield Static("", id="preview-health")
             yield OptionList(id="leaks")
             with VerticalScroll(id="preview-body"):
                 yield Markdown(id="preview-md")
@@ -168,6 +195,7 @@ class SummaryPreview(SummaryActions):
         if out.reviewed:
             title.append(f"  ({len(out.reviewed)} reviewed sentence(s) let through)", "dim")
         self.query_one("#preview-title", Static).update(title)
+        self.query_one("#preview-health", Static).update(health_line(out.summary))
         leaks = self.query_one("#leaks", OptionList)
         keep = leaks.highlighted
         leaks.clear_options()
@@ -225,3 +253,37 @@ class SummaryPreview(SummaryActions):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    # --- what it says -------------------------------------------------------------------------
+
+    @work(thread=True, group="words", exit_on_error=False)
+    def action_words(self) -> None:
+        from actionplan.errors import user_message
+
+        app = self.plan_app
+        try:
+            with app.db.session() as session:
+                stored = stored_words(session, self.client, app.today(), app.config.name)
+        except Exception as exc:
+            self.post_message(Failed(user_message(exc)))
+            return
+        self.app.call_from_thread(self._edit_words, stored)
+
+    def _edit_words(self, stored: Stored) -> None:
+        app = self.plan_app
+
+        def chosen(settings: SummarySettings | None) -> None:
+            if settings is not None:
+                job = SaveWords(stored.client, settings, app.author)
+                app.write("summary words", job, self)
+
+        screen = SummaryWords(stored, today=app.today(), day_first=app.config.day_first)
+        self.app.push_screen(screen, chosen)
+
+    def on_write_done(self, message: WriteDone) -> None:
+        message.stop()
+        if message.error is not None:
+            self.notify(f"Not saved: {message.error}", severity="error", timeout=8)
+        else:
+            self.notify(f"{message.result} · u on the board undoes it", timeout=5)
+        self.reload()
