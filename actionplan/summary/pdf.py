@@ -13,6 +13,7 @@ from actionplan.summary.model import Summary
 from actionplan.summary.words import NONE, long_day, moved_phrase, paragraphs, when
 
 FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"
+_PAD = 6  # a plan table cell's padding left and right (points; ReportLab's own default)
 _COLOURS = {"green": "#2e7d32", "amber": "#b26a00", "red": "#c62828"}
 
 
@@ -35,10 +36,10 @@ def render_pdf(
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import (
         ListFlowable,
+        LongTable,
         Paragraph,
         SimpleDocTemplate,
         Spacer,
-        Table,
         TableStyle,
     )
 
@@ -106,20 +107,38 @@ def render_pdf(
             story += [p(f"<b>{heading}</b>"), items(texts)]
     story.append(p("The plan", h2))
     if s.plan:
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        width = size[0] - 2 * SIDE
+        widths = [width * 0.47, width * 0.19, width * 0.17, width * 0.17]
+
+        def cell(text: str, column: int) -> Any:
+            """Short text as a plain cell (drawn, never wrapped: a 1,000-item plan is quick),
+            anything that would not fit on one line as a paragraph that wraps."""
+            if stringWidth(text, FONT, body.fontSize) <= widths[column] - 2 * _PAD:
+                if seen is not None:
+                    seen.append(x(text))
+                return text
+            return p(x(text))
+
         header = [p(f"<b>{c}</b>", small) for c in ("Item", "Owner", "Date", "Status")]
         rows = [header]
         for ln in s.plan:
-            item = x(ln.title) + ("" if ln.must else " <i>(nice to have)</i>")
-            if ln.note:
-                item += f'<br/><font size="8.5" color="#5b6670">{x(ln.note)}</font>'
-            rows.append([p(item), p(x(ln.owner)), p(when(ln, s.day)), p(x(ln.status))])
-        width = size[0] - 2 * SIDE
-        table = Table(
-            rows, colWidths=[width * 0.47, width * 0.19, width * 0.17, width * 0.17], repeatRows=1
-        )
+            if ln.must and not ln.note:
+                item: Any = cell(ln.title, 0)
+            else:
+                markup = x(ln.title) + ("" if ln.must else " <i>(nice to have)</i>")
+                if ln.note:
+                    markup += f'<br/><font size="8.5" color="#5b6670">{x(ln.note)}</font>'
+                item = p(markup)
+            rows.append([item, cell(ln.owner, 1), cell(when(ln, s.day), 2), cell(ln.status, 3)])
+        table = LongTable(rows, colWidths=widths, repeatRows=1)
         table.setStyle(
             TableStyle(
                 [
+                    ("FONT", (0, 1), (-1, -1), FONT, body.fontSize, body.leading),
+                    ("LEFTPADDING", (0, 0), (-1, -1), _PAD),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), _PAD),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor("#d7dde2")),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 4),

@@ -13,6 +13,7 @@ from actionplan.changes_since import changes_since
 from actionplan.db import Database, DatabaseError
 from actionplan.summary.source import snapshots
 from actionplan.tui.screens.changes_since import ChangesSinceScreen
+from actionplan.tui.screens.people_dialogs import Confirm
 from actionplan.tui.screens.summary_preview import SummaryPreview
 from actionplan.tui.view import FailureLine
 from tests.support import FixedClock, seed
@@ -78,7 +79,9 @@ async def test_the_view_is_never_copied_exported_or_saved(db: Database, changed:
         await pilot.press("y", "S")  # the preview's keys do nothing while the view is open
         await pilot.pause()
         assert app.clipboard == "" and app.screen is screen
-        await pilot.press("escape", "y", "S")
+        await pilot.press("escape", "y")
+        await until(pilot, lambda: isinstance(app.screen, Confirm), seconds=5)
+        await pilot.press("n", "S")  # not recorded as sent on the copy; S records it
         for _ in range(200):
             await pilot.pause(0.01)
             with db.session() as s:
