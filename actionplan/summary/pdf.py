@@ -61,10 +61,22 @@ def render_pdf(
         "h2", parent=body, fontName=BOLD, fontSize=11.5, leading=15, spaceBefore=10, spaceAfter=4
     )
 
+    class OnceWrapped(Paragraph):  # type: ignore[misc]
+        """A paragraph that lays out its lines once per width: a table cell is asked for its
+        size when the table is measured, split across pages and drawn, every time anew."""
+
+        _laid: tuple[float, tuple[float, float]] | None = None
+
+        def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+            laid_out = self._laid is not None and "blPara" in self.__dict__
+            if not laid_out or self._laid is None or self._laid[0] != avail_width:
+                self._laid = (avail_width, super().wrap(avail_width, avail_height))
+            return self._laid[1]
+
     def p(text: str, style: ParagraphStyle = body) -> Paragraph:
         if seen is not None:
             seen.append(text)
-        return Paragraph(text, style)
+        return OnceWrapped(text, style)
 
     def items(texts: list[str]) -> Any:
         if not texts:
