@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 from datetime import date, timedelta
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from actionplan.cli.context import open_db, today
+from actionplan.cli.context import read_db, today
 from actionplan.cli.output import say, say_block, say_json, table
 from actionplan.text import one_line
 
@@ -22,9 +23,7 @@ def run_calls(args: argparse.Namespace) -> int:
     from actionplan.calls import calls_ahead, window_words
 
     day = today()
-    db = open_db(args)
-    with db.session() as session:
-        found = calls_ahead(session=session, today=day, days=args.days)
+    found = read_db(args, partial(calls_ahead, today=day, days=args.days))
     if args.json:
         say_json(json.dumps(calls_json(found, day, args.days), ensure_ascii=False, indent=1))
     elif not found:

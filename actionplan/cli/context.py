@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from datetime import date
 from functools import cache
+from typing import TypeVar
 
 from actionplan import clock
 from actionplan.config import Config, load_config
 from actionplan.db import Database, open_database
+
+T = TypeVar("T")
 
 
 @cache
@@ -25,6 +29,12 @@ def today() -> date:
 def open_db(args: argparse.Namespace, *, upgrade: bool = True) -> Database:
     """Open the database named by --db, ACTIONPLAN_DB or the default."""
     return open_database(args.db, upgrade=upgrade)
+
+
+def read_db(args: argparse.Namespace, read: Callable[..., T]) -> T:
+    """Open the database and read from it in one session: ``read(session=...)``'s answer."""
+    with open_db(args).session() as session:
+        return read(session=session)
 
 
 def parse_when(text: str | None, *, field: str) -> date | None:

@@ -6,9 +6,10 @@ import argparse
 import json
 import shutil
 import sys
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from actionplan.cli.context import config, open_db, today
+from actionplan.cli.context import config, open_db, read_db, today
 from actionplan.cli.output import clip, say_block, say_json, table, width
 from actionplan.text import one_line
 
@@ -23,9 +24,7 @@ def run_agenda(args: argparse.Namespace) -> int:
     from actionplan.agenda import agenda
 
     day = today()
-    db = open_db(args)
-    with db.session() as session:
-        found = agenda(session=session, today=day, client=args.client)
+    found = read_db(args, partial(agenda, today=day, client=args.client))
     if args.json:
         say_json(json.dumps(_agenda_json(found, day), ensure_ascii=False, indent=1))
     else:

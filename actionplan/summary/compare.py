@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 from typing import Any, Protocol, TypeVar
 
 from actionplan.summary.model import LEVELS, Health, Line, Moved, Summary
-from actionplan.summary.words import NONE, long_day, moved_phrase, when
+from actionplan.summary.words import NONE, changes, long_day
 
 
 class SavedSnapshot(Protocol):
@@ -115,7 +115,6 @@ def health_trend(c: Comparison) -> str:
 
 def sections(c: Comparison) -> list[tuple[str, list[str]]]:
     """The comparison as (heading, lines); an empty section has no lines (show "None")."""
-    day = c.newer
 
     def health(h: Health) -> str:
         return f"{h.level.capitalize()}: {h.reason}"
@@ -125,12 +124,7 @@ def sections(c: Comparison) -> list[tuple[str, list[str]]]:
             f"Health ({health_trend(c)})",
             [f"then {health(c.health_then)}", f"now {health(c.health_now)}"],
         ),
-        ("Done", [ln.title for ln in c.done]),
-        ("New", [f"{ln.title} ({when(ln, day)})" for ln in c.new]),
-        (
-            "Dates moved",
-            [f"{m.line.title}: {moved_phrase(m.was, m.line.due, day)}" for m in c.moved],
-        ),
+        *changes(c.done, c.new, c.moved, c.newer),
         ("Status changed", [f"{s.line.title}: was {s.was}, now {s.line.status}" for s in c.status]),
         ("No longer listed", [ln.title for ln in c.gone]),
     ]

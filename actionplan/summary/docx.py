@@ -17,7 +17,7 @@ from actionplan.summary.docx_page import (
     set_widths,
 )
 from actionplan.summary.model import Summary
-from actionplan.summary.words import NONE, long_day, moved_phrase, paragraphs, when
+from actionplan.summary.words import NONE, changes, long_day, paragraphs, when
 
 _COLOURS = {"green": "2e7d32", "amber": "b26a00", "red": "c62828"}
 _COLUMNS = (("Item", 0.47), ("Owner", 0.19), ("Date", 0.17), ("Status", 0.17))
@@ -65,14 +65,7 @@ def render_docx(
     w.para("Changes since last time", style="Heading 1")
     if not (s.done or s.new or s.moved):
         w.para(NONE, muted=True)
-    for heading, texts in (
-        ("Done", [ln.title for ln in s.done]),
-        ("New", [f"{ln.title} ({when(ln, s.day)})" for ln in s.new]),
-        (
-            "Dates moved",
-            [f"{m.line.title}: {moved_phrase(m.was, m.line.due, s.day)}" for m in s.moved],
-        ),
-    ):
+    for heading, texts in changes(s.done, s.new, s.moved, s.day):
         if texts:
             w.para(heading, style="Heading 2")
             w.items(texts)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.cells import cell_len
 
 from actionplan.summary.model import Summary
-from actionplan.summary.words import NONE, long_day, moved_phrase, paragraphs, when
+from actionplan.summary.words import NONE, changes, long_day, paragraphs, when
 
 WIDTH = 80
 
@@ -29,16 +29,9 @@ def render_text(summary: Summary) -> str:
     out += _section("CHANGES SINCE LAST TIME")
     if not (s.done or s.new or s.moved):
         out.append(NONE)
-    for heading, lines in (
-        ("Done:", [ln.title for ln in s.done]),
-        ("New:", [f"{ln.title} ({when(ln, s.day)})" for ln in s.new]),
-        (
-            "Dates moved:",
-            [f"{m.line.title}: {moved_phrase(m.was, m.line.due, s.day)}" for m in s.moved],
-        ),
-    ):
+    for heading, lines in changes(s.done, s.new, s.moved, s.day):
         if lines:
-            out.append(heading)
+            out.append(f"{heading}:")
             for text in lines:
                 out += _wrap(text, bullet=True)
     out += _section("THE PLAN")

@@ -9,9 +9,8 @@ from typing import Unpack
 
 from sqlmodel import Session, col, func, select
 
-from actionplan.known import no_client
 from actionplan.models import Client, Snapshot
-from actionplan.plan import NotFound, find_client
+from actionplan.plan.named import client_named
 from actionplan.queries import ItemFilter, list_items
 from actionplan.rows import Slip
 from actionplan.summary.model import ClientWords, Summary, SummaryOptions, build_summary
@@ -19,9 +18,7 @@ from actionplan.summary.model import ClientWords, Summary, SummaryOptions, build
 
 def snapshots(*, session: Session, client: str) -> list[Snapshot]:
     """The client's saved snapshots, newest first."""
-    found = find_client(session=session, name=client)
-    if found is None:
-        raise NotFound(no_client(session=session, name=client))
+    found = client_named(session, client)
     stmt = (
         select(Snapshot)
         .where(Snapshot.client_id == found.id)
@@ -51,9 +48,7 @@ def summary_for(
     Raises:
         NotFound: when there is no such client.
     """
-    found = find_client(session=session, name=client)
-    if found is None:
-        raise NotFound(no_client(session=session, name=client))
+    found = client_named(session, client)
     rows = list_items(session=session, where=ItemFilter(client=found.name))
     return build_summary(
         client=found.name,

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from actionplan.dates import describe
-from actionplan.summary.model import Line
+from actionplan.summary.model import Line, Moved
 
 
 def long_day(day: date | None) -> str:
@@ -39,6 +40,21 @@ def moved_phrase(was: date | None, now: date | None, today: date) -> str:
     """ "was 28 Nov, now 12 Dec" (years shown when they differ from today's or each other)."""
     year = today.year if (was is None or now is None or was.year == now.year) else -1
     return f"was {short_day(was, year)}, now {short_day(now, year)}"
+
+
+def changes(
+    done: Sequence[Line], new: Sequence[Line], moved: Sequence[Moved], today: date
+) -> list[tuple[str, list[str]]]:
+    """Done, new and dates moved as (heading, lines), worded alike in every format; a section
+    with nothing in it has no lines."""
+    return [
+        ("Done", [ln.title for ln in done]),
+        ("New", [f"{ln.title} ({when(ln, today)})" for ln in new]),
+        (
+            "Dates moved",
+            [f"{m.line.title}: {moved_phrase(m.was, m.line.due, today)}" for m in moved],
+        ),
+    ]
 
 
 def paragraphs(text: str) -> list[str]:

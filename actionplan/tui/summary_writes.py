@@ -25,23 +25,14 @@ def stored_words(session: Session, client: str, today: date, prepared_by: str) -
     Raises:
         NotFound: when there is no such client (any more).
     """
-    from actionplan.known import no_client
-    from actionplan.summary.source import summary_for
+    from actionplan.plan.named import client_named
+    from actionplan.summary.source import summary_for, words_of
     from actionplan.tui.screens.summary_words import Stored
 
-    found = plan.find_client(session=session, name=client)
-    if found is None:
-        raise plan.NotFound(no_client(session=session, name=client))
+    found = client_named(session, client)
     summary = summary_for(session=session, client=found.name, today=today, prepared_by=prepared_by)
-    return Stored(
-        client=found.name,
-        next_call=found.next_call,
-        headline=found.headline,
-        intro=found.intro,
-        health=found.health,
-        health_reason=found.health_reason,
-        computed=summary.auto_health or summary.health,
-    )
+    computed = summary.auto_health or summary.health
+    return Stored(client=found.name, words=words_of(found), computed=computed)
 
 
 def health_line(summary: Summary) -> Text:

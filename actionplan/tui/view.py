@@ -103,6 +103,9 @@ class PlanView(KeysHelp, Screen[ResultT], Generic[ResultT, DataT]):
     ]
     WHAT: ClassVar[str] = "the plan"
     """What the view reads, for its failure line ("could not read the agenda")."""
+    FOCUS: ClassVar[str | None] = None
+    """The widget (a selector) that has focus when the view opens. A view that names it is
+    read as soon as it is mounted; one with more to do then writes its own ``on_mount``."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -117,6 +120,11 @@ class PlanView(KeysHelp, Screen[ResultT], Generic[ResultT, DataT]):
     def plan_app(self) -> ActionPlanApp:
         """The app, typed."""
         return cast("ActionPlanApp", self.app)
+
+    def on_mount(self) -> None:
+        if self.FOCUS is not None:
+            self.query_one(self.FOCUS).focus()
+            self.reload()
 
     # --- what a view says ------------------------------------------------------------------
 

@@ -84,55 +84,74 @@ def nowhere(name: str) -> None:
 # --- each environment -------------------------------------------------------------------------
 
 
-def test_wayland_uses_wl_copy_and_the_text_reaches_it_exactly(tools: Tools) -> None:
-    tools.recording("wl-copy", "xclip")
-    env = {"WAYLAND_DISPLAY": "wayland-0", "DISPLAY": ":0", **TERM}
-    board = find_clipboard(env, "linux", tools.which, wsl=False)
-    assert board.ways == ["wl-copy", "xclip", OSC52]
+@pytest.mark.parametrize(
+    ("env", "platform", "wsl", "recorded", "ways", "received"),
+    [
+        pytest.param(
+            {"WAYLAND_DISPLAY": "wayland-0", "DISPLAY": ":0", **TERM},
+            "linux",
+            False,
+            ("wl-copy", "xclip"),
+            ["wl-copy", "xclip", OSC52],
+            {"stdin": TEXT.encode(), "args": b"\n"},  # no arguments
+            id="wayland-uses-wl-copy",
+        ),
+        pytest.param(
+            {"DISPLAY": ":0", **TERM},
+            "linux",
+            False,
+            ("xclip", "xsel"),
+            ["xclip", "xsel", OSC52],
+            {"stdin": TEXT.encode(), "args": b"-selection\nclipboard\n"},
+            id="x11-xclip-uses-the-clipboard-selection",
+        ),
+        pytest.param(
+            {"DISPLAY": ":0", **TERM},
+            "linux",
+            False,
+            ("xsel",),
+            ["xsel", OSC52],
+            {"stdin": TEXT.encode(), "args": b"--clipboard\n--input\n"},
+            id="x11-with-only-xsel",
+        ),
+        pytest.param(
+            {"TERM_PROGRAM": "Apple_Terminal", **TERM},
+            "darwin",
+            None,
+            ("pbcopy",),
+            ["pbcopy"],  # macOS Terminal ignores OSC 52: no second way
+            {"stdin": TEXT.encode(), "lc": b"UTF-8"},
+            id="macos-uses-pbcopy-in-utf8",
+        ),
+        pytest.param(
+            {"WSL_DISTRO_NAME": "Ubuntu", **TERM},
+            "linux",
+            None,
+            ("clip.exe",),
+            ["clip.exe", OSC52],
+            {"stdin": b"\xff\xfe" + TEXT.encode("utf-16-le")},  # UTF-16 with a BOM
+            id="wsl-uses-clip-exe-in-utf16-with-a-bom",
+        ),
+    ],
+)
+def test_each_environment_copies_with_its_first_tool_and_the_text_reaches_it_exactly(
+    tools: Tools,
+    env: dict[str, str],
+    platform: str,
+    wsl: bool | None,
+    recorded: tuple[str, ...],
+    ways: list[str],
+    received: dict[str, bytes],
+) -> None:
+    tool = recorded[0]
+    tools.recording(*recorded)
+    board = find_clipboard(env, platform, tools.which, wsl=wsl)
+    assert board.ways == ways
     copied = copy(TEXT, board)
-    assert (copied.ok, copied.how, copied.osc52) == (True, "wl-copy", False)
-    assert copied.message == "Copied to the clipboard (wl-copy)"
-    assert tools.got("wl-copy") == TEXT.encode()
-    assert tools.got("wl-copy", "args") == b"\n"  # no arguments
-
-
-def test_x11_with_xclip_uses_the_clipboard_selection(tools: Tools) -> None:
-    tools.recording("xclip", "xsel")
-    board = find_clipboard({"DISPLAY": ":0", **TERM}, "linux", tools.which, wsl=False)
-    assert board.ways == ["xclip", "xsel", OSC52]
-    copied = copy(TEXT, board)
-    assert copied.message == "Copied to the clipboard (xclip)"
-    assert tools.got("xclip") == TEXT.encode()
-    assert tools.got("xclip", "args") == b"-selection\nclipboard\n"
-
-
-def test_x11_with_only_xsel(tools: Tools) -> None:
-    tools.recording("xsel")
-    board = find_clipboard({"DISPLAY": ":0", **TERM}, "linux", tools.which, wsl=False)
-    copied = copy(TEXT, board)
-    assert (copied.ok, copied.how) == (True, "xsel")
-    assert tools.got("xsel") == TEXT.encode()
-    assert tools.got("xsel", "args") == b"--clipboard\n--input\n"
-
-
-def test_macos_uses_pbcopy_in_utf8(tools: Tools) -> None:
-    tools.recording("pbcopy")
-    env = {"TERM_PROGRAM": "Apple_Terminal", **TERM}
-    board = find_clipboard(env, "darwin", tools.which)
-    assert board.ways == ["pbcopy"]  # macOS Terminal ignores OSC 52: no second way
-    copied = copy(TEXT, board)
-    assert copied.message == "Copied to the clipboard (pbcopy)"
-    assert tools.got("pbcopy") == TEXT.encode()
-    assert tools.got("pbcopy", "lc") == b"UTF-8"
-
-
-def test_wsl_uses_clip_exe_in_utf16_with_a_bom(tools: Tools) -> None:
-    tools.recording("clip.exe")
-    env = {"WSL_DISTRO_NAME": "Ubuntu", **TERM}
-    board = find_clipboard(env, "linux", tools.which)
-    copied = copy(TEXT, board)
-    assert (copied.ok, copied.how) == (True, "clip.exe")
-    assert tools.got("clip.exe") == b"\xff\xfe" + TEXT.encode("utf-16-le")
+    assert (copied.ok, copied.how, copied.osc52) == (True, tool, False)
+    assert copied.message == f"Copied to the clipboard ({tool})"
+    for what, value in received.items():  # its stdin, arguments or LC_CTYPE
+        assert tools.got(tool, what) == value
 
 
 def test_wsl_finds_clip_exe_off_the_path_and_from_proc_version(

@@ -19,6 +19,8 @@ from actionplan.db import Database
 from actionplan.models import Status
 from actionplan.tui.app import ActionPlanApp
 from actionplan.tui.screens.board import BoardScreen
+from actionplan.tui.screens.help import HelpScreen
+from actionplan.tui.screens.people_dialogs import Confirm
 from actionplan.tui.screens.summary_preview import SummaryPreview
 from actionplan.tui.view import FailureLine
 from actionplan.tui.widgets.agenda_list import AgendaList
@@ -103,6 +105,23 @@ async def open_preview(pilot: Any, app: ActionPlanApp) -> SummaryPreview:
     """s on the board; waits until the summary is built."""
     await settle(pilot, app)
     return await opened(pilot, app, "s", SummaryPreview, lambda s: s.summary is not None)
+
+
+async def press_help(pilot: Any, app: ActionPlanApp) -> HelpScreen:
+    """Press ? on the screen in front: the help it opens."""
+    await pilot.press("question_mark")
+    await pilot.pause()
+    help_screen = app.screen
+    assert isinstance(help_screen, HelpScreen)
+    return help_screen
+
+
+async def record_as_sent(pilot: Any, app: ActionPlanApp, answer: str) -> None:
+    """Wait for "Record as sent to the client?" (it follows every export and copy of a summary)
+    and press ``answer`` ("y" or "n")."""
+    await until(pilot, lambda: isinstance(app.screen, Confirm), seconds=5)
+    assert app.screen.question == "Record as sent to the client?"
+    await pilot.press(answer)
 
 
 async def prompt(pilot: Any, app: ActionPlanApp, key: str, text: str) -> None:

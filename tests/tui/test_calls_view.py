@@ -14,7 +14,6 @@ from actionplan.tui.app import ActionPlanApp
 from actionplan.tui.screens.board import BoardScreen
 from actionplan.tui.screens.calls import CallsScreen
 from actionplan.tui.screens.client_switcher import ClientSwitcher
-from actionplan.tui.screens.help import HelpScreen
 from actionplan.tui.screens.summary_preview import SummaryPreview
 from actionplan.tui.widgets.calls_list import CallsList
 from tests.support import AUTHOR, TODAY, FixedClock, add
@@ -22,6 +21,7 @@ from tests.support.pilot import (
     board,
     failure_said,
     press_and_settle,
+    press_help,
     raising,
     read_again,
     running,
@@ -129,10 +129,7 @@ async def test_s_opens_the_clients_summary_and_back_comes_to_the_calls(week: Dat
 async def test_help_lists_every_key_of_the_calls(week: Database) -> None:
     async with running(week, size=(80, 24)) as (app, pilot):
         await open_calls(pilot, app)
-        await pilot.press("question_mark")
-        await pilot.pause()
-        help_screen = app.screen
-        assert isinstance(help_screen, HelpScreen)
+        help_screen = await press_help(pilot, app)
         keys = {row.what: (row.shown_keys, row.binding.id) for row in help_screen.rows}
         assert keys["Open the client's board"] == ("Enter", "calls.open")
         assert keys["A week more ahead"] == ("]", "calls.wider")

@@ -30,7 +30,7 @@ from actionplan.tui.screens.workload import OwnerItems
 from actionplan.tui.view import KeysHelp
 from actionplan.tui.widgets.agenda_list import AgendaList
 from tests.support import TODAY, add
-from tests.support.pilot import press_and_settle, running, settle, words
+from tests.support.pilot import press_and_settle, press_help, running, settle, words
 
 
 def listed(screen: HelpScreen) -> str:
@@ -89,10 +89,7 @@ async def open_help(pilot: Any, app: ActionPlanApp, *keys: str) -> HelpScreen:
     if keys:
         await pilot.press(*keys)
         await settle(pilot, app)
-    await pilot.press("question_mark")
-    await pilot.pause()
-    assert isinstance(app.screen, HelpScreen)
-    return app.screen
+    return await press_help(pilot, app)
 
 
 def assert_one_spelling(screen: HelpScreen) -> None:
@@ -224,10 +221,7 @@ async def test_question_mark_lists_the_views_keys_and_escape_closes(
     async with running(db, client="Acme", size=(80, 24)) as (app, pilot):
         await press_and_settle(pilot, app, key)
         view = app.screen
-        await pilot.press("question_mark")
-        await pilot.pause()
-        assert isinstance(app.screen, HelpScreen)
-        assert expected in listed(app.screen)
+        assert expected in listed(await press_help(pilot, app))
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is view

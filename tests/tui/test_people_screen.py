@@ -24,6 +24,7 @@ from tests.support.pilot import (
     card_in_front,
     failure_said,
     press_and_settle,
+    press_help,
     raising,
     read_again,
     running,
@@ -84,10 +85,7 @@ async def open_people(pilot: Any, app: Any) -> PeopleScreen:
 
 async def help_opened(pilot: Any, app: Any) -> tuple[HelpScreen, dict[str | None, str]]:
     """Press ? on the screen in front: the help it opens, and its keys shown by binding id."""
-    await pilot.press("question_mark")
-    await pilot.pause()
-    help_screen = app.screen
-    assert isinstance(help_screen, HelpScreen)
+    help_screen = await press_help(pilot, app)
     return help_screen, {row.binding.id: row.shown_keys for row in help_screen.rows}
 
 

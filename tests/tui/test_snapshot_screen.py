@@ -10,12 +10,11 @@ from textual.widgets import DataTable, Markdown, Static
 from actionplan import clock, plan
 from actionplan.db import Database
 from actionplan.models import Snapshot
-from actionplan.tui.screens.help import HelpScreen
 from actionplan.tui.screens.snapshots import SnapshotDocument, SnapshotsScreen
 from actionplan.tui.screens.summary_preview import SummaryPreview
 from actionplan.tui.view import FailureLine
 from tests.support import AUTHOR, TODAY, count, seed
-from tests.support.pilot import open_preview, opened, running, until, words
+from tests.support.pilot import open_preview, opened, press_help, running, until, words
 from tests.support.plans import save_summary
 
 CLIENT = "Acme"
@@ -106,10 +105,9 @@ async def test_question_mark_on_a_snapshot_lists_its_keys(db, three_snapshots) -
         await pilot.pause()
         document = app.screen
         assert isinstance(document, SnapshotDocument)
-        await pilot.press("question_mark")
-        await pilot.pause()
-        assert isinstance(app.screen, HelpScreen) and app.screen.view is document
-        assert {row.binding.id for row in app.screen.rows} >= {"snapshot.close", "snapshot.help"}
+        help_screen = await press_help(pilot, app)
+        assert help_screen.view is document
+        assert {row.binding.id for row in help_screen.rows} >= {"snapshot.close", "snapshot.help"}
         await pilot.press("escape")
         assert app.screen is document
 

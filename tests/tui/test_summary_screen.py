@@ -12,7 +12,6 @@ from actionplan.db import Database
 from actionplan.models import Snapshot
 from actionplan.tui.screens import summary_actions
 from actionplan.tui.screens.confirm_leaks import ConfirmLeaks
-from actionplan.tui.screens.people_dialogs import Confirm
 from actionplan.tui.screens.summary_preview import SummaryPreview
 from tests.support import count, seed
 from tests.support.pilot import (
@@ -20,6 +19,7 @@ from tests.support.pilot import (
     failure_said,
     open_preview,
     raising,
+    record_as_sent,
     running,
     settle,
     until,
@@ -44,8 +44,7 @@ async def wait_for_file(pilot, folder: Path, suffix: str) -> Path:
 
 async def not_sent(pilot, app) -> None:
     """Answer "Record as sent to the client?" with no (it follows every export and copy)."""
-    await until(pilot, lambda: isinstance(app.screen, Confirm))
-    await pilot.press("n")
+    await record_as_sent(pilot, app, "n")
     await until(pilot, lambda: isinstance(app.screen, SummaryPreview))
 
 

@@ -21,9 +21,14 @@ from actionplan.tui.screens.people_dialogs import Confirm
 from actionplan.tui.screens.summary_preview import SummaryPreview
 from actionplan.tui.screens.summary_words import SummaryWords
 from tests.support import count, seed
-from tests.support.pilot import column, open_preview, running, settle, until
+from tests.support.pilot import column, open_preview, record_as_sent, running, settle, until
 
-SLIP = {"due": date(2026, 12, 10), "committed": date(2026, 12, 1)}
+
+@pytest.fixture
+def slipped(db: Database) -> Database:
+    """One item whose due date has slipped past the date promised: "not told" until sent."""
+    seed(db, "Replace the firewall", due=date(2026, 12, 10), committed=date(2026, 12, 1))
+    return db
 
 
 @pytest.fixture
@@ -34,19 +39,16 @@ def exports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 async def test_a_pdf_recorded_as_sent_clears_not_told_on_the_board(
-    db: Database, exports: Path
+    slipped: Database, exports: Path
 ) -> None:
-    seed(db, "Replace the firewall", **SLIP)
-    async with running(db, size=(120, 40)) as (app, pilot):
+    async with running(slipped, size=(120, 40)) as (app, pilot):
         await settle(pilot, app)
         assert "not told" in column(app, Status.PLANNED).card_text(0)
         await open_preview(pilot, app)
         await pilot.press("p")
-        await until(pilot, lambda: isinstance(app.screen, Confirm), seconds=5)
-        assert app.screen.question == "Record as sent to the client?"
-        await pilot.press("y")
-        await until(pilot, lambda: count(db, "snapshot") == 1, seconds=5)
-        with db.session() as s:
+        await record_as_sent(pilot, app, "y")
+        await until(pilot, lambda: count(slipped, "snapshot") == 1, seconds=5)
+        with slipped.session() as s:
             snapshot = s.exec(select(Snapshot)).one()
             assert snapshot.format == "pdf"
             assert "10 Dec, promised 1 Dec" in snapshot.markdown
@@ -57,20 +59,18 @@ async def test_a_pdf_recorded_as_sent_clears_not_told_on_the_board(
 
 
 async def test_no_records_nothing_and_the_talk_track_is_never_asked(
-    db: Database, exports: Path
+    slipped: Database, exports: Path
 ) -> None:
-    seed(db, "Replace the firewall", **SLIP)
-    async with running(db, size=(120, 40)) as (app, pilot):
+    async with running(slipped, size=(120, 40)) as (app, pilot):
         await open_preview(pilot, app)
         await pilot.press("m")
-        await until(pilot, lambda: isinstance(app.screen, Confirm), seconds=5)
-        await pilot.press("n")
+        await record_as_sent(pilot, app, "n")
         await until(pilot, lambda: isinstance(app.screen, SummaryPreview))
         await pilot.press("k")
         await until(pilot, lambda: len(list(exports.glob("*.talk.txt"))) == 1, seconds=5)
         await pilot.pause(0.3)
         assert isinstance(app.screen, SummaryPreview)
-    assert count(db, "snapshot") == 0
+    assert count(slipped, "snapshot") == 0
 
 
 async def test_a_copy_says_which_clipboard_took_it(
@@ -86,11 +86,10 @@ async def test_a_copy_says_which_clipboard_took_it(
     async with running(db, size=(120, 40)) as (app, pilot):
         preview = await open_preview(pilot, app)
         await pilot.press("y")
-        await until(pilot, lambda: isinstance(app.screen, Confirm), seconds=5)
+        await record_as_sent(pilot, app, "n")
         assert got.read_text(encoding="utf-8") == preview.markdown
         assert any("(xclip)" in str(n.message) for n in app._notifications)
         assert app.clipboard == ""  # not sent to the terminal as well
-        await pilot.press("n")
 
 
 async def test_when_nothing_can_copy_it_says_why_and_offers_a_file(
@@ -107,8 +106,7 @@ async def test_when_nothing_can_copy_it_says_why_and_offers_a_file(
         assert "tmux ignores OSC 52" in reason
         await pilot.press("enter")
         await until(pilot, lambda: len(list(exports.glob("*.md"))) == 1, seconds=5)
-        await until(pilot, lambda: isinstance(app.screen, Confirm), seconds=5)
-        await pilot.press("n")
+        await record_as_sent(pilot, app, "n")
     assert app.clipboard == ""
 
 

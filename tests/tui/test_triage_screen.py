@@ -14,14 +14,13 @@ from actionplan.db import Database
 from actionplan.models import Status, WaitingOn
 from actionplan.tui.app import ActionPlanApp
 from actionplan.tui.screens.board import BoardScreen
-from actionplan.tui.screens.help import HelpScreen
 from actionplan.tui.screens.triage import TriageScreen
 from actionplan.tui.screens.triage_dialogs import StatusChooser
 from actionplan.tui.view import FailureLine
 from actionplan.tui.widgets.triage_tally import session_summary
 from tests import support
 from tests.support import item
-from tests.support.pilot import card_in_front, press_and_settle, running, settle, words
+from tests.support.pilot import card_in_front, press_and_settle, press_help, running, settle, words
 
 # Writes record TODAY 09:00 UTC, so "no change in 14 days" never depends on the real date.
 pytestmark = pytest.mark.usefixtures("fixed_now")
@@ -275,9 +274,7 @@ async def test_status_chooser_escape_changes_nothing_and_help_lists_the_keys(
         await pilot.press("escape")
         await settle(pilot, app)
         assert item(db, target).version == 1
-        await pilot.press("question_mark")
-        await pilot.pause()
-        assert isinstance(app.screen, HelpScreen)
+        await press_help(pilot, app)
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, TriageScreen)

@@ -16,7 +16,7 @@ from textual.widgets import Static
 
 from actionplan.calls import DAYS_MAX, CallRow, calls_ahead, day_label, window_words
 from actionplan.text import one_line
-from actionplan.tui.keys import bind, help_key
+from actionplan.tui.keys import help_key, scoped
 from actionplan.tui.view import Heading, PlanView
 from actionplan.tui.widgets.calls_list import HEALTH_STYLES, CallsList, sent_text
 from actionplan.tui.widgets.keybar import KeyBar
@@ -32,42 +32,41 @@ SET_CALL = (
     "or from the command line: actionplan clients set CLIENT --next-call fri"
 )
 
+_key = scoped("calls")
+
 
 class CallsScreen(PlanView[Jump | None, list[CallRow]]):
     """One line per client with a call ahead: health, slips not told, asks, last sent."""
 
     WHAT = "the calls"
+    FOCUS = "#calls-list"
     HELP_NOTES = (
         "Health is the summary's: * marks one set by hand (its computed health shows below "
         "when they disagree). Not told: items whose new date no sent summary has carried. "
         "Asks: items waiting on the client, and how long the oldest has waited."
     )
     BINDINGS = [
-        bind("enter", "open", "Board", "calls.open", "Open the client's board"),
-        bind(
-            "s",
-            "summary",
-            "Summary",
-            "calls.summary",
-            "The client's summary: preview, set the next call (e), send",
+        _key("enter", "open", "Board", "Open the client's board"),
+        _key(
+            "s", "summary", "Summary", "The client's summary: preview, set the next call (e), send"
         ),
-        bind(
+        _key(
             "right_square_bracket",
             "window(1)",
             "Window",
-            "calls.wider",
             "A week more ahead",
+            id="calls.wider",
             shown_as="[ ]",
         ),
-        bind(
+        _key(
             "left_square_bracket",
             "window(-1)",
             "Narrower",
-            "calls.narrower",
             "A week less ahead",
+            id="calls.narrower",
             show=False,
         ),
-        bind("escape,q", "close", "Back", "calls.close", "Back to the board"),
+        _key("escape,q", "close", "Back", "Back to the board"),
         help_key("calls"),
     ]
 
@@ -82,11 +81,6 @@ class CallsScreen(PlanView[Jump | None, list[CallRow]]):
         yield CallsList(id="calls-list")
         yield Static(id="calls-detail")
         yield KeyBar()
-
-    def on_mount(self) -> None:
-        self.query_one("#calls-empty").display = False
-        self.query_one(CallsList).focus()
-        self.reload()
 
     def read(self, session: Session) -> list[CallRow]:
         return calls_ahead(session=session, today=self.plan_app.today(), days=self.days)

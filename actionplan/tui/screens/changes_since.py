@@ -39,6 +39,7 @@ class ChangesSinceScreen(ModalScreen[None], PlanView[None, tuple[Since, list[Cha
         help_key("who", show=False),
     ]
     WHAT = "the changes"
+    FOCUS = "#who-scroll"
 
     def __init__(self, client: str) -> None:
         super().__init__()
@@ -55,10 +56,6 @@ class ChangesSinceScreen(ModalScreen[None], PlanView[None, tuple[Since, list[Cha
             yield Label(
                 "Esc closes · ↑↓ scroll · never exported, copied or saved", classes="dialog-hint"
             )
-
-    def on_mount(self) -> None:
-        self.query_one("#who-scroll").focus()
-        self.reload()
 
     def read(self, session: Session) -> tuple[Since, list[Change]]:
         from actionplan.changes_since import changes_since, last_call

@@ -22,6 +22,7 @@ from actionplan.plan.contacts import clean_details
 from actionplan.plan.errors import Invalid
 from actionplan.text import quote
 from actionplan.tui.keys import bind
+from actionplan.tui.widgets.forms import labelled, say_in
 
 if TYPE_CHECKING:
     from actionplan.queries import PersonRow
@@ -69,15 +70,16 @@ class ContactForm(ModalScreen[dict[str, Any] | None]):
         person = self.person
         with Vertical(classes="dialog contact-form"):
             yield Label(Text(f"Contact details: {person.name}"), classes="dialog-title")
-            with Horizontal(classes="form-row"):
-                yield Label("Side", classes="field-label")
-                yield Select(
+            yield from labelled(
+                "Side",
+                Select(
                     [(words, side.value) for side, (words, _, _) in SIDES.items()],
                     value=person.side.value,
                     allow_blank=False,
                     compact=True,
                     id="side",
-                )
+                ),
+            )
             with Horizontal(classes="form-row"):
                 yield Label("Team", id="where-label", classes="field-label")
                 yield Input(id="where", compact=True)
@@ -86,9 +88,9 @@ class ContactForm(ModalScreen[dict[str, Any] | None]):
                 ("email", "E-mail", person.email, "name@example.com"),
                 ("phone", "Phone", person.phone, "+44 20 7946 0000"),
             ):
-                with Horizontal(classes="form-row"):
-                    yield Label(label, classes="field-label")
-                    yield Input(value or "", id=name, placeholder=hint, compact=True)
+                yield from labelled(
+                    label, Input(value or "", id=name, placeholder=hint, compact=True)
+                )
             with Horizontal(classes="form-row checks"):
                 yield Checkbox(
                     "Receives the status summary",
@@ -127,9 +129,7 @@ class ContactForm(ModalScreen[dict[str, Any] | None]):
         field.cursor_position = len(field.value)
 
     def _feedback(self, text: str, *, error: bool = False) -> None:
-        box = self.query_one(".dialog-feedback", Static)
-        box.update(Text(text))
-        box.set_class(error, "-error")
+        say_in(self.query_one(".dialog-feedback", Static), text, error=error)
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")

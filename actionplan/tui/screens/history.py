@@ -68,6 +68,7 @@ class HistoryScreen(ModalScreen[None], PlanView[None, list[Change]]):
         help_key("history", show=False),
     ]
     WHAT = "the history"
+    FOCUS = "#history-scroll"
 
     def __init__(self, item_id: int, title: str) -> None:
         super().__init__()
@@ -81,10 +82,6 @@ class HistoryScreen(ModalScreen[None], PlanView[None, list[Change]]):
             with VerticalScroll(id="history-scroll"):
                 yield Static(Text("Reading the history…", style="dim"), id="history-rows")
             yield Label("Esc closes · ↑↓ scroll", classes="dialog-hint")
-
-    def on_mount(self) -> None:
-        self.query_one("#history-scroll").focus()
-        self.reload()
 
     def read(self, session: Session) -> list[Change]:
         from actionplan.changes_since import readable

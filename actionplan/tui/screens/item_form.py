@@ -21,6 +21,7 @@ from actionplan.text import NAME_MAX, REASON_MAX, TITLE_MAX, TextError, clean_li
 from actionplan.tui.keys import bind
 from actionplan.tui.labels import FIELD_LABELS, STATUS_LABELS, short_label
 from actionplan.tui.widgets.date_input import DateInput
+from actionplan.tui.widgets.forms import labelled, say_in
 from actionplan.tui.widgets.owner_input import OwnerInput
 from actionplan.tui.writes import NewPerson
 
@@ -247,8 +248,7 @@ class ItemForm(ModalScreen[FormResult | None]):
 
     def _note(self, name: str, text: str, *, error: bool = False) -> None:
         box = self.query_one(f"#{name}-note", Static)
-        box.update(Text(text))
-        box.set_class(error, "-error")
+        say_in(box, text, error=error)
         box.set_class(bool(text), "-shown")
 
     @on(Button.Pressed, "#save")
@@ -358,7 +358,5 @@ def _changed(row: ItemRow, key: str, value: Any) -> bool:
 def _row(widget: Input | Select[str]) -> ComposeResult:
     """A field labelled with its name, and a line under it for what it means or what is wrong."""
     assert widget.id is not None
-    with Horizontal(classes="form-row"):
-        yield Label(short_label(widget.id), classes="field-label")
-        yield widget
+    yield from labelled(short_label(widget.id), widget)
     yield Static("", id=f"{widget.id}-note", classes="field-note")

@@ -18,6 +18,7 @@ from actionplan.matches import closest
 from actionplan.models import Side
 from actionplan.text import NAME_MAX, TextError, clean_line
 from actionplan.tui.keys import bind
+from actionplan.tui.widgets.forms import say_in
 from actionplan.tui.writes import NewPerson
 
 if TYPE_CHECKING:
@@ -145,9 +146,7 @@ class NewPersonDialog(ModalScreen[NewPerson | None]):
         self._feedback(f"→ adds '{self.person_name}': {what}")
 
     def _feedback(self, text: str, *, error: bool = False) -> None:
-        box = self.query_one(".dialog-feedback", Static)
-        box.update(Text(text))
-        box.set_class(error, "-error")
+        say_in(self.query_one(".dialog-feedback", Static), text, error=error)
 
     @on(Input.Submitted, "#where")
     def _add(self, event: Input.Submitted) -> None:

@@ -14,6 +14,7 @@ from textual.widgets import Input, Label, Static
 
 from actionplan.tui.keys import bind
 from actionplan.tui.widgets.date_input import DateInput
+from actionplan.tui.widgets.forms import say_in
 from actionplan.tui.widgets.owner_input import Answer, OwnerInput
 
 T = TypeVar("T")
@@ -66,9 +67,7 @@ class _Prompt(Dialog[T]):
         return Input(id="answer")
 
     def feedback(self, text: str, *, error: bool = False) -> None:
-        box = self.query_one(".dialog-feedback", Static)
-        box.update(Text(text))
-        box.set_class(error, "-error")
+        say_in(self.query_one(".dialog-feedback", Static), text, error=error)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

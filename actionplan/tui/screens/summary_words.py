@@ -20,9 +20,11 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from actionplan.plan.settings import HEADLINE_MAX, INTRO_MAX, SummarySettings
 from actionplan.summary.health import Health
+from actionplan.summary.model import ClientWords
 from actionplan.text import REASON_MAX
 from actionplan.tui.keys import bind
 from actionplan.tui.widgets.date_input import DateInput
+from actionplan.tui.widgets.forms import labelled, say_in
 
 HEALTHS = [
     ("auto: computed from the plan", "auto"),
@@ -37,11 +39,7 @@ class Stored:
     """A client's summary settings as stored, and the health the plan gives it."""
 
     client: str
-    next_call: date | None
-    headline: str
-    intro: str
-    health: str
-    health_reason: str
+    words: ClientWords
     computed: Health
 
 
@@ -61,43 +59,49 @@ class SummaryWords(ModalScreen[SummarySettings | None]):
         self.day_first = day_first
 
     def compose(self) -> ComposeResult:
-        s = self.stored
+        s = self.stored.words
         with Vertical(classes="dialog summary-words"):
-            yield Label(Text(f"{s.client}: what the summary says"), classes="dialog-title")
-            with Horizontal(classes="form-row"):
-                yield Label("Next call", classes="field-label")
-                yield DateInput(
+            yield Label(
+                Text(f"{self.stored.client}: what the summary says"), classes="dialog-title"
+            )
+            yield from labelled(
+                "Next call",
+                DateInput(
                     s.next_call,
                     today=self.today,
                     day_first=self.day_first,
                     placeholder="fri, 4 dec, +1w, none",
                     id="next_call",
                     compact=True,
-                )
+                ),
+            )
             yield Static("", id="call-meaning", classes="field-meaning")
-            with Horizontal(classes="form-row"):
-                yield Label("Headline", classes="field-label")
-                yield Input(
+            yield from labelled(
+                "Headline",
+                Input(
                     s.headline,
                     max_length=HEADLINE_MAX,
                     placeholder="one line the client reads first",
                     id="headline",
                     compact=True,
-                )
+                ),
+            )
             yield Label("Intro (a blank line starts a new paragraph)", classes="field-label-wide")
             yield TextArea(s.intro, id="intro", compact=True, classes="intro")
-            with Horizontal(classes="form-row"):
-                yield Label("Health", classes="field-label")
-                yield Select(HEALTHS, value=s.health, allow_blank=False, compact=True, id="health")
-            with Horizontal(classes="form-row"):
-                yield Label("Reason", classes="field-label")
-                yield Input(
+            yield from labelled(
+                "Health",
+                Select(HEALTHS, value=s.health, allow_blank=False, compact=True, id="health"),
+            )
+            yield from labelled(
+                "Reason",
+                Input(
                     s.health_reason,
                     max_length=REASON_MAX,
                     placeholder="what the client reads beside the health",
                     id="health_reason",
                     compact=True,
-                )
+                ),
+            )
             yield Static(self._computed_line(s.health), id="computed", classes="field-meaning")
             yield Static("", classes="dialog-feedback")
             with Horizontal(classes="dialog-buttons"):
@@ -115,9 +119,11 @@ class SummaryWords(ModalScreen[SummarySettings | None]):
         self._show_call(message)
 
     def _show_call(self, reading: DateInput.Read) -> None:
-        line = self.query_one("#call-meaning", Static)
-        line.update(Text(reading.meaning))
-        line.set_class(reading.error is not None, "-error")
+        say_in(
+            self.query_one("#call-meaning", Static),
+            reading.meaning,
+            error=reading.error is not None,
+        )
 
     @on(Select.Changed, "#health")
     def _health_changed(self, event: Select.Changed) -> None:
@@ -135,7 +141,7 @@ class SummaryWords(ModalScreen[SummarySettings | None]):
 
     def _collect(self) -> SummarySettings | None:
         """What changed, or None (with the reason shown) when the next call is not a date."""
-        s = self.stored
+        s = self.stored.words
         reading = self.query_one("#next_call", DateInput).reading()
         if reading.error is not None:
             self._feedback(f"Next call: {reading.error}", error=True)
@@ -155,9 +161,7 @@ class SummaryWords(ModalScreen[SummarySettings | None]):
         return None if changed == SummarySettings() else changed
 
     def _feedback(self, text: str, *, error: bool = False) -> None:
-        box = self.query_one(".dialog-feedback", Static)
-        box.update(Text(text))
-        box.set_class(error, "-error")
+        say_in(self.query_one(".dialog-feedback", Static), text, error=error)
 
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:

@@ -23,6 +23,7 @@ from actionplan.templates import TemplateEntry
 from actionplan.tui.app import ActionPlanApp, WriteDone
 from actionplan.tui.keys import bind
 from actionplan.tui.widgets.date_input import DateInput
+from actionplan.tui.widgets.forms import say_in
 from actionplan.tui.writes import apply_template
 
 
@@ -132,6 +133,8 @@ class TemplatePicker(ModalScreen[None]):
             return None
         return reading.value or self.plan_app.today()
 
+    @on(Input.Changed, "#template-start")
+    @on(OptionList.OptionHighlighted, "#templates")
     def _explain(self) -> None:
         """Say what Enter would do now: the start date, how many items, the last date."""
         entry = self.entry
@@ -151,17 +154,7 @@ class TemplatePicker(ModalScreen[None]):
         self._feedback(text)
 
     def _feedback(self, text: str, *, error: bool = False) -> None:
-        box = self.query_one("#template-feedback", Static)
-        box.update(Text(text))
-        box.set_class(error, "-error")
-
-    @on(Input.Changed, "#template-start")
-    def _date_changed(self) -> None:
-        self._explain()
-
-    @on(OptionList.OptionHighlighted, "#templates")
-    def _highlighted(self) -> None:
-        self._explain()
+        say_in(self.query_one("#template-feedback", Static), text, error=error)
 
     def action_cursor(self, step: int) -> None:
         listing = self.query_one("#templates", OptionList)
