@@ -160,3 +160,25 @@ async def test_esc_with_typing_asks_before_anything_is_thrown_away(db: Database)
         await until(pilot, lambda: isinstance(app.screen, SummaryPreview))
     with db.session() as s:
         assert s.exec(select(Client)).one().headline == ""
+
+
+async def test_a_headline_that_sounds_internal_is_listed_as_the_headline(db: Database) -> None:
+    from textual.widgets import OptionList
+
+    from actionplan import plan
+    from actionplan.plan.settings import SummarySettings
+
+    seed(db, "Replace the firewall")
+    with db.session() as s:
+        plan.set_summary_settings(
+            session=s,
+            client="Acme",
+            settings=SummarySettings(headline="Honestly we dropped the ball"),
+            author="Tester",
+        )
+    async with running(db, size=(120, 40)) as (app, pilot):
+        preview = await open_preview(pilot, app)
+        assert [f.field for f in preview.hits] == ["headline"]
+        leaks = preview.query_one("#leaks", OptionList)
+        line = str(leaks.get_option_at_index(0).prompt)
+        assert line.startswith("the headline (e edits it): ")

@@ -14,6 +14,8 @@ def flag_text(flag: Flag) -> Text:
         text.append(f"#{flag.item} ", "bold")
         text.append(_cut(flag.title, 30), "bold")
         text.append(f" · {flag.field}: ")
+    elif flag.field in ("headline", "intro", "health reason"):  # your own words (e edits them)
+        text.append(f"the {flag.field} (e edits it): ", "bold")
     else:
         text.append("the summary: ", "bold")
     text.append(flag.why)
