@@ -25,11 +25,12 @@ How
     * Output of the measured commands goes to /dev/null, so the terminal is not measured.
 
 The client summary (figures marked "summary")
-    ``actionplan summary CLIENT --format md`` (to /dev/null) and ``--format pdf -o FILE`` (a new
+    ``actionplan summary CLIENT --format md`` and ``--format pdf|docx|eml -o FILE`` (a new
     file each run), on the sizes of 1,000 items or more, for the client whose plan lists nearest
     ``SUMMARY_ITEMS`` (200) open items: a large but realistic client, picked from the generated
     CSV (open = planned, doing or waiting; ties go to the first name), so the same client on
-    every run. The PDF is the most a summary costs (ReportLab is imported only for it). Both
+    every run; and the PDF of the largest client on the 5,000-item plan (1,000 items). ReportLab
+    and python-docx are imported only for their formats; the e-mail draft carries its PDF. All
     pass ``--force``: the leak guard still checks every line, it only may not stop the run.
 
 The board (figures marked "board")
