@@ -160,6 +160,7 @@ def _apply(
         raise Invalid(f"only a client's contact belongs to a client, not a {final.value} person")
     if given.company and final != Side.VENDOR:
         raise Invalid(f"a company is for a vendor's contact, not a {final.value} person")
+    before = person.client_id
     put(person, "side", final)
     if final != Side.CLIENT or given.client == "":
         put(person, "client_id", None)
@@ -177,4 +178,8 @@ def _apply(
         put(person, "note", given.note)
     if given.status_recipient is not None:
         put(person, "status_recipient", given.status_recipient)
+    elif person.status_recipient and before is not None and person.client_id != before:
+        # A contact who moves from one client to another (or to none) stops receiving the
+        # summary until they are made a recipient there on purpose.
+        put(person, "status_recipient", False)
     return put.changed

@@ -96,6 +96,8 @@ def _wanted(found: Client, s: SummarySettings) -> dict[str, object]:
             wanted["intro"] = clean_block(s.intro, field="intro", max_len=INTRO_MAX).strip()
         if s.health is not None:
             wanted["health"] = _health(s.health)
+            if wanted["health"] == "auto" and s.health_reason is None:
+                wanted["health_reason"] = ""  # a reason set by hand never comes back unseen
         if s.health_reason is not None:
             wanted["health_reason"] = clean_line(
                 s.health_reason, field="health reason", max_len=REASON_MAX

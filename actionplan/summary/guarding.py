@@ -172,8 +172,8 @@ def flags_for(summary: Summary, text: str, setup: GuardSetup) -> tuple[list[Flag
         ):
             for f in memory[(value, True)] if value else ():
                 if f.found not in text:  # as typed, or as this format spaces and folds it
-                    leaving = _norm(text) if leaving is None else leaving
-                    if _norm(f.found) not in leaving:
+                    leaving = _squash(text) if leaving is None else leaving
+                    if _squash(f.found) not in leaving:
                         continue  # not in this format (the talk track has no notes)
                 sentence = sentence_at(value, f.start)
                 flag = Flag(
@@ -207,8 +207,8 @@ def flags_for(summary: Summary, text: str, setup: GuardSetup) -> tuple[list[Flag
     ):
         for f in cached_scan(value, ctx) if value else ():
             if f.found not in text:
-                leaving = _norm(text) if leaving is None else leaving
-                if _norm(f.found) not in leaving:
+                leaving = _squash(text) if leaving is None else leaving
+                if _squash(f.found) not in leaving:
                     continue  # not in this format
             sentence = sentence_at(value, f.start)
             flag = Flag(f.rule, f.why, f.found, None, "", field, sentence, fingerprint(sentence))
@@ -287,6 +287,12 @@ def _lines(summary: Summary) -> list[Line]:
     lines = {ln.key: ln for ln in [*summary.plan, *summary.done, *summary.new]}
     lines.update({m.line.key: m.line for m in summary.moved})
     return list(lines.values())
+
+
+def _squash(text: str) -> str:
+    """``text`` folded with every space taken out: what a format shows, however it breaks a
+    line (plain text cuts a word too long for its width across two), still contains it."""
+    return "".join(fold(text).text.casefold().split())
 
 
 def _norm(found: str) -> str:

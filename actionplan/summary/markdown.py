@@ -35,7 +35,7 @@ def render_markdown(summary: Summary) -> str:
         out += [f"**{md(s.headline)}**", ""]
     out += [*(f"{md(para)}\n" for para in paragraphs(s.intro))]
     trend = f" ({s.health.trend})" if s.health.trend else ""
-    out += ["## Health", "", f"**{_HEALTH[s.health.level]}**: {s.health.reason}{trend}", ""]
+    out += ["## Health", "", f"**{_HEALTH[s.health.level]}**: {md(s.health.reason)}{trend}", ""]
     out += ["## Changes since last time", ""]
     if not (s.done or s.new or s.moved):
         out += [NONE, ""]

@@ -107,7 +107,7 @@ def _prepared(message_bytes: bytes, smtp: Smtp) -> EmailMessage:
     """The draft as it is sent: no X-Unsent, a From, a Date and a Message-ID."""
     from email import message_from_bytes, policy
     from email.message import EmailMessage
-    from email.utils import formatdate, make_msgid
+    from email.utils import formatdate, make_msgid, parseaddr
 
     message = message_from_bytes(message_bytes, _class=EmailMessage, policy=policy.SMTP)
     del message["X-Unsent"]
@@ -117,8 +117,9 @@ def _prepared(message_bytes: bytes, smtp: Smtp) -> EmailMessage:
         message["From"] = sender
     if not message["Date"]:
         message["Date"] = formatdate(localtime=True)
-    if not message["Message-ID"]:
-        message["Message-ID"] = make_msgid()
+    if not message["Message-ID"]:  # under the sender's domain, not this machine's name
+        domain = parseaddr(sender)[1].rpartition("@")[2] if sender else ""
+        message["Message-ID"] = make_msgid(domain=domain or "actionplan.invalid")
     return message
 
 
