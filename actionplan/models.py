@@ -266,6 +266,25 @@ class Reviewed(SQLModel, table=True):
     at: datetime
 
 
+class HealthCheck(SQLModel, table=True):
+    """A health-check form filled for a client on a date: what the check found.
+
+    The values are JSON, keyed by the form's field keys (see ``actionplan.health.values``);
+    the form's title is kept so a check still reads right if its form file goes away.
+    """
+
+    __tablename__ = "health_check"
+
+    id: int | None = Field(default=None, primary_key=True)
+    client_id: int = Field(foreign_key="client.id", index=True)
+    form: str = Field(max_length=60)
+    form_title: str = Field(max_length=200)
+    checked_on: date
+    values_json: str = Field(sa_type=sa.Text)
+    created_at: datetime
+    author: str = Field(max_length=100)
+
+
 # Foreign keys point backwards in this order, so a restore can insert table by table.
 TABLES: list[type[SQLModel]] = [
     Client,
@@ -276,6 +295,7 @@ TABLES: list[type[SQLModel]] = [
     RecordChange,
     Snapshot,
     Reviewed,
+    HealthCheck,
 ]
 # The rows a record change names (its ``record``), by table name.
 RECORDS: dict[str, type[SQLModel]] = {
@@ -283,6 +303,7 @@ RECORDS: dict[str, type[SQLModel]] = {
     "person": Person,
     "snapshot": Snapshot,
     "reviewed": Reviewed,
+    "health_check": HealthCheck,
 }
 
 

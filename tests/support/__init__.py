@@ -34,6 +34,7 @@ TODAY = date(2026, 11, 23)  # a Monday: the day every test runs on (conftest fix
 AUTHOR = "Tester"  # the configured name every test writes as
 START = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)  # where FixedClock starts
 TABLES = [
+    "health_check",
     "reviewed",
     "record_change",
     "history",

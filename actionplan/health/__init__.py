@@ -1,0 +1,1 @@
+"""Health checks: forms (TOML files of fields), the values a check holds, and its documents."""
