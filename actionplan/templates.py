@@ -31,11 +31,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from actionplan.models import RepeatUnit, Visibility
 from actionplan.plan.errors import Invalid, NotFound
 from actionplan.plan.values import NewItem, new_item
+from actionplan.resources import FileEntry, FileKind, read_text
 from actionplan.text import quote
 
 if TYPE_CHECKING:
@@ -123,36 +124,19 @@ class Template:
         return self.path.stem
 
 
-@dataclass(frozen=True)
-class TemplateEntry:
-    """A template file as listed: the loaded template, or why it cannot be used."""
-
-    path: Path
-    own: bool
-    template: Template | None
-    error: str | None
-
-    @property
-    def name(self) -> str:
-        """The template's name, or its file's stem when the file is broken."""
-        return self.template.name if self.template else self.path.stem
-
+TemplateEntry: TypeAlias = FileEntry[Template]
+"""A template file as listed: the loaded template, or why it cannot be used; its name, or its
+file's stem when the file is broken."""
 
 # --- finding --------------------------------------------------------------------------------
 
-
-def shipped_dir() -> Path:
-    """The folder of the templates that come with actionplan."""
-    from actionplan.resources import data_dir
-
-    return data_dir() / "templates"
-
-
-def user_dir() -> Path:
-    """The folder of the user's own templates: ``templates/`` beside the config file."""
-    from actionplan.config import config_path
-
-    return config_path().parent / "templates"
+_FILES: FileKind[Template] = FileKind(
+    "templates", lambda path, mine: load_template(path, own=mine), TemplateError, lambda t: t.name
+)
+shipped_dir = _FILES.shipped_dir
+"""The folder of the templates that come with actionplan."""
+user_dir = _FILES.user_dir
+"""The folder of the user's own templates: ``templates/`` beside the config file."""
 
 
 def list_templates(*, shipped: Path | None = None, own: Path | None = None) -> list[TemplateEntry]:
@@ -167,20 +151,7 @@ def list_templates(*, shipped: Path | None = None, own: Path | None = None) -> l
     Returns:
         One entry per file name.
     """
-    files: dict[str, tuple[Path, bool]] = {}
-    for folder, mine in ((shipped or shipped_dir(), False), (own or user_dir(), True)):
-        try:
-            found = sorted(folder.glob("*.toml"))
-        except OSError:
-            continue  # an unreadable folder has no templates we can use
-        for path in found:
-            files[path.stem.lower()] = (path, mine)
-    entries = []
-    for path, mine in files.values():
-        try:
-            entries.append(TemplateEntry(path, mine, load_template(path, own=mine), None))
-        except TemplateError as exc:
-            entries.append(TemplateEntry(path, mine, None, str(exc)))
+    entries = _FILES.entries(shipped=shipped, own=own)
     return sorted(entries, key=lambda e: (e.name.lower(), e.path.stem))
 
 
@@ -199,9 +170,9 @@ def find_template(name: str, entries: Sequence[TemplateEntry] | None = None) -> 
     listed = list_templates() if entries is None else list(entries)
     for entry in listed:
         if wanted in (entry.path.stem.lower(), entry.name.lower()):
-            if entry.template is None:
+            if entry.loaded is None:
                 raise TemplateError(entry.error or f"{entry.path}: cannot be used")
-            return entry.template
+            return entry.loaded
     known = ", ".join(e.path.stem for e in listed) or "none (see `actionplan template list`)"
     raise NotFound(f"no template named {quote(name.strip())}; there are: {known}")
 
@@ -219,16 +190,11 @@ def load_template(path: Path, *, own: bool = False) -> Template:
     Raises:
         TemplateError: one line naming the file, the item and what is wrong.
     """
+    text = read_text(
+        path, limit=MAX_FILE_BYTES, what="a template", label=str(path), error=TemplateError
+    )
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise TemplateError(f"{path}: cannot read ({exc.strerror})") from None
-    if len(data) > MAX_FILE_BYTES:
-        raise TemplateError(f"{path}: too large for a template (at most 1 MB)")
-    try:
-        raw = tomllib.loads(data.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise TemplateError(f"{path}: not UTF-8 text") from None
+        raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise TemplateError(f"{path}: not valid TOML: {exc}") from None
     return parse_template(raw, path=path, own=own)

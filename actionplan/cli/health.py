@@ -15,6 +15,7 @@ from actionplan.cli.output import say, say_block
 if TYPE_CHECKING:
     from sqlmodel import Session
 
+    from actionplan.health.catalogue import FormEntry
     from actionplan.health.document import CheckDoc
     from actionplan.health.form import Form
     from actionplan.models import Client
@@ -22,27 +23,18 @@ if TYPE_CHECKING:
 
 def run_forms(args: argparse.Namespace) -> int:
     """actionplan health forms"""
-    from actionplan.cli.output import table
+    from actionplan.cli.output import say_listing
     from actionplan.health.catalogue import list_forms, user_dir
 
-    entries = list_forms()
-    rows: list[list[object]] = []
-    for entry in entries:
-        source = "yours" if entry.own else "shipped"
-        if entry.form is None:
-            rows.append([entry.key, "cannot be used (see below)", "-", source])
-        else:
-            rows.append([entry.key, entry.form.title, len(entry.form.fields), source])
-    if rows:
-        say_block(table(["key", "title", "fields", "source"], rows, flex=1))
-    else:
-        say("no forms")
-    for entry in entries:
-        if entry.error:
-            say(f"broken: {entry.error}")
-    say("")
-    say(f"your own forms go in {user_dir()} (*.toml; yours win over shipped ones)")
+    headers = ["key", "title", "fields", "source"]
+    say_listing(list_forms(), headers, _form_row, flex=1, what="forms", own=user_dir())
     return 0
+
+
+def _form_row(entry: FormEntry, source: str) -> list[object]:
+    if entry.loaded is None:
+        return [entry.name, "cannot be used (see below)", "-", source]
+    return [entry.name, entry.loaded.title, len(entry.loaded.fields), source]
 
 
 def run_blank(args: argparse.Namespace) -> int:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import shutil
 import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
 
 from actionplan.text import json_for_terminal, one_block, one_line, strip_controls
 
@@ -30,6 +31,42 @@ def say_block(text: str, *, err: bool = False) -> None:
 def say_json(document: str) -> None:
     """Print a JSON document, its non-printable characters as \\u escapes (same data)."""
     print(json_for_terminal(document))
+
+
+class Listed(Protocol):
+    """A file as a listing shows it: the user's own or shipped, and why it cannot be used."""
+
+    @property
+    def own(self) -> bool: ...
+
+    @property
+    def error(self) -> str | None: ...
+
+
+E = TypeVar("E", bound=Listed)
+
+
+def say_listing(
+    entries: Sequence[E],
+    headers: Sequence[str],
+    row: Callable[[E, str], Sequence[Any]],
+    *,
+    flex: int,
+    what: str,
+    own: Path,
+) -> None:
+    """A listing of shipped files and the user's own: the table of ``row(entry, source)``
+    (or "no WHAT"), each broken file's line, then where the user's own go (``own``)."""
+    rows = [row(entry, "yours" if entry.own else "shipped") for entry in entries]
+    if rows:
+        say_block(table(headers, rows, flex=flex))
+    else:
+        say(f"no {what}")
+    for entry in entries:
+        if entry.error:
+            say(f"broken: {entry.error}")
+    say("")
+    say(f"your own {what} go in {own} (*.toml; yours win over shipped ones)")
 
 
 def width(text: str) -> int:

@@ -3,35 +3,30 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from actionplan.cli.context import config, open_db, parse_when, today
-from actionplan.cli.output import say, say_block
+from actionplan.cli.output import say
+
+if TYPE_CHECKING:
+    from actionplan.templates import TemplateEntry
 
 
 def run_list(args: argparse.Namespace) -> int:
     """actionplan template list"""
-    from actionplan.cli.output import table
+    from actionplan.cli.output import say_listing
     from actionplan.templates import list_templates, user_dir
 
-    entries = list_templates()
-    rows: list[list[object]] = []
-    for entry in entries:
-        source = "yours" if entry.own else "shipped"
-        if entry.template is None:
-            rows.append([entry.name, entry.path.name, "-", source, "cannot be used (see below)"])
-        else:
-            t = entry.template
-            rows.append([t.name, t.stem, len(t.items), source, t.description])
-    if rows:
-        say_block(table(["name", "file", "items", "source", "description"], rows, flex=4))
-    else:
-        say("no templates")
-    for entry in entries:
-        if entry.error:
-            say(f"broken: {entry.error}")
-    say("")
-    say(f"your own templates go in {user_dir()} (*.toml; yours win over shipped ones)")
+    headers = ["name", "file", "items", "source", "description"]
+    say_listing(list_templates(), headers, _template_row, flex=4, what="templates", own=user_dir())
     return 0
+
+
+def _template_row(entry: TemplateEntry, source: str) -> list[object]:
+    if entry.loaded is None:
+        return [entry.name, entry.path.name, "-", source, "cannot be used (see below)"]
+    t = entry.loaded
+    return [t.name, t.stem, len(t.items), source, t.description]
 
 
 def run_apply(args: argparse.Namespace) -> int:

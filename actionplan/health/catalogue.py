@@ -4,61 +4,31 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeAlias
 
 from actionplan.health.form import Form, FormError
 from actionplan.health.loading import load_form
 from actionplan.plan.errors import NotFound
+from actionplan.resources import FileEntry, FileKind
 from actionplan.text import quote
 
+FormEntry: TypeAlias = FileEntry[Form]
+"""A form file as listed: the loaded form, or why it cannot be used; its key, or its file's stem
+when the file is broken."""
 
-@dataclass(frozen=True, slots=True)
-class FormEntry:
-    """A form file as listed: the loaded form, or why it cannot be used."""
-
-    path: Path
-    own: bool
-    form: Form | None
-    error: str | None
-
-    @property
-    def key(self) -> str:
-        """The form's key, or its file's stem when the file is broken."""
-        return self.form.key if self.form else self.path.stem
-
-
-def shipped_dir() -> Path:
-    """The folder of the forms that come with actionplan."""
-    from actionplan.resources import data_dir
-
-    return data_dir() / "health-forms"
-
-
-def user_dir() -> Path:
-    """The folder of the user's own forms: ``health-forms/`` beside the config file."""
-    from actionplan.config import config_path
-
-    return config_path().parent / "health-forms"
+_FILES: FileKind[Form] = FileKind(
+    "health-forms", lambda path, mine: load_form(path, own=mine), FormError, lambda f: f.key
+)
+shipped_dir = _FILES.shipped_dir
+"""The folder of the forms that come with actionplan."""
+user_dir = _FILES.user_dir
+"""The folder of the user's own forms: ``health-forms/`` beside the config file."""
 
 
 def list_forms(*, shipped: Path | None = None, own: Path | None = None) -> list[FormEntry]:
     """Every form file, by key; broken ones too, with their one-line error."""
-    files: dict[str, tuple[Path, bool]] = {}
-    for folder, mine in ((shipped or shipped_dir(), False), (own or user_dir(), True)):
-        try:
-            found = sorted(folder.glob("*.toml"))
-        except OSError:
-            continue  # an unreadable folder has no forms we can use
-        for path in found:
-            files[path.stem.lower()] = (path, mine)
-    entries = []
-    for path, mine in files.values():
-        try:
-            entries.append(FormEntry(path, mine, load_form(path, own=mine), None))
-        except FormError as exc:
-            entries.append(FormEntry(path, mine, None, str(exc)))
-    return sorted(entries, key=lambda e: e.key)
+    return sorted(_FILES.entries(shipped=shipped, own=own), key=lambda e: e.name)
 
 
 def find_form(name: str, entries: Sequence[FormEntry] | None = None) -> Form:
@@ -74,15 +44,15 @@ def find_form(name: str, entries: Sequence[FormEntry] | None = None) -> Form:
     wanted = " ".join(name.split()).lower()
     listed = list_forms() if entries is None else list(entries)
     for entry in listed:
-        names = {entry.key, entry.path.stem.lower()}
-        if entry.form is not None:
-            names.add(entry.form.title.lower())
+        names = {entry.name, entry.path.stem.lower()}
+        if entry.loaded is not None:
+            names.add(entry.loaded.title.lower())
         if wanted in names:
-            if entry.form is None:
+            if entry.loaded is None:
                 raise FormError(entry.error or f"{entry.path.name}: cannot be used")
-            return entry.form
-    keys = [e.key for e in listed]
-    titles = {e.form.title: e.key for e in listed if e.form is not None}
+            return entry.loaded
+    keys = [e.name for e in listed]
+    titles = {e.loaded.title: e.name for e in listed if e.loaded is not None}
     near = nearest(name, [*keys, *titles])
     near = list(dict.fromkeys(titles.get(n, n) for n in near))
     message = unknown("form", name, near)

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from actionplan.health.form import KINDS, NUMERIC, Field, Form, FormError, Section
+from actionplan.resources import read_text
 
 MAX_FILE_BYTES = 256 * 1024
 MAX_FIELDS = 200
@@ -58,16 +59,7 @@ def load_form(path: Path, *, own: bool = False) -> Form:
     Raises:
         FormError: one line naming the file, the line and (when there is one) the field.
     """
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise FormError(f"{path.name}: cannot read ({exc.strerror})") from None
-    if len(data) > MAX_FILE_BYTES:
-        raise FormError(f"{path.name}: too large for a form (at most 256 KB)")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise FormError(f"{path.name}: not UTF-8 text") from None
+    text = read_text(path, limit=MAX_FILE_BYTES, what="a form", label=path.name, error=FormError)
     return parse_form(text, path=path, own=own)
 
 

@@ -19,7 +19,7 @@ def test_a_bad_template_is_listed_with_its_error_and_applies_nothing(
     run = Cli(capsys, sqlite_db)
     path = own_template("[[items]]\ntitle = 'A'\n[[items]]\ntitle = 'B'\ndue = 'soon'\n", "broken")
     [entry] = [e for e in list_templates() if e.path == path]
-    assert entry.template is None and entry.error and "item 2 ('B')" in entry.error
+    assert entry.loaded is None and entry.error and "item 2 ('B')" in entry.error
     code, _, err = run("template", "apply", "broken", "--client", "Acme")
     assert code == 1
     assert err.count("\n") == 1 and err.startswith("actionplan: ") and "item 2" in err

@@ -99,9 +99,9 @@ def test_the_users_own_form_hides_a_shipped_one_and_a_broken_one_is_listed() -> 
     )
     (folder / "broken.toml").write_text("title = ", encoding="utf-8")
     try:
-        entries = {e.key: e for e in list_forms()}
+        entries = {e.name: e for e in list_forms()}
         mine = entries["monthly-it-health-check"]
-        assert mine.own and mine.form is not None and mine.form.title == "Our monthly"
+        assert mine.own and mine.loaded is not None and mine.loaded.title == "Our monthly"
         assert entries["broken"].error is not None
         assert entries["broken"].error.startswith("broken.toml:1: not valid TOML")
         assert find_form("Our monthly").own

@@ -31,16 +31,16 @@ def test_the_shipped_templates_are_listed_with_their_item_counts() -> None:
     assert set(listed) == {"new-client-onboarding", "monthly-health-check"}
     onboarding, health = listed["new-client-onboarding"], listed["monthly-health-check"]
     assert onboarding.error is None and health.error is None
-    assert onboarding.template is not None and health.template is not None
+    assert onboarding.loaded is not None and health.loaded is not None
     assert onboarding.name == "New client onboarding" and not onboarding.own
-    assert len(onboarding.template.items) == 11
-    assert onboarding.template.description
+    assert len(onboarding.loaded.items) == 11
+    assert onboarding.loaded.description
     # The health check is one monthly recurring report plus its one-off checks.
-    repeating = [i for i in health.template.items if "repeat_every" in i.values]
+    repeating = [i for i in health.loaded.items if "repeat_every" in i.values]
     assert [(i.values["repeat_every"], i.values["repeat_unit"]) for i in repeating] == [
         (1, RepeatUnit.MONTH)
     ]
-    assert len(health.template.items) > 1
+    assert len(health.loaded.items) > 1
 
 
 def test_a_users_file_wins_over_the_shipped_one_of_the_same_name() -> None:
@@ -51,7 +51,7 @@ def test_a_users_file_wins_over_the_shipped_one_of_the_same_name() -> None:
     own_template('name = "Offboarding"\n[[items]]\ntitle = "Revoke access"\n', stem="offboarding")
     listed = {e.path.stem: e for e in list_templates()}
     assert set(listed) == {"new-client-onboarding", "monthly-health-check", "offboarding"}
-    assert listed["monthly-health-check"].own and listed["monthly-health-check"].template
+    assert listed["monthly-health-check"].own and listed["monthly-health-check"].loaded
     assert listed["monthly-health-check"].name == "Our health check"
     assert find_template("MONTHLY-health-check").name == "Our health check"
     assert find_template("  offboarding ").own

@@ -56,7 +56,7 @@ async def test_a_broken_template_shows_its_error_and_adds_nothing(sqlite_db: Dat
     add(sqlite_db, "Existing")
     async with running(sqlite_db, size=(80, 24)) as (app, pilot):
         picker = await open_picker(pilot, app)
-        assert picker.entries[0].template is None  # "aaa-broken" sorts first
+        assert picker.entries[0].loaded is None  # "aaa-broken" sorts first
         assert "due 'whenever' is not +N days" in feedback(app)
         await pilot.press("enter")
         await settle(pilot, app)

@@ -140,13 +140,13 @@ class TemplatePicker(ModalScreen[None]):
         entry = self.entry
         if entry is None:
             return
-        if entry.template is None:
+        if entry.loaded is None:
             self._feedback(_home(entry.error or "this template cannot be used"), error=True)
             return
         start = self._start()
         if start is None:
             return
-        items = entry.template.items
+        items = entry.loaded.items
         dues = [i.due.after(start) for i in items if i.due is not None]
         text = f"→ {describe(start)} · {len(items)} item{'s' if len(items) != 1 else ''}"
         if dues:
@@ -171,7 +171,7 @@ class TemplatePicker(ModalScreen[None]):
         entry = self.entry
         if self.applying or entry is None:
             return
-        if entry.template is None:
+        if entry.loaded is None:
             self._explain()
             return
         start = self._start()
@@ -182,7 +182,7 @@ class TemplatePicker(ModalScreen[None]):
         app = self.plan_app
         job = partial(
             apply_template,
-            template=entry.template,
+            template=entry.loaded,
             client=self.client,
             start=start,
             author=app.author,
@@ -206,11 +206,11 @@ class TemplatePicker(ModalScreen[None]):
 
 def _option(entry: TemplateEntry) -> Option:
     label = Text()
-    if entry.template is None:
+    if entry.loaded is None:
         label.append(entry.name, style="bold red")
         label.append("  cannot be used", style="red")
         return Option(label)
-    template = entry.template
+    template = entry.loaded
     label.append(template.name, style="bold")
     count = len(template.items)
     label.append(f"  {count} item{'s' if count != 1 else ''}", style="dim")
