@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import fields
 from datetime import date
 from typing import Unpack
 
@@ -62,14 +63,9 @@ def summary_for(
 
 
 def words_of(client: Client) -> ClientWords:
-    """What the account manager has set for this client's summaries."""
-    return ClientWords(
-        next_call=client.next_call,
-        headline=client.headline,
-        intro=client.intro,
-        health=client.health,
-        health_reason=client.health_reason,
-    )
+    """What the account manager has set for this client's summaries (``ClientWords``' fields
+    are the client's columns of the same names)."""
+    return ClientWords(**{f.name: getattr(client, f.name) for f in fields(ClientWords)})
 
 
 def mark_untold(*, session: Session, rows: Sequence[Slip]) -> None:
