@@ -7,7 +7,6 @@ Revises: 0006
 from collections.abc import Sequence
 
 import sqlalchemy as sa
-import sqlmodel
 from alembic import op
 
 revision: str = "0007"
@@ -21,22 +20,21 @@ def upgrade() -> None:
         "health_check",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("client_id", sa.Integer(), nullable=False),
-        sa.Column("form", sqlmodel.sql.sqltypes.AutoString(length=60), nullable=False),
-        sa.Column("form_title", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
+        sa.Column("form", sa.String(length=60), nullable=False),
+        sa.Column("form_title", sa.String(length=200), nullable=False),
         sa.Column("checked_on", sa.Date(), nullable=False),
         sa.Column("values_json", sa.Text(), nullable=False),
-        sa.Column("created_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
-        sa.Column("author", sqlmodel.sql.sqltypes.AutoString(length=100), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("author", sa.String(length=100), nullable=False),
         sa.ForeignKeyConstraint(
             ["client_id"], ["client.id"], name=op.f("fk_health_check_client_id_client")
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_health_check")),
     )
-    with op.batch_alter_table("health_check", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_health_check_client_id"), ["client_id"], unique=False)
+    # A new index needs no batch copy of the table, on SQLite either.
+    op.create_index(op.f("ix_health_check_client_id"), "health_check", ["client_id"])
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("health_check", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_health_check_client_id"))
+    op.drop_index(op.f("ix_health_check_client_id"), table_name="health_check")
     op.drop_table("health_check")
