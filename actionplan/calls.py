@@ -64,12 +64,11 @@ def calls_ahead(*, session: Session, today: date, days: int = 7) -> list[CallRow
     history event setting its status to waiting or its waiting-on to the client, else (no
     such event, e.g. added as waiting) the day it was created.
     """
-    from actionplan.summary.health import LEVELS
     from actionplan.summary.source import summary_for
 
     client = Client.__table__  # type: ignore[attr-defined]
     stmt = (
-        sa.select(client.c.id, client.c.name, client.c.next_call, client.c.health)
+        sa.select(client.c.id, client.c.name, client.c.next_call)
         .where(
             client.c.archived_at.is_(None),
             client.c.next_call >= today,
@@ -81,13 +80,16 @@ def calls_ahead(*, session: Session, today: date, days: int = 7) -> list[CallRow
     if not found:
         return []
     sent = last_sent_by_client(session, client_ids=[r[0] for r in found])
+    summaries = [
+        summary_for(session=session, client=name, today=today, prepared_by="")
+        for _, name, _ in found
+    ]
+    waited = _waiting_since(session, [ln.key for s in summaries for ln in s.asks])
     rows = []
-    for client_id, name, next_call, set_health in found:
-        summary = summary_for(session=session, client=name, today=today, prepared_by="")
+    for (client_id, name, next_call), summary in zip(found, summaries, strict=True):
         # The summary keeps the computed health beside one set by hand (``auto_health``).
-        auto = summary.auto_health if set_health in LEVELS else None
+        auto = summary.auto_health
         level = summary.health.level
-        waited = _waiting_since(session, [ln.key for ln in summary.asks])
         ages = [(today - waited[ln.key].date()).days for ln in summary.asks if ln.key in waited]
         rows.append(
             CallRow(
@@ -96,7 +98,7 @@ def calls_ahead(*, session: Session, today: date, days: int = 7) -> list[CallRow
                 next_call=next_call,
                 health=level,
                 health_reason=summary.health.reason,
-                health_set=set_health in LEVELS,
+                health_set=auto is not None,
                 computed=auto.level if auto is not None and auto.level != level else None,
                 untold=sum(1 for ln in summary.plan if ln.promised is not None),
                 asks=len(summary.asks),

@@ -129,13 +129,11 @@ def run_client_set(args: argparse.Namespace) -> int:
     [--headline TEXT] [--intro TEXT] [--health auto|green|amber|red] [--health-reason TEXT]"""
     from actionplan import plan
     from actionplan.cli.client_settings import VENDOR_WAYS, show_settings, words_given
-    from actionplan.known import no_client
+    from actionplan.plan.named import client_named
 
     words = words_given(args)
     with open_db(args).session() as session:
-        found = plan.find_client(session=session, name=args.client)
-        if found is None:
-            raise plan.NotFound(no_client(session=session, name=args.client))
+        found = client_named(session, args.client)
         if args.vendor_names is None and words is None:
             show_settings(found)
             return 0

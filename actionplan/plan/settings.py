@@ -72,9 +72,10 @@ def set_summary_settings(
         NotFound: for an unknown client (with the nearest names).
         Invalid: for over-long text, an unknown health, or a health set without a reason.
     """
-    wanted = _wanted(client_named(session, client), settings)
+    found = client_named(session, client)
+    wanted = _wanted(found, settings)
     if not wanted:
-        return client_named(session, client), []
+        return found, []
     with operation(session, author=author, kind="client-set") as rec:
         found = client_named(session, client)
         for name, value in wanted.items():

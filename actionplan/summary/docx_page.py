@@ -52,17 +52,16 @@ def _header(header: Any, brand: Branding, inner: float, seen: list[str]) -> None
     logo = read_logo(brand)
     if logo is not None and logo.kind != "png":
         raise Invalid(SVG_NOT_HERE.format(logo.path))
-    logo_w = fit(*logo.png_size(), _LOGO_W, _LOGO_H)[0] if logo else 0.0
+    logo_w, logo_h = fit(*logo.png_size(), _LOGO_W, _LOGO_H) if logo else (0.0, 0.0)
     table = header.add_table(rows=1, cols=2, width=Pt(inner))
     left, right = table.rows[0].cells
     set_widths(table, [logo_w + 6, inner - logo_w - 6] if logo else [6.0, inner - 6])
     for cell in (left, right):
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     if logo is not None:
-        w, h = fit(*logo.png_size(), _LOGO_W, _LOGO_H)
         try:
             left.paragraphs[0].add_run().add_picture(
-                io.BytesIO(logo.data), width=Pt(w), height=Pt(h)
+                io.BytesIO(logo.data), width=Pt(logo_w), height=Pt(logo_h)
             )
         except (UnrecognizedImageError, OSError, ValueError) as e:
             raise Invalid(f"cannot put the logo {logo.path} in Word: {e}") from None

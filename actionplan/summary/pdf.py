@@ -10,7 +10,7 @@ from actionplan.config_summary import Branding
 from actionplan.resources import data_dir
 from actionplan.summary.branding import page_size
 from actionplan.summary.model import Summary
-from actionplan.summary.words import NONE, long_day, moved_phrase, paragraphs, when
+from actionplan.summary.words import NONE, changes, long_day, paragraphs, when
 
 FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"
 _PAD = 6  # a plan table cell's padding left and right (points; ReportLab's own default)
@@ -107,16 +107,9 @@ def render_pdf(
     ]
     if not (s.done or s.new or s.moved):
         story.append(p(NONE, muted))
-    for heading, texts in (
-        ("Done", [x(ln.title) for ln in s.done]),
-        ("New", [f"{x(ln.title)} ({when(ln, s.day)})" for ln in s.new]),
-        (
-            "Dates moved",
-            [f"{x(m.line.title)}: {moved_phrase(m.was, m.line.due, s.day)}" for m in s.moved],
-        ),
-    ):
+    for heading, texts in changes(s.done, s.new, s.moved, s.day):
         if texts:
-            story += [p(f"<b>{heading}</b>"), items(texts)]
+            story += [p(f"<b>{heading}</b>"), items([x(t) for t in texts])]
     story.append(p("The plan", h2))
     if s.plan:
         from reportlab.pdfbase.pdfmetrics import stringWidth

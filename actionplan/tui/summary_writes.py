@@ -4,7 +4,6 @@ health): what is stored, the line that says whose health it is, and saving a cha
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -15,23 +14,23 @@ from actionplan.plan.settings import SummarySettings
 if TYPE_CHECKING:
     from sqlmodel import Session
 
+    from actionplan.summary.health import Health
     from actionplan.summary.model import Summary
     from actionplan.tui.screens.summary_words import Stored
 
 
-def stored_words(session: Session, client: str, today: date, prepared_by: str) -> Stored:
-    """A client's summary settings as stored, with the health its plan gives it.
+def stored_words(session: Session, client: str, computed: Health) -> Stored:
+    """A client's summary settings as stored, with ``computed``, the health its plan gives it
+    (the preview has it from the summary on screen).
 
     Raises:
         NotFound: when there is no such client (any more).
     """
     from actionplan.plan.named import client_named
-    from actionplan.summary.source import summary_for, words_of
+    from actionplan.summary.source import words_of
     from actionplan.tui.screens.summary_words import Stored
 
     found = client_named(session, client)
-    summary = summary_for(session=session, client=found.name, today=today, prepared_by=prepared_by)
-    computed = summary.auto_health or summary.health
     return Stored(client=found.name, words=words_of(found), computed=computed)
 
 

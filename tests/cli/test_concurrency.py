@@ -1,6 +1,6 @@
 """Twenty command-line processes writing to one plan at once: every write kept, no error shown.
 
-Each worker (tests/support/cli_driver.py) is a real process with its own connections, running 50
+Each worker (tests/support/cli_driver.py) is a real process with its own connections, running 30
 complete CLI commands: adds to a client and person names every worker creates, and notes set
 on three shared items without --expect-version, so the workers contend for the same rows.
 """
@@ -24,7 +24,7 @@ from actionplan.models import Client, HistoryEvent, Item, Operation, Person
 from tests.support import AUTHOR, cli_driver, db_arg
 from tests.support.cli_driver import commands
 
-WORKERS, CALLS = 20, 50
+WORKERS, CALLS = 20, 30
 DRIVER = Path(cli_driver.__file__)
 
 

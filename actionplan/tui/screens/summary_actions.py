@@ -43,7 +43,6 @@ class Released(Message):
     path: Path | None = None
     accepted: frozenset[str] = frozenset()
     """The flags the user let through for it (recording it as sent needs no second Yes)."""
-    sent_as: str | None = None
     copied: Copied | None = None
     """How a copy went (a real clipboard, OSC 52, or nothing)."""
 
@@ -148,7 +147,7 @@ class SummaryActions(PlanView[tuple[str, int] | None, Outgoing]):
         else:
             where = path if isinstance(path, Path) else None
             copied = path if isinstance(path, Copied) else None
-            self.post_message(Released(what, out, where, accepted, sent_as, copied))
+            self.post_message(Released(what, out, where, accepted, copied))
 
     @on(Held)
     def _held(self, message: Held) -> None:

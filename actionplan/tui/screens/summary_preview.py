@@ -261,9 +261,12 @@ class SummaryPreview(SummaryActions):
         from actionplan.errors import user_message
 
         app = self.plan_app
+        summary = self.summary
+        if summary is None:
+            return  # nothing on screen yet
         try:
-            with app.db.session() as session:
-                stored = stored_words(session, self.client, app.today(), app.config.name)
+            with app.db.session() as session:  # the health is the one on screen: no rebuild
+                stored = stored_words(session, self.client, summary.auto_health or summary.health)
         except Exception as exc:
             self.post_message(Failed(user_message(exc)))
             return
