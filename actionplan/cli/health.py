@@ -51,7 +51,7 @@ def run_fill(args: argparse.Namespace) -> int:
     from actionplan.cli.transfer import read_input
     from actionplan.health.catalogue import find_form
     from actionplan.health.skeleton import read_filled
-    from actionplan.plan.health import save_check
+    from actionplan.plan.health import Entry, keep_check
 
     form = find_form(args.form)
     checked_on = parse_when(args.date, field="date") or today()
@@ -65,15 +65,8 @@ def run_fill(args: argparse.Namespace) -> int:
     values = read_filled(read_input(source), name="standard input" if source == "-" else source)
     with open_db(args).session() as session:
         client = _client(session, args.client)
-        row = save_check(
-            session=session,
-            client=client.name,
-            form=form,
-            checked_on=checked_on,
-            values=values,
-            author=config().author,
-            today=today(),
-        )
+        entry = Entry(form, values, client=client.name, checked_on=checked_on)
+        row = keep_check(session=session, entry=entry, author=config().author, today=today())
         name = client.name
     say(f"saved check {row.id} for {name} ({form.key}, {checked_on.isoformat()}); undo reverts it")
     return 0

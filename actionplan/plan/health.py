@@ -1,5 +1,5 @@
-"""Health checks in the plan: save one (one operation, which undo removes), edit one, read
-a client's checks. Every value is checked before anything is written."""
+"""Health checks in the plan: keep a new one or an edit (one operation each, which undo reverts),
+read a client's checks. Every value is checked before anything is written."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from sqlmodel import Session, col, select
 from actionplan.health.form import Form
 from actionplan.health.values import Value, check_values
 from actionplan.models import Client, HealthCheck
-from actionplan.plan.errors import NotFound
+from actionplan.plan.errors import Invalid, NotFound
 from actionplan.plan.journal import operation
 from actionplan.plan.named import client_named
 from actionplan.text import quote
@@ -32,70 +32,65 @@ class SavedCheck:
     author: str
 
 
-def save_check(
-    *,
-    session: Session,
-    client: str,
-    form: Form,
-    checked_on: date,
-    values: dict[str, Any],
-    author: str,
-    today: date | None = None,
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A check as the technician filled it: for a new check, the client and date; for an edit,
+    the check's id (and a new date only when it moves)."""
+
+    form: Form
+    values: dict[str, Any]
+    client: str | None = None
+    checked_on: date | None = None
+    check_id: int | None = None
+    """None: a new check. Otherwise the check whose values (and date, when given) it replaces."""
+
+
+def keep_check(
+    *, session: Session, entry: Entry, author: str, today: date | None = None
 ) -> HealthCheck:
-    """Keep a check of ``client`` with ``form`` as ONE operation (``kind="health-check"``).
+    """Keep a new check (``kind="health-check"``) or replace one's values (``"health-edit"``),
+    each as ONE operation that undo reverts.
 
     Raises:
-        NotFound: an unknown client (with the nearest names).
+        NotFound: an unknown client (with the nearest names), or no such check.
         BadValue: a value the form refuses; nothing is written.
+        Invalid: a new check without its client or date.
     """
-    checked = check_values(form, values, today=today)
-    client_named(session, client)  # an unknown client is refused before the write begins
+    checked = json.dumps(check_values(entry.form, entry.values, today=today), ensure_ascii=False)
+    if entry.check_id is not None:
+        return _replace(session, entry, checked, author)
+    if entry.client is None or entry.checked_on is None:
+        raise Invalid("a new health check needs its client and its date")
+    client_named(session, entry.client)  # an unknown client is refused before the write begins
     with operation(session, author=author, kind="health-check") as rec:
-        found = client_named(session, client)
+        found = client_named(session, entry.client)
         assert found.id is not None
         row = HealthCheck(
             client_id=found.id,
-            form=form.key,
-            form_title=form.title,
-            checked_on=checked_on,
-            values_json=json.dumps(checked, ensure_ascii=False),
+            form=entry.form.key,
+            form_title=entry.form.title,
+            checked_on=entry.checked_on,
+            values_json=checked,
             created_at=rec.op.at,
             author=rec.op.author,
         )
         session.add(row)
         session.flush()
         rec.created(row)
-        rec.op.summary = f"saved {form.title} for {quote(found.name)} ({checked_on.isoformat()})"[
-            :300
-        ]
+        saved = f"saved {entry.form.title} for {quote(found.name)} ({entry.checked_on.isoformat()})"
+        rec.op.summary = saved[:300]
     return row
 
 
-def edit_check(
-    *,
-    session: Session,
-    check_id: int,
-    form: Form,
-    values: dict[str, Any],
-    author: str,
-    checked_on: date | None = None,
-    today: date | None = None,
-) -> HealthCheck:
-    """Replace a check's values (and its date when given) in one operation undo reverts.
-
-    Raises:
-        NotFound: no such check.
-        BadValue: a value the form refuses; nothing is written.
-    """
-    checked = check_values(form, values, today=today)
+def _replace(session: Session, entry: Entry, checked: str, author: str) -> HealthCheck:
     with operation(session, author=author, kind="health-edit") as rec:
-        row = session.get(HealthCheck, check_id, with_for_update=True, populate_existing=True)
+        row = session.get(HealthCheck, entry.check_id, with_for_update=True, populate_existing=True)
         if row is None:
-            raise NotFound(f"no health check #{check_id}")
-        rec.change(row, "values_json", json.dumps(checked, ensure_ascii=False))
-        if checked_on is not None:
-            rec.change(row, "checked_on", checked_on)
-        rec.op.summary = f"edited health check #{check_id}"
+            raise NotFound(f"no health check #{entry.check_id}")
+        rec.change(row, "values_json", checked)
+        if entry.checked_on is not None:
+            rec.change(row, "checked_on", entry.checked_on)
+        rec.op.summary = f"edited health check #{entry.check_id}"
     return row
 
 

@@ -16,7 +16,7 @@ from actionplan.health.document import CheckDoc, render
 from actionplan.health.values import BadValue
 from actionplan.models import HealthCheck, Operation
 from actionplan.plan.errors import NotFound
-from actionplan.plan.health import checks_of, edit_check, pick_check, save_check
+from actionplan.plan.health import Entry, checks_of, keep_check, pick_check
 from tests import support
 from tests.support import AUTHOR, TODAY, count
 from tests.support.interchange import counts, export, restore
@@ -26,9 +26,8 @@ FORM = find_form("monthly-it-health-check")
 
 def _save(db: Database, values: dict[str, object], on: date = TODAY, client: str = "Acme") -> int:
     with db.session() as s:
-        row = save_check(
-            session=s, client=client, form=FORM, checked_on=on, values=values, author=AUTHOR
-        )
+        entry = Entry(FORM, values, client=client, checked_on=on)
+        row = keep_check(session=s, entry=entry, author=AUTHOR)
         assert row.id is not None
         return row.id
 
@@ -64,18 +63,15 @@ def test_an_edit_is_one_operation_undo_reverts(db: Database) -> None:
     support.add(db, "Item")
     check_id = _save(db, {"uptime_percent": 99.1})
     with db.session() as s:
-        edit_check(
-            session=s, check_id=check_id, form=FORM, values={"uptime_percent": 97}, author=AUTHOR
-        )
+        entry = Entry(FORM, {"uptime_percent": 97}, check_id=check_id)
+        keep_check(session=s, entry=entry, author=AUTHOR)
     with db.session() as s:
         row = s.get(HealthCheck, check_id)
         assert row is not None and json.loads(row.values_json)["uptime_percent"] == 97
         with pytest.raises(BadValue):
-            edit_check(
+            keep_check(
                 session=s,
-                check_id=check_id,
-                form=FORM,
-                values={"uptime_percent": "x"},
+                entry=Entry(FORM, {"uptime_percent": "x"}, check_id=check_id),
                 author=AUTHOR,
             )
         plan.undo(session=s, author=AUTHOR)
