@@ -181,6 +181,11 @@ class Item(SQLModel, table=True):
     follows_id: int | None = Field(default=None, foreign_key="item.id")
     # Hidden from triage until this date (a triage "snooze"); the board still shows the item.
     snoozed_until: date | None = None
+    # A recurring check names the health-check form its completion fills (issue 15).
+    health_form: str | None = Field(default=None, max_length=60)
+    # The health check whose recommendation this item came from; a plain id, not a foreign key:
+    # undoing the check leaves the item, which then names a check that is gone.
+    from_check: int | None = None
 
     @property
     def slipped(self) -> bool:

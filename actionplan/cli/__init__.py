@@ -261,7 +261,7 @@ def _health_commands(command: Any, action: Any) -> None:
     which = h.add_mutually_exclusive_group()
     which.add_argument("--last", action="store_true", help="the latest check (the default)")
     which.add_argument("--id", type=item_id, metavar="N", help="this check")
-    h.add_argument("--format", choices=["md", "txt"], default="md")
+    h.add_argument("--format", choices=["md", "txt", "html", "pdf", "docx"], default="md")
     h.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     h.add_argument(
         "--force", action="store_true", help="print it even if the leak guard finds something"

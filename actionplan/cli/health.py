@@ -13,12 +13,14 @@ from actionplan.cli.errors import CliError
 from actionplan.cli.output import say, say_block
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from sqlmodel import Session
 
     from actionplan.health.catalogue import FormEntry
-    from actionplan.health.document import CheckDoc
     from actionplan.health.form import Form
     from actionplan.models import Client
+    from actionplan.summary.guarding import Flag
 
 
 def run_forms(args: argparse.Namespace) -> int:
@@ -73,30 +75,38 @@ def run_fill(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    """actionplan health show CLIENT [--last | --id N] [--format md|txt] [-o FILE] [--force]"""
+    """actionplan health show CLIENT [--last | --id N] [--format FMT] [-o FILE] [--force]"""
     from actionplan.cli.transfer import write_output
-    from actionplan.health.document import CheckDoc, render
-    from actionplan.plan.health import checks_of, pick_check
+    from actionplan.health.outgoing import CheckFlagged, release_check
 
+    fmt = args.format
+    if fmt in ("pdf", "docx") and not args.output:
+        raise CliError(f"a {fmt.upper()} needs a file: -o FILE")
     with open_db(args).session() as session:
         client = _client(session, args.client)
-        chosen, previous = pick_check(
-            checks_of(session=session, client=client), args.id, client.name
-        )
-        doc = CheckDoc(
-            form=_form_of(chosen.form, chosen.id),
-            client=client.name,
-            checked_on=chosen.checked_on,
-            values=chosen.values,
-            previous=previous.values if previous else None,
-            prepared_by=config().name,
-        )
-        text = render(doc, args.format)
-        _guard(session, client, doc, text, force=args.force)
-    write_output(args.output, text, protect=args.db)
+        try:
+            out = release_check(
+                session=session,
+                client=client,
+                check_id=args.id,
+                fmt=fmt,
+                config=config(),
+                force=args.force,
+            )
+        except CheckFlagged as e:
+            _say_flags(e.out.flags, forced=False)
+            raise CliError(f"{e}; or --force") from None
+    _say_flags(out.flags, forced=True)
+    write_output(args.output, out.content, protect=args.db)
     if args.output and args.output != "-":
         say(f"wrote {args.output}", err=True)
     return 0
+
+
+def _say_flags(flags: Sequence[Flag], *, forced: bool) -> None:
+    verb = "let through (--force)" if forced else "sounds internal"
+    for flag in flags:
+        say(f"actionplan: {verb}: {flag}", err=True)
 
 
 def run_history(args: argparse.Namespace) -> int:
@@ -180,37 +190,3 @@ def _form_of(key: str, check_id: int) -> Form:
             f"check {check_id} was made with form {key!r}, which is no longer there "
             "(put its file back in your health-forms folder)"
         ) from None
-
-
-def _guard(session: Session, client: Client, doc: CheckDoc, text: str, *, force: bool) -> None:
-    """The leak guard on exactly what leaves: each finding named, exit 1 unless --force.
-
-    The whole text is read for anything with a shape (ids, addresses, names, secrets) and for
-    the deny-list's phrases; what the technician typed (each client-facing value) is read
-    for its tone too. The form's own words (title, headings, labels) are ours, as a summary's
-    headings are.
-    """
-    from actionplan.summary.guarding import Flag, guard_setup, scan_text
-
-    setup = guard_setup(session=session, client=client, config=config())
-    flags: dict[tuple[str, str], Flag] = {}
-    for field in doc.form.fields:
-        value = doc.values.get(field.key)
-        if field.internal or field.numeric or not value:
-            continue
-        for entry in value if isinstance(value, list) else [str(value)]:
-            for flag in scan_text(entry, setup, field.label):
-                flags.setdefault((flag.rule, flag.found.casefold()), flag)
-    kept = "\n".join(ln for ln in text.splitlines() if ln.strip() not in setup.own)
-    for flag in scan_text(kept, setup, "health check", tone=False):
-        flags.setdefault((flag.rule, flag.found.casefold()), flag)
-    pending = [f for f in flags.values() if f.review_key not in setup.reviewed]
-    verb = "let through (--force)" if force else "sounds internal"
-    for flag in pending:
-        say(f"actionplan: {verb}: {flag}", err=True)
-    if pending and not force:
-        n = len(pending)
-        raise CliError(
-            f"leak guard: {n} thing{'s' if n != 1 else ''} would reach the client; "
-            "reword the check (health fill) or --force"
-        )

@@ -1,16 +1,21 @@
-"""One check as a one-page document (Markdown or text): blanks as N/A, numbers with their
-unit, thresholds and trend since the previous check; internal fields never."""
+"""One check as a one-page document: blanks as N/A, numbers with their unit, thresholds and
+trend since the previous check; internal fields never. Markdown and text here; HTML, PDF and
+Word in their own modules, each imported only when asked for."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date
 
+from actionplan.config_summary import Branding
 from actionplan.health.form import Field, Form, number_text
+from actionplan.health.trends import Series
 from actionplan.health.values import Value
 
 NA = "N/A"
-FORMATS = ("md", "txt")
+FORMATS = ("md", "txt", "html", "pdf", "docx")
+TEXT = ("md", "txt")
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +28,36 @@ class CheckDoc:
     values: dict[str, Value]
     previous: dict[str, Value] | None = None
     prepared_by: str = ""
+    history: tuple[Series, ...] = ()
+    """Each numeric field over the last checks of this form, this one last (for the chart)."""
+    history_dates: tuple[date, ...] = ()
+    """The dates of those checks, oldest first."""
+    brand: Branding = dataclasses.field(default_factory=Branding)
+    """The account team's branding (HTML, PDF and Word)."""
+
+
+def render_bytes(doc: CheckDoc, fmt: str) -> bytes:
+    """The check in any of ``FORMATS``, as the bytes of the file.
+
+    Raises:
+        ValueError: an unknown format.
+        Invalid: the branding's logo cannot be read.
+    """
+    if fmt in TEXT:
+        return render(doc, fmt).encode("utf-8")
+    if fmt == "html":
+        from actionplan.health.html import render_html
+
+        return render_html(doc).encode("utf-8")
+    if fmt == "pdf":
+        from actionplan.health.pdf import render_pdf
+
+        return render_pdf(doc)
+    if fmt == "docx":
+        from actionplan.health.docx import render_docx
+
+        return render_docx(doc)
+    raise ValueError(f"unknown health-check format {fmt!r}")
 
 
 def render(doc: CheckDoc, fmt: str) -> str:
@@ -31,7 +66,7 @@ def render(doc: CheckDoc, fmt: str) -> str:
     Raises:
         ValueError: an unknown format.
     """
-    if fmt not in FORMATS:
+    if fmt not in TEXT:
         raise ValueError(f"unknown health-check format {fmt!r}")
     md = fmt == "md"
     day = doc.checked_on.strftime("%d %b %Y").lstrip("0")

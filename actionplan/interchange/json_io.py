@@ -26,6 +26,7 @@ _LATER_COLUMNS = {
     "client": "guard_allow archived_at vendor_names next_call headline intro health health_reason",
     "snapshot": "format recipients",
     "person": "client_id company role email phone note status_recipient archived_at",
+    "item": "health_form from_check",
 }
 """Columns added after the first exports (space-separated): missing, they take the default."""
 INT_MAX = 2**63 - 1

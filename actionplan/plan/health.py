@@ -43,6 +43,8 @@ class Entry:
     checked_on: date | None = None
     check_id: int | None = None
     """None: a new check. Otherwise the check whose values (and date, when given) it replaces."""
+    item_id: int | None = None
+    """The recurring item (naming this form) the new check completes, in the same operation."""
 
 
 def keep_check(

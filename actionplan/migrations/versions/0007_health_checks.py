@@ -1,4 +1,5 @@
-"""health checks: a form filled for a client on a date, its values as JSON
+"""health checks: a form filled for a client on a date, its values as JSON; an item names the
+form its completion fills, and the check a recommendation came from
 
 Revision ID: 0007
 Revises: 0006
@@ -33,8 +34,14 @@ def upgrade() -> None:
     )
     # A new index needs no batch copy of the table, on SQLite either.
     op.create_index(op.f("ix_health_check_client_id"), "health_check", ["client_id"])
+    # Nullable columns without a constraint: SQLite adds them in place, without a batch copy.
+    op.add_column("item", sa.Column("health_form", sa.String(length=60), nullable=True))
+    op.add_column("item", sa.Column("from_check", sa.Integer(), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("item") as batch:
+        batch.drop_column("from_check")
+        batch.drop_column("health_form")
     op.drop_index(op.f("ix_health_check_client_id"), table_name="health_check")
     op.drop_table("health_check")
