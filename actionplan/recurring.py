@@ -21,6 +21,8 @@ from actionplan.rows import RecurringRow
 WEEKS = 12
 THRESHOLD = 3
 NO_OWNER = "no owner"
+FORM_MARK = "◆"
+"""Marks a week holding a check that fills a health-check form."""
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,8 @@ class Check:
     owner: str | None
     title: str
     due: date
+    form: str | None = None
+    """The key of the health-check form completing it fills, if it names one."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,11 @@ class GridRow:
     def counts(self) -> tuple[int, ...]:
         """How many checks fall in each week."""
         return tuple(len(week) for week in self.checks)
+
+    @cached_property
+    def with_forms(self) -> tuple[int, ...]:
+        """How many checks in each week name a health-check form (0 mostly)."""
+        return tuple(sum(c.form is not None for c in week) for week in self.checks)
 
 
 @dataclass(frozen=True)
@@ -64,6 +73,14 @@ class RecurringGrid:
         if not self.clients:
             return (0,) * len(self.weeks)
         return tuple(sum(week) for week in zip(*(r.counts for r in self.clients), strict=True))
+
+    @cached_property
+    def forms(self) -> tuple[int, ...]:
+        """How many checks in each week fill a health-check form; () when none does."""
+        if not self.clients:
+            return ()
+        weeks = tuple(sum(w) for w in zip(*(r.with_forms for r in self.clients), strict=True))
+        return weeks if any(weeks) else ()
 
     def piled(self, count: int) -> bool:
         """Whether a count in one week reaches the pile-up threshold."""
@@ -160,7 +177,9 @@ def build_grid(
                 table[key] = [[] for _ in mondays]
             cells.append(table[key])
         for when in dates:
-            check = Check(row["id"], row["client"], row["owner"], row["title"], when)
+            check = Check(
+                row["id"], row["client"], row["owner"], row["title"], when, row.get("health_form")
+            )
             week = (when - start).days // 7
             for weeks_of in cells:
                 weeks_of[week].append(check)
@@ -208,6 +227,7 @@ def recurring_items(*, session: Session) -> list[RecurringRow]:
             item.c.repeat_unit,
             item.c.repeat_from,
             item.c.follows_id,
+            item.c.health_form,
             client.c.name.label("client"),
             person.c.name.label("owner"),
         )

@@ -48,6 +48,8 @@ class ItemRow(TypedDict):
     repeat_from: RepeatFrom | None
     follows_id: int | None
     snoozed_until: date | None
+    health_form: str | None
+    from_check: int | None
     client: str
     """The client's name."""
     owner: str | None
@@ -112,6 +114,8 @@ class RecurringRow(TypedDict):
     repeat_unit: RepeatUnit
     repeat_from: RepeatFrom | None
     follows_id: int | None
+    health_form: NotRequired[str | None]
+    """The health-check form it names (always read; rows built by hand may leave it out)."""
     client: str
     owner: str | None
     day: NotRequired[int | None]

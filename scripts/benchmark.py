@@ -85,8 +85,9 @@ Adding a figure
     decorated with ``@measurement(...)`` that runs its own repeats and returns Results.
 
 Files
-    This one holds the command-line figures and the run; bench_plans.py generates the plans,
-    bench_run.py times the children and keeps the figures, bench_tui.py holds the board's
+    This one holds the command-line figures and the run; bench_health.py the health-check
+    figures (one check's PDF, a batch of ten) on a plan of its own; bench_plans.py generates
+    the plans, bench_run.py times the children and keeps the figures, bench_tui.py the board's
     measurements (with bench_board.py and bench_views.py, the drivers it runs), bench_pg.py the
     throwaway PostgreSQL server and bench_report.py the table.
 
@@ -106,6 +107,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+import bench_health  # noqa: F401 (registers the health-check figures)
 from bench_pg import PgServer, drop_databases
 from bench_plans import TODAY, client_nearest, write_plan_csv
 from bench_report import machine_info, markdown, raw_numbers

@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from typing import Any
 
 from actionplan import __version__
 from actionplan.cli.args import ID_MAX, Parser, count, item_id, not_utf8
 from actionplan.cli.contact_args import contact_commands, person_options
+from actionplan.cli.health_args import health_commands
 
 STATUSES = ["planned", "doing", "waiting", "done", "dropped"]
 WAITING_ON = ["client", "vendor", "internal"]
@@ -136,6 +136,11 @@ def build_parser() -> Parser:
         help="eml: send the e-mail over [smtp] in the config, and record it as sent",
     )
     p.add_argument(
+        "--attach-health",
+        action="store_true",
+        help="eml: attach the client's latest health check as a PDF (through the leak guard)",
+    )
+    p.add_argument(
         "--force",
         action="store_true",
         help="export even when the leak guard finds internal-sounding text",
@@ -227,7 +232,7 @@ def build_parser() -> Parser:
     t.add_argument("--start", metavar="WHEN", help="what due offsets count from (default today)")
     t.add_argument("--dry-run", action="store_true", help="show the items and dates; add nothing")
 
-    _health_commands(command, action)
+    health_commands(command, action)
 
     p = command("recurring", "recurring:run_recurring", "recurring checks per week, ahead")
     _weekly(p, 12, "--threshold", 1, "a pile-up is N or more in a week (1-10000)", default=3)
@@ -237,38 +242,6 @@ def build_parser() -> Parser:
     p = command("backup", "transfer:run_backup", "copy the database (JSON for PostgreSQL)")
     p.add_argument("-o", "--output", metavar="FILE")
     return parser
-
-
-def _health_commands(command: Any, action: Any) -> None:
-    """actionplan health forms | blank | fill | show | history"""
-    p = command("health", "health:run_forms", "health checks: forms, fill one, show, history")
-    actions = p.add_subparsers(title="actions", metavar="ACTION", required=True)
-    action(actions, "forms", "health:run_forms", "the forms there are (shipped and your own)")
-    h = action(actions, "blank", "health:run_blank", "a form as a TOML file to fill")
-    h.add_argument("form", help="the form's key, file name or title")
-    h = action(actions, "fill", "health:run_fill", "save a check of a client from a filled file")
-    h.add_argument("client")
-    h.add_argument("--form", required=True, help="the form's key, file name or title")
-    h.add_argument(
-        "--from",
-        dest="source",
-        metavar="FILE",
-        help="the filled file (from `health blank`); - or none for standard input",
-    )
-    h.add_argument("--date", metavar="WHEN", help="the day of the check (default today)")
-    h = action(actions, "show", "health:run_show", "a check as a one-page document")
-    h.add_argument("client")
-    which = h.add_mutually_exclusive_group()
-    which.add_argument("--last", action="store_true", help="the latest check (the default)")
-    which.add_argument("--id", type=item_id, metavar="N", help="this check")
-    h.add_argument("--format", choices=["md", "txt", "html", "pdf", "docx"], default="md")
-    h.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
-    h.add_argument(
-        "--force", action="store_true", help="print it even if the leak guard finds something"
-    )
-    h = action(actions, "history", "health:run_history", "each number of a client's checks")
-    h.add_argument("client")
-    h.add_argument("--json", action="store_true", help="the series as JSON")
 
 
 def _weekly(
@@ -311,6 +284,11 @@ def _item_options(p: argparse.ArgumentParser) -> None:
         "--repeat-from",
         choices=["due", "done"],
         help="count the next from the due date (default) or from completion",
+    )
+    p.add_argument(
+        "--health-form",
+        metavar="FORM",
+        help="completing it fills this health-check form (key or title); '' for none",
     )
 
 

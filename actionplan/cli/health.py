@@ -49,7 +49,7 @@ def run_blank(args: argparse.Namespace) -> int:
 
 
 def run_fill(args: argparse.Namespace) -> int:
-    """actionplan health fill CLIENT --form FORM [--from FILE] [--date WHEN]"""
+    """actionplan health fill CLIENT --form FORM [--from FILE] [--date WHEN] [--item N]"""
     from actionplan.cli.transfer import read_input
     from actionplan.health.catalogue import find_form
     from actionplan.health.skeleton import read_filled
@@ -66,12 +66,38 @@ def run_fill(args: argparse.Namespace) -> int:
         source = "-"
     values = read_filled(read_input(source), name="standard input" if source == "-" else source)
     with open_db(args).session() as session:
-        client = _client(session, args.client)
-        entry = Entry(form, values, client=client.name, checked_on=checked_on)
+        client = client_of(session, args.client)
+        item_id = args.item or _due_item(session, client.name, form.key)
+        entry = Entry(form, values, client=client.name, checked_on=checked_on, item_id=item_id)
         row = keep_check(session=session, entry=entry, author=config().author, today=today())
         name = client.name
-    say(f"saved check {row.id} for {name} ({form.key}, {checked_on.isoformat()}); undo reverts it")
+        done = _completed(session, item_id) if item_id is not None else None
+    saved = f"saved check {row.id} for {name} ({form.key}, {checked_on.isoformat()})"
+    say(f"{saved}; undo reverts it" if done is None else f"{saved}; {done}; undo reverts both")
     return 0
+
+
+def _due_item(session: Session, client: str, form: str) -> int | None:
+    """The one open item of the client naming the form and due within 7 days (or late)."""
+    from actionplan.health.due import due_checks
+
+    due = due_checks(session=session, today=today(), clients=[client])
+    found = [d.item_id for d in due if d.form == form]
+    return found[0] if len(found) == 1 else None
+
+
+def _completed(session: Session, item_id: int) -> str:
+    """What completing the item did: "completed #5 Title", and its next occurrence's date."""
+    from actionplan.models import Item
+    from actionplan.plan.recurrence import next_occurrence
+
+    item = session.get(Item, item_id)
+    assert item is not None
+    text = f"completed #{item_id} {item.title}"
+    following = next_occurrence(session=session, item_id=item_id)
+    if following is not None and following.due is not None:
+        text += f" (next #{following.id} due {following.due.isoformat()})"
+    return text
 
 
 def run_show(args: argparse.Namespace) -> int:
@@ -83,7 +109,7 @@ def run_show(args: argparse.Namespace) -> int:
     if fmt in ("pdf", "docx") and not args.output:
         raise CliError(f"a {fmt.upper()} needs a file: -o FILE")
     with open_db(args).session() as session:
-        client = _client(session, args.client)
+        client = client_of(session, args.client)
         try:
             out = release_check(
                 session=session,
@@ -94,16 +120,17 @@ def run_show(args: argparse.Namespace) -> int:
                 force=args.force,
             )
         except CheckFlagged as e:
-            _say_flags(e.out.flags, forced=False)
+            say_flags(e.out.flags, forced=False)
             raise CliError(f"{e}; or --force") from None
-    _say_flags(out.flags, forced=True)
+    say_flags(out.flags, forced=True)
     write_output(args.output, out.content, protect=args.db)
     if args.output and args.output != "-":
         say(f"wrote {args.output}", err=True)
     return 0
 
 
-def _say_flags(flags: Sequence[Flag], *, forced: bool) -> None:
+def say_flags(flags: Sequence[Flag], *, forced: bool) -> None:
+    """The leak guard's findings on a check, one line each on stderr."""
     verb = "let through (--force)" if forced else "sounds internal"
     for flag in flags:
         say(f"actionplan: {verb}: {flag}", err=True)
@@ -116,7 +143,7 @@ def run_history(args: argparse.Namespace) -> int:
     from actionplan.plan.health import checks_of
 
     with open_db(args).session() as session:
-        client = _client(session, args.client)
+        client = client_of(session, args.client)
         checks = checks_of(session=session, client=client)
     if not checks and not args.json:
         say(f"no health checks of {client.name} yet (actionplan health fill)")
@@ -168,7 +195,8 @@ def _cell(value: int | float | None) -> str:
     return "-" if value is None else number_text(value)
 
 
-def _client(session: Session, name: str) -> Client:
+def client_of(session: Session, name: str) -> Client:
+    """The client named (any case), or NotFound with the nearest names."""
     from actionplan.known import no_client
     from actionplan.plan.errors import NotFound
     from actionplan.plan.named import find_client

@@ -69,10 +69,30 @@ def run_set(args: argparse.Namespace) -> int:
             **changes,
         )
         following = _next_if_completed(session, item, changes)
+        hint = fill_hint(session, item) if changes.get("status") == "done" else None
     say(f"updated #{item.id} {item.title} ({', '.join(sorted(changes))})")
     if following is not None and following.due is not None:
         say(f"next: #{following.id} due {following.due.isoformat()}")
+    if hint:
+        say(hint)
     return 0
+
+
+def fill_hint(session: Any, item: Item) -> str | None:
+    """For a completed item that names a health-check form: how to fill its check."""
+    if item.health_form is None:
+        return None
+    from shlex import quote
+
+    from actionplan.models import Client
+
+    client = session.get(Client, item.client_id)
+    name = quote(client.name) if client is not None else "CLIENT"
+    form = quote(item.health_form)
+    return (
+        f"fill its health check: actionplan health fill {name} --form {form} --from FILE"
+        f" (actionplan health blank {form})"
+    )
 
 
 def _next_if_completed(session: Any, item: Any, changes: dict[str, Any]) -> Any:
@@ -117,6 +137,8 @@ def _item_values(args: argparse.Namespace) -> dict[str, Any]:
             raise CliError("--repeat-from is for a recurring item, not with --repeat none")
     if args.repeat_from is not None:
         values["repeat_from"] = args.repeat_from
+    if args.health_form is not None:
+        values["health_form"] = args.health_form
     return values
 
 
@@ -166,6 +188,8 @@ def _list_row(row: ItemRow) -> list[Any]:
 
         after = " from done" if str(getattr(row["repeat_from"], "value", "")) == "done" else ""
         flags.append(f"every {short_repeat(row['repeat_every'], row['repeat_unit'])}{after}")
+    if row["health_form"]:
+        flags.append(f"form {row['health_form']}")
     status = getattr(row["status"], "value", row["status"])
     if row["waiting_on"]:
         status = f"{status} ({getattr(row['waiting_on'], 'value', row['waiting_on'])})"
@@ -241,5 +265,7 @@ def run_history(args: argparse.Namespace) -> int:
         for e in events
     ]
     say(f"#{item.id} {item.title}")
+    if item.health_form:
+        say(f"completing it fills the health check {item.health_form}")
     say_block(table(["when (UTC)", "who", "change", "reason"], rows, flex=2))
     return 0

@@ -19,13 +19,14 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
     from actionplan.models import Snapshot
+    from actionplan.summary.email import Attachment
     from actionplan.summary.guarding import Flag
     from actionplan.summary.model import Summary
 
 
 def run_summary(args: argparse.Namespace) -> int:
     """actionplan summary CLIENT [--format md|txt|html|pdf|talk|docx|eml] [-o FILE] [--sent]
-    [--send] [--force]"""
+    [--send] [--attach-health] [--force]"""
     from actionplan.summary.deliver import recipients_of, save_as_snapshot
     from actionplan.summary.outgoing import BINARY, Flagged, Outgoing, release
 
@@ -57,8 +58,15 @@ def run_summary(args: argparse.Namespace) -> int:
             sent_to[:] = _send(o.content)
 
     with db.session() as session:
+        attached = _health_attachment(session, args) if args.attach_health else ()
         try:
-            out, _ = release(session=session, fmt=args.format, deliver=deliver, **options)  # type: ignore[arg-type]
+            out, _ = release(
+                session=session,
+                fmt=args.format,
+                deliver=deliver,
+                attachments=attached,
+                **options,  # type: ignore[arg-type]
+            )
             recipients: list[str] = []
             if args.sent or send:
                 if args.format == "eml":
@@ -87,6 +95,35 @@ def run_summary(args: argparse.Namespace) -> int:
         to = f" to {', '.join(recipients)}" if recipients else ""
         say(f"recorded {out.summary.client}'s summary as sent{to} ({args.format})", err=True)
     return 0
+
+
+def _health_attachment(session: Session, args: argparse.Namespace) -> tuple[Attachment, ...]:
+    """The client's latest health check as a PDF for the draft, through its own exit and guard.
+
+    Raises:
+        CliError: not an e-mail draft, no checks yet, or the guard flagged the check.
+    """
+    from actionplan.cli.health import client_of, say_flags
+    from actionplan.health.outgoing import CheckFlagged, release_check
+    from actionplan.summary.email import Attachment
+
+    if args.format != "eml":
+        raise CliError("--attach-health attaches to an e-mail: use it with --format eml")
+    client = client_of(session, args.client)
+    try:
+        out = release_check(
+            session=session,
+            client=client,
+            check_id=None,
+            fmt="pdf",
+            config=config(),
+            force=args.force,
+        )
+    except CheckFlagged as e:
+        say_flags(e.out.flags, forced=False)
+        raise CliError(f"{e}; or --force") from None
+    say_flags(out.flags, forced=True)
+    return (Attachment(out.filename, out.content),)
 
 
 def _check_send(fmt: str) -> None:

@@ -9,11 +9,19 @@ from dataclasses import dataclass
 from datetime import date
 
 from actionplan.config_summary import Branding
-from actionplan.health.form import Field, Form, number_text
+from actionplan.health.form import Field, Form
+from actionplan.health.rows import (  # noqa: F401  (with_unit, trend: for callers)
+    NA,
+    Row,
+    blocks,
+    field_row,
+    heading,
+    trend,
+    with_unit,
+)
 from actionplan.health.trends import Series
 from actionplan.health.values import Value
 
-NA = "N/A"
 FORMATS = ("md", "txt", "html", "pdf", "docx")
 TEXT = ("md", "txt")
 
@@ -69,22 +77,16 @@ def render(doc: CheckDoc, fmt: str) -> str:
     if fmt not in TEXT:
         raise ValueError(f"unknown health-check format {fmt!r}")
     md = fmt == "md"
-    day = doc.checked_on.strftime("%d %b %Y").lstrip("0")
     out = [f"# {doc.form.title}" if md else doc.form.title.upper(), ""]
     if not md:
         out.insert(1, "=" * len(doc.form.title))
-    out += [_pair("Client", doc.client, md), _pair("Date", day, md)]
-    if doc.prepared_by:
-        out.append(_pair("Prepared by", doc.prepared_by, md))
-    for section in doc.form.sections:
-        shown = [f for f in section.fields if not f.internal]
-        if not shown:
-            continue
-        out += ["", f"## {section.title}" if md else section.title, ""]
+    out += [_pair(label, text, md) for label, text in heading(doc)]
+    for block in blocks(doc):
+        out += ["", f"## {block.title}" if md else block.title, ""]
         if not md:
-            out.insert(len(out) - 1, "-" * len(section.title))
-        for field in shown:
-            out += _field_lines(field, doc, md)
+            out.insert(len(out) - 1, "-" * len(block.title))
+        for row in block.rows:
+            out += _row_lines(row, md)
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -92,44 +94,16 @@ def _pair(label: str, value: str, md: bool) -> str:
     return f"**{label}:** {value}  " if md else f"{label}: {value}"
 
 
-def _field_lines(field: Field, doc: CheckDoc, md: bool) -> list[str]:
-    value = doc.values.get(field.key)
-    label = f"**{field.label}:**" if md else f"{field.label}:"
-    if field.kind == "list":
-        entries = value if isinstance(value, list) else []
-        if not entries:
-            return [f"- {label} {NA}"]
-        return [f"- {label}", *(f"  - {e}" for e in entries)]
-    before = doc.previous.get(field.key) if doc.previous else None
-    return [f"- {label} {shown_value(field, value, before)}"]
+def _row_lines(row: Row, md: bool) -> list[str]:
+    label = f"**{row.label}:**" if md else f"{row.label}:"
+    if row.is_list and row.entries:
+        return [f"- {label}", *(f"  - {e}" for e in row.entries)]
+    return [f"- {label} {row.text}"]
 
 
 def shown_value(field: Field, value: Value, before: Value = None) -> str:
     """A value as the document prints it: N/A for a blank, a number with its unit, its
     colour when it crosses a threshold, and its trend since ``before``."""
-    if value is None or value == "" or isinstance(value, list):
+    if isinstance(value, list):
         return NA
-    if field.kind == "date" and isinstance(value, str):
-        return date.fromisoformat(value).strftime("%d %b %Y").lstrip("0")
-    if not field.numeric or not isinstance(value, int | float):
-        return str(value)
-    text = with_unit(field, value)
-    colour = field.colour(value)
-    if colour:
-        text += f" ({colour})"
-    if isinstance(before, int | float) and not isinstance(before, bool):
-        text += f" {trend(value, before)} from {with_unit(field, before)}"
-    return text
-
-
-def with_unit(field: Field, value: float) -> str:
-    """``99.1%``, ``42 GB``, ``17``."""
-    number = number_text(value)
-    if field.kind == "percent":
-        return f"{number}%"
-    return f"{number} {field.unit}" if field.unit else number
-
-
-def trend(value: float, before: float) -> str:
-    """▲ up, ▼ down, = the same."""
-    return "▲" if value > before else "▼" if value < before else "="
+    return field_row(field, value, before).text

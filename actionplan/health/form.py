@@ -115,9 +115,12 @@ def _above(value: float, limit: float | None) -> bool:
 
 
 def _num(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value)
+    if float(value).is_integer():
+        return str(int(value))
+    # At most six decimals: 99.30000000000001 (a sum's rounding error) reads 99.3.
+    return f"{value:.6f}".rstrip("0").rstrip(".")
 
 
 def number_text(value: float) -> str:
-    """A number as people write it: 98 rather than 98.0."""
+    """A number as people write it: 98 rather than 98.0, 99.3 rather than 99.30000000000001."""
     return _num(value)

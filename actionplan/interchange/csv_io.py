@@ -18,7 +18,14 @@ from actionplan.text import quote
 # The contract's columns, in order (PRODUCT.md); the extras carry what the contract leaves out,
 # so an internal-only item never comes back client-visible after a round trip.
 COLUMNS = "client title status owner due committed must client_note internal_note escalated".split()  # noqa: SIM905
-EXTRA_COLUMNS = ["visibility", "waiting_on", "escalation_reason", "repeat", "repeat_from"]
+EXTRA_COLUMNS = [
+    "visibility",
+    "waiting_on",
+    "escalation_reason",
+    "repeat",
+    "repeat_from",
+    "health_form",
+]
 _TRUE = {"yes", "true", "1", "y"}
 _FALSE = {"no", "false", "0", "n", ""}
 # A spreadsheet runs a cell that starts with one of these as a formula.
@@ -77,6 +84,7 @@ def write_csv(rows: list[ItemRow]) -> str:
             row["escalation_reason"],
             short_repeat(row["repeat_every"], row["repeat_unit"]),
             _value(row["repeat_from"]) or "",
+            row["health_form"] or "",
         ]
         writer.writerow([neutralise(_cell(c)) for c in cells])
     return out.getvalue()
@@ -187,6 +195,7 @@ def _item(cells: dict[str, str], today: date, day_first: bool) -> NewItem:
         repeat_every=repeat.every if repeat else None,
         repeat_unit=repeat.unit if repeat else None,
         repeat_from=(raw.get("repeat_from", "").strip() or None) if repeat else None,
+        health_form=raw.get("health_form") or None,
     )
 
 

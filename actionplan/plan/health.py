@@ -12,9 +12,10 @@ from sqlmodel import Session, col, select
 
 from actionplan.health.form import Form
 from actionplan.health.values import Value, check_values
-from actionplan.models import Client, HealthCheck
+from actionplan.models import Client, HealthCheck, Status
 from actionplan.plan.errors import Invalid, NotFound
-from actionplan.plan.journal import operation
+from actionplan.plan.items import clean_changes, edit_in
+from actionplan.plan.journal import Recorder, lock, operation
 from actionplan.plan.named import client_named
 from actionplan.text import quote
 
@@ -56,10 +57,13 @@ def keep_check(
     Raises:
         NotFound: an unknown client (with the nearest names), or no such check.
         BadValue: a value the form refuses; nothing is written.
-        Invalid: a new check without its client or date.
+        Invalid: a new check without its client or date; an ``item_id`` that is not an open
+            item of that client naming this form (nothing is written).
     """
     checked = json.dumps(check_values(entry.form, entry.values, today=today), ensure_ascii=False)
     if entry.check_id is not None:
+        if entry.item_id is not None:
+            raise Invalid("an edit of a check completes no item (only a new check does)")
         return _replace(session, entry, checked, author)
     if entry.client is None or entry.checked_on is None:
         raise Invalid("a new health check needs its client and its date")
@@ -80,8 +84,29 @@ def keep_check(
         session.flush()
         rec.created(row)
         saved = f"saved {entry.form.title} for {quote(found.name)} ({entry.checked_on.isoformat()})"
+        if entry.item_id is not None:
+            saved += "; " + _complete(session, rec, entry, found)
         rec.op.summary = saved[:300]
     return row
+
+
+def _complete(session: Session, rec: Recorder, entry: Entry, client: Client) -> str:
+    """Inside the check's operation: mark done the item it completes (open, of the client,
+    naming the form), adding its next occurrence; what was done, for the summary."""
+    assert entry.item_id is not None
+    item = lock(session, entry.item_id)
+    if item.deleted_at is not None:
+        raise Invalid(f"item #{entry.item_id} is deleted: a check completes an open item")
+    if not Status(item.status).is_open:
+        status = Status(item.status).value
+        raise Invalid(f"item #{entry.item_id} is {status} already: a check completes an open item")
+    if item.client_id != client.id:
+        raise Invalid(f"item #{entry.item_id} is not an item of {quote(client.name)}")
+    if item.health_form != entry.form.key:
+        named = f"names {quote(item.health_form)}" if item.health_form else "names no form"
+        raise Invalid(f"item #{entry.item_id} {named}, not {quote(entry.form.key)}")
+    _, done = edit_in(session, rec, entry.item_id, clean_changes({"status": Status.DONE}))
+    return done
 
 
 def _replace(session: Session, entry: Entry, checked: str, author: str) -> HealthCheck:

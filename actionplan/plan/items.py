@@ -127,6 +127,7 @@ def _item_row(
         "repeat_unit": new.repeat_unit,
         "repeat_from": new.repeat_from,
         "snoozed_until": new.snoozed_until,
+        "health_form": new.health_form,
         "position": position,
         "created_at": now,
         "updated_at": now,
@@ -189,23 +190,52 @@ def edit_item(
     Raises:
         NotFound, Invalid, Conflict: nothing is saved.
     """
-    cleaned = _clean_changes(changes)
+    cleaned = clean_changes(changes)
     with operation(session, author=author, kind="edit", reason=reason) as rec:
-        item = lock(session, item_id, expected_version)
-        if item.deleted_at is not None:
-            raise NotFound(f"item #{item_id} is deleted (restore it first)")
-        was_done = item.status == Status.DONE
-        _apply(session, rec, item, cleaned, into_archived=into_archived)
-        rec.op.summary = _describe_edit(item, cleaned)
-        if item.status == Status.DONE and not was_done:
-            following = add_next_occurrence(session, rec, item, today=clock.today())
-            if following is not None and following.due is not None:
-                next_due = f"; next #{following.id} due {following.due.isoformat()}"
-                rec.op.summary = (rec.op.summary + next_due)[:300]
+        item, rec.op.summary = edit_in(
+            session,
+            rec,
+            item_id,
+            cleaned,
+            expected_version=expected_version,
+            into_archived=into_archived,
+        )
     return item
 
 
-def _clean_changes(changes: dict[str, Any]) -> dict[str, Any]:
+def edit_in(
+    session: Session,
+    rec: Recorder,
+    item_id: int,
+    cleaned: dict[str, Any],
+    *,
+    expected_version: int | None = None,
+    into_archived: bool = False,
+) -> tuple[Item, str]:
+    """Inside an open operation: apply changes (from :func:`clean_changes`) to an item, as
+    :func:`edit_item` does, adding a completed recurring item's next occurrence.
+
+    Returns:
+        The item, and what was done in one line (the operation's summary, or part of it).
+
+    Raises:
+        NotFound, Invalid, Conflict: the caller's operation then saves nothing.
+    """
+    item = lock(session, item_id, expected_version)
+    if item.deleted_at is not None:
+        raise NotFound(f"item #{item_id} is deleted (restore it first)")
+    was_done = item.status == Status.DONE
+    _apply(session, rec, item, cleaned, into_archived=into_archived)
+    summary = _describe_edit(item, cleaned)
+    if item.status == Status.DONE and not was_done:
+        following = add_next_occurrence(session, rec, item, today=clock.today())
+        if following is not None and following.due is not None:
+            summary += f"; next #{following.id} due {following.due.isoformat()}"
+    return item, summary[:300]
+
+
+def clean_changes(changes: dict[str, Any]) -> dict[str, Any]:
+    """Check and clean the changes of an edit (names from ``EDITABLE``); raises Invalid."""
     unknown = set(changes) - set(EDITABLE)
     if unknown:
         raise Invalid(f"cannot change {quote(sorted(unknown)[0])}")
@@ -275,7 +305,12 @@ def _describe_edit(item: Item, changes: dict[str, Any]) -> str:
     return f"changed {names} of #{item.id} {_short_title(item.title)}"
 
 
-_FIELD_WORDS = {"due": "due date", "committed": "date told", "must": "must-do"}
+_FIELD_WORDS = {
+    "due": "due date",
+    "committed": "date told",
+    "must": "must-do",
+    "health_form": "health-check form",
+}
 
 
 def _short_title(title: str, size: int = 50) -> str:

@@ -213,6 +213,7 @@ _CARRIED = (
     "repeat_every",
     "repeat_unit",
     "repeat_from",
+    "health_form",
 )
 """What the next occurrence of a recurring item takes from the one completed."""
 

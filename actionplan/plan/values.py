@@ -20,7 +20,7 @@ from actionplan.models import (
     WaitingOn,
     value_type,
 )
-from actionplan.plan.errors import Invalid
+from actionplan.plan.errors import Invalid, NotFound
 from actionplan.text import (
     NAME_MAX,
     REASON_MAX,
@@ -49,6 +49,7 @@ EDITABLE = (
     "repeat_unit",
     "repeat_from",
     "snoozed_until",
+    "health_form",
 )
 
 
@@ -73,6 +74,8 @@ class NewItem:
     repeat_unit: RepeatUnit | None = None
     repeat_from: RepeatFrom | None = None
     snoozed_until: date | None = None
+    health_form: str | None = None
+    """The key of the health-check form completing this item fills (a recurring check)."""
     done_at: datetime | None = None
     """When a done item was finished (imports and the demo); None means now."""
 
@@ -158,6 +161,8 @@ def clean_value(name: str, value: Any) -> Any:
         if (value is not None and not isinstance(value, date)) or isinstance(value, datetime):
             raise Invalid(f"{name} must be a date")
         return value
+    if name == "health_form":
+        return form_key(value)
     if name in ("must", "escalated"):
         if not isinstance(value, bool):
             raise Invalid(f"{name} must be true or false")
@@ -173,6 +178,28 @@ def clean_value(name: str, value: Any) -> Any:
         optional = name in ("waiting_on", "repeat_unit", "repeat_from")
         return enum_value(enums[name], value, name, optional=optional)
     raise Invalid(f"unknown field {quote(name)}")
+
+
+def form_key(value: Any) -> str | None:
+    """The key of the health-check form ``value`` names (key, file name or title); None for
+    none (empty, ``none`` or ``-``).
+
+    Raises:
+        Invalid: no such form (with the nearest keys), or its file cannot be used.
+    """
+    from actionplan.health.catalogue import find_form
+    from actionplan.health.form import FormError
+
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise Invalid("health_form must be a form's key")
+    if value.strip().lower() in ("", "none", "-"):
+        return None
+    try:
+        return find_form(value).key
+    except (NotFound, FormError) as exc:
+        raise Invalid(str(exc)) from None
 
 
 def enum_value(enum: type[StrEnum], value: Any, name: str, *, optional: bool) -> Any:

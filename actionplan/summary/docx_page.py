@@ -126,14 +126,16 @@ def set_widths(table: Any, widths: list[float]) -> None:
             cell.width = Pt(width)
 
 
-def plain_first_column(table: Any) -> None:
-    """The table style's look for the header row only (not a bold first column)."""
+def plain_first_column(table: Any, *, header_row: bool = True) -> None:
+    """The table style's look for the header row only (not a bold first column); with
+    ``header_row=False``, not for the first row either (a table without a header)."""
     from docx.oxml.ns import qn
 
     look = table._tbl.tblPr.find(qn("w:tblLook"))
     if look is not None:
         look.set(qn("w:firstColumn"), "0")
-        look.set(qn("w:val"), "0420")
+        look.set(qn("w:firstRow"), "1" if header_row else "0")
+        look.set(qn("w:val"), "0420" if header_row else "0400")
 
 
 def repeat_as_header(row: Any) -> None:

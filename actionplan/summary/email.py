@@ -27,6 +27,17 @@ _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A file the draft carries besides the summary's PDF (e.g. a health check's PDF), already
+    released through its own exit and leak guard."""
+
+    name: str
+    data: bytes
+    subtype: str = "pdf"
+    """Of ``application/``: pdf, or vnd.openxmlformats-officedocument.wordprocessingml.document."""
+
+
+@dataclass(frozen=True)
 class Addressed:
     """The status-summary recipients split by whether a draft can be addressed to them."""
 
@@ -79,8 +90,9 @@ def render_eml(
     brand: Branding | None = None,
     recipients: Sequence[Recipient] = (),
     seen: list[str] | None = None,
+    attachments: Sequence[Attachment] = (),
 ) -> bytes:
-    """An RFC 5322 draft: a plain-text and an HTML body, and the PDF attached.
+    """An RFC 5322 draft: a plain-text and an HTML body, the PDF attached, and ``attachments``.
 
     Args:
         summary: what to send.
@@ -116,6 +128,10 @@ def render_eml(
     msg.add_attachment(
         pdf, maintype="application", subtype="pdf", filename=attachment_name(summary)
     )
+    for extra in attachments:
+        msg.add_attachment(
+            extra.data, maintype="application", subtype=extra.subtype, filename=extra.name
+        )
     # Boundaries from the bodies, not at random (a draft's structure is the same every time);
     # "=_" never occurs in base64 or quoted-printable, so no part can contain one.
     digest = hashlib.sha256(text.encode() + html.encode()).hexdigest()[:32]

@@ -44,7 +44,7 @@ ul { padding-left: 1.2rem; margin: .3rem 0; }
                         font: 8pt Arial, sans-serif; color: #5b6670; } }
 @media print { body { margin: 0; max-width: none; padding: 0; font-size: 10pt; } }
 """
-_BRAND_CSS = """
+BRAND_CSS = """
 .brand { display: flex; align-items: center; gap: 1rem; padding-bottom: .6rem;
          margin-bottom: 1.2rem; border-bottom: 1px solid var(--rule); }
 .brand img { max-height: 3.2rem; max-width: 12rem; }
@@ -76,7 +76,7 @@ def render_html(summary: Summary, *, brand: Branding | None = None) -> str:
     brand = brand or Branding()
     css = _CSS.replace("size: A4;", f"size: {'letter' if brand.paper == 'Letter' else 'A4'};")
     if has_header(brand) or brand.footer:
-        css += _BRAND_CSS
+        css += BRAND_CSS
     period = f" · Period: since {long_day(s.since)}" if s.since else ""
     trend = f' <span class="trend">({h(s.health.trend)})</span>' if s.health.trend else ""
     parts = [
@@ -85,7 +85,7 @@ def render_html(summary: Summary, *, brand: Branding | None = None) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{h(s.client)}: what we're doing and when</title>",
         f"<style>{css}</style></head><body>",
-        *_header(brand),
+        *brand_header(brand),
         f"<h1>{h(s.client)}: what we're doing and when</h1>",
         f'<p class="meta">{long_day(s.day)} · Prepared by '
         f"{h(s.prepared_by) or 'your account team'}{h(period)}</p>",
@@ -126,7 +126,7 @@ def render_html(summary: Summary, *, brand: Branding | None = None) -> str:
     return "\n".join(parts) + "\n"
 
 
-def _header(brand: Branding) -> list[str]:
+def brand_header(brand: Branding) -> list[str]:
     """The branded header: the logo, then the company and contact, each on a line of its own
     (the leak guard knows the account team's own words by their lines)."""
     if not has_header(brand):

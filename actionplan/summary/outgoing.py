@@ -27,6 +27,7 @@ from actionplan.summary.readable import readable
 
 if TYPE_CHECKING:
     from actionplan.queries import Recipient
+    from actionplan.summary.email import Attachment
 
 FORMATS = ("md", "txt", "html", "pdf", "talk", "docx", "eml")
 BINARY = ("pdf", "docx", "eml")
@@ -89,9 +90,14 @@ def prepare(
     fmt: str,
     today: date,
     config: Config,
+    attachments: Sequence[Attachment] = (),
     **options: Unpack[SummaryOptions],
 ) -> Outgoing:
     """Build the summary from the database now, render it, and guard what would leave.
+
+    Args:
+        attachments: more files an e-mail draft carries (eml only), each released through
+            its own exit (a health check's ``release_check``).
 
     Raises:
         NotFound: no such client.
@@ -112,7 +118,9 @@ def prepare(
         from actionplan.queries import status_recipients
 
         recipients = status_recipients(session=session, client=found.name)
-    content, text = render_for_release(summary, fmt, brand=config.branding, recipients=recipients)
+    content, text = render_for_release(
+        summary, fmt, brand=config.branding, recipients=recipients, attachments=attachments
+    )
     setup = guard_setup(session=session, client=found, config=config)
     pending, reviewed = flags_for(summary, text, setup)
     return Outgoing(
@@ -126,19 +134,23 @@ def render_for_release(
     *,
     brand: Branding | None = None,
     recipients: Sequence[Recipient] = (),
+    attachments: Sequence[Attachment] = (),
 ) -> tuple[bytes, str]:
     """The bytes of one format, and the text a reader of those bytes sees.
 
     Args:
         brand: the account team's branding (HTML, PDF, Word and e-mail headers).
         recipients: whom an e-mail draft is addressed to (``eml`` only).
+        attachments: more files an e-mail draft carries (``eml`` only).
     """
     from actionplan.summary.render import render
 
     brand = brand or Branding()
     if fmt in BINARY:
         seen: list[str] = []
-        data = render(summary, fmt, brand=brand, recipients=recipients, seen=seen)
+        data = render(
+            summary, fmt, brand=brand, recipients=recipients, seen=seen, attachments=attachments
+        )
         assert isinstance(data, bytes)
         return data, readable("markup" if fmt == "pdf" else "txt", "\n".join(seen))
     rendered = render(summary, fmt, brand=brand)
@@ -157,6 +169,7 @@ def release(
     shown: str | None = None,
     accepted: frozenset[str] = frozenset(),
     force: bool = False,
+    attachments: Sequence[Attachment] = (),
     **options: Unpack[SummaryOptions],
 ) -> tuple[Outgoing, T]:
     """Rebuild, guard, deliver: the only way a client summary leaves.
@@ -168,13 +181,22 @@ def release(
             since, nothing leaves.
         accepted: keys of flags the user has seen and let through (the app's "send anyway").
         force: let every flag through (the CLI's ``--force``); the caller lists them.
+        attachments: more files an e-mail draft carries (see ``prepare``).
         **options: how the summary is cut (see ``SummaryOptions``).
 
     Raises:
         Changed: the summary differs from ``shown``.
         Flagged: the guard found something not reviewed, not accepted and not forced.
     """
-    out = prepare(session=session, client=client, fmt=fmt, today=today, config=config, **options)
+    out = prepare(
+        session=session,
+        client=client,
+        fmt=fmt,
+        today=today,
+        config=config,
+        attachments=attachments,
+        **options,
+    )
     if shown is not None and out.digest != shown:
         raise Changed(out)
     pending = [f for f in out.flags if f.key not in accepted]

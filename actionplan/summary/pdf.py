@@ -45,7 +45,7 @@ def render_pdf(
 
     from actionplan.summary.pdf_page import SIDE, page
 
-    _register_fonts()
+    register_fonts()
     s = summary
     brand = brand or Branding()
     size = page_size(brand)
@@ -182,7 +182,8 @@ def x(text: str) -> str:
     return escape(text, quote=False).replace("\n", "<br/>")
 
 
-def _register_fonts() -> None:
+def register_fonts() -> None:
+    """DejaVu Sans (regular and bold) for ReportLab, once per process: every glyph we print."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 

@@ -10,6 +10,7 @@ from actionplan.summary.model import Summary
 
 if TYPE_CHECKING:
     from actionplan.queries import Recipient
+    from actionplan.summary.email import Attachment
 
 
 def render(
@@ -19,6 +20,7 @@ def render(
     brand: Branding | None = None,
     recipients: Sequence[Recipient] = (),
     seen: list[str] | None = None,
+    attachments: Sequence[Attachment] = (),
 ) -> str | bytes:
     """The summary in one format: md, txt, html, talk (text), or pdf, docx, eml (bytes).
 
@@ -28,6 +30,7 @@ def render(
         recipients: whom an e-mail draft is addressed to (eml only).
         seen: for pdf, docx and eml, receives the text a reader of the bytes sees (the leak
             guard reads exactly that).
+        attachments: more files an e-mail draft carries (eml only), each already released.
     """
     brand = brand or Branding()
     if fmt == "md":
@@ -57,5 +60,7 @@ def render(
     if fmt == "eml":
         from actionplan.summary.email import render_eml
 
-        return render_eml(summary, brand=brand, recipients=recipients, seen=seen)
+        return render_eml(
+            summary, brand=brand, recipients=recipients, seen=seen, attachments=attachments
+        )
     raise ValueError(f"unknown summary format {fmt!r}")

@@ -277,6 +277,8 @@ def row(**values: Any) -> dict[str, Any]:
         "repeat_from": None,
         "follows_id": None,
         "snoozed_until": None,
+        "health_form": None,
+        "from_check": None,
         "client": CLIENT,
         "owner": None,
         "owner_team": None,

@@ -93,6 +93,23 @@ async def test_r_opens_the_grid_and_enter_jumps_to_the_check(db: Database) -> No
         card_in_front(app, "Harbourside", title="Health check Harbourside")
 
 
+async def test_a_week_with_a_health_check_to_fill_is_marked(db: Database) -> None:
+    add(db, "Backups", client="Northwind", due=TODAY, repeat_every=1, repeat_unit=WEEK)
+    add(db, "Health check", client="Northwind", due=date(2026, 12, 1), repeat_every=1,
+        repeat_unit=RepeatUnit.MONTH, health_form="monthly-it-health-check")  # fmt: skip
+    async with running(db, client="Northwind", size=(80, 24)) as (app, pilot):
+        await press_and_settle(pilot, app, "R")
+        screen = app.screen
+        grid = screen.query_one(WeekGrid)
+        lines = [grid.render_line(y).text for y in range(grid.size.height)]
+        northwind = next(line for line in lines if "Northwind" in line)
+        assert northwind.split()[1:4] == ["1", "2◆", "1"]
+        assert "◆ a health check to fill" in str(screen.query_one("#recurring-title").render())
+        await pilot.press("down", "l")
+        detail = str(screen.query_one("#recurring-detail").render())
+        assert "• Health check · Northwind · Tue 1 Dec · ◆ monthly-it-health-check" in detail
+
+
 async def test_esc_goes_back_and_an_empty_plan_says_so(db: Database) -> None:
     add(db, "One-off", due=TODAY)
     async with running(db, size=(80, 24)) as (app, pilot):

@@ -50,6 +50,13 @@ BOARD_BINDINGS: list[BindingType] = [
         show=False,
     ),
     _key("R", "recurring", "Recurring checks, 12 weeks ahead", show=False),
+    _key(
+        "M",
+        "health_checks",
+        "Health checks of this client: fill in, edit, trends, recommendations to the plan, PDF",
+        show=False,
+    ),
+    _key("Q", "health_queue", "Health checks due in the next 7 days, one at a time", show=False),
     _key("P", "people", "People and clients: rename, merge, archive, contact details", show=False),
     _key("T", "template", "Apply a checklist template to this client", show=False),
     help_key("board"),

@@ -1,6 +1,6 @@
 """The board's way into the other views (summary, triage, agenda, workload, calls, recurring
-checks, people and clients, templates, a card's history, help) and back, and what it shows
-before there is a plan."""
+checks, health checks, people and clients, templates, a card's history, help) and back, and
+what it shows before there is a plan."""
 
 from __future__ import annotations
 
@@ -80,6 +80,19 @@ class BoardViews(CardActions):
             self.notify("Pick one client first (c): a checklist is applied to one client")
             return
         self.app.push_screen(TemplatePicker(self.client), self._back_from_view)
+
+    def action_health_checks(self) -> None:
+        from actionplan.tui.screens.health_checks import HealthChecksScreen
+
+        if self.client in (None, ALL_CLIENTS):
+            self.notify("Pick one client first (c): health checks are one client's", timeout=4)
+            return
+        self.app.push_screen(HealthChecksScreen(self.client), self._back_from_view)
+
+    def action_health_queue(self) -> None:
+        from actionplan.tui.screens.health_queue import HealthQueueScreen
+
+        self.app.push_screen(HealthQueueScreen(), self._back_from_view)
 
     def _back_from_view(self, jump: tuple[str, int | None] | None) -> None:
         """Back from triage, agenda, workload, calls...: show the item (or client) chosen

@@ -98,6 +98,8 @@ class CardActions(ItemEdits[None, Any]):
             return
         result = message.result
         shown = isinstance(message.job, Edit) and message.job.shown
+        if shown and isinstance(result, Item) and result.status == Status.DONE:
+            self._fill_health_check(result)
         repeats = isinstance(result, Item) and result.repeat_every is not None
         if shown and repeats and result.status == Status.DONE:
             # Completing a recurring item added its next occurrence: read the board again.
@@ -119,6 +121,15 @@ class CardActions(ItemEdits[None, Any]):
         elif kind == "undo":
             self.notify(undone_text(result), timeout=4)
         self.reload(keep=keep)
+
+    def _fill_health_check(self, item: Item) -> None:
+        """An item done that names a health-check form: its form opens, with the last values
+        beside each field (the item is complete already, so the check does not complete it)."""
+        row = next((r for r in self.rows if r["id"] == item.id), None)
+        if item.health_form and row is not None:
+            from actionplan.tui.screens.health_form import HealthFormScreen
+
+            self.app.push_screen(HealthFormScreen(row["client"], item.health_form))
 
     # --- the board's own keys ----------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Static
 
-from actionplan.recurring import RecurringGrid, recurring_grid, short_day
+from actionplan.recurring import FORM_MARK, RecurringGrid, recurring_grid, short_day
 from actionplan.text import strip_controls
 from actionplan.tui.keys import bind, help_key
 from actionplan.tui.view import Heading, PlanView
@@ -122,6 +122,8 @@ def _title(grid: RecurringGrid) -> Text:
     else:
         title.append(" · no pile-ups", style="dim")
     title.append(f" ({grid.threshold}+ a week)", style="dim")
+    if grid.forms:
+        title.append(f" · {FORM_MARK} a health check to fill")
     return title
 
 
@@ -148,6 +150,8 @@ def _detail(line: Line, week: int, grid: RecurringGrid) -> Text:
         if line.kind != "Clients":
             text.append(f" · {strip_controls(check.client, keep_newlines=False)}")
         text.append(f" · {short_day(check.due)}", style="dim")
+        if check.form:
+            text.append(f" · {FORM_MARK} {strip_controls(check.form, keep_newlines=False)}")
         if line.kind != "Owners":
             owner = strip_controls(check.owner or "no owner", keep_newlines=False)
             text.append(f" · {owner}", style="dim")

@@ -10,7 +10,7 @@ from rich.style import Style
 from textual.binding import Binding
 from textual.strip import Strip
 
-from actionplan.recurring import Check, RecurringGrid, week_label
+from actionplan.recurring import FORM_MARK, Check, RecurringGrid, week_label
 from actionplan.text import strip_controls
 from actionplan.tui.widgets.line_list import LineList, line_bindings
 
@@ -180,6 +180,8 @@ class WeekGrid(LineList[tuple[Line, int]]):
         highlight = self.get_component_rich_style("week-grid--cursor")
         for i, count in enumerate(line.counts):
             text = "·" if count == 0 else str(count)
+            if any(c.form for c in line.checks[i]):
+                text += FORM_MARK
             cell = base + _DIM if count == 0 else base
             if line.marked and grid.piled(count):
                 cell = base + _PILE_UP

@@ -1,0 +1,96 @@
+"""The health checks coming due: open items that name a form, due within some days (or late)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from actionplan.models import Client, Item, Status
+from actionplan.queries import CLOSED_STATUSES, item_select
+
+
+@dataclass(frozen=True, slots=True)
+class DueCheck:
+    """An open item whose completion fills a health-check form, and when it is due."""
+
+    item_id: int
+    client: str
+    form: str
+    """The form's key."""
+    form_title: str
+    """The form's title ("" when its file is no longer there)."""
+    due: date
+    title: str
+    """The item's title."""
+    owner: str | None
+
+
+def due_checks(
+    *, session: Session, today: date, days: int = 7, clients: Sequence[str] = ()
+) -> list[DueCheck]:
+    """Open items (not done or dropped, not deleted, of a client not archived) that name a form
+    and are due by ``today + days``, overdue ones included; by due date, then client.
+
+    Args:
+        clients: only these clients (names, any case); all when empty.
+    """
+    item = Item.__table__  # type: ignore[attr-defined]
+    client = Client.__table__  # type: ignore[attr-defined]
+    stmt = item_select().where(
+        item.c.health_form.is_not(None),
+        item.c.due <= today + timedelta(days=days),
+        item.c.deleted_at.is_(None),
+        item.c.status.not_in(CLOSED_STATUSES),
+        client.c.archived_at.is_(None),
+    )
+    if clients:
+        stmt = stmt.where(sa.func.lower(client.c.name).in_([c.strip().lower() for c in clients]))
+    rows = session.execute(stmt).mappings().all()
+    titles = _form_titles({row["health_form"] for row in rows})
+    found = [
+        DueCheck(
+            row["id"],
+            row["client"],
+            row["health_form"],
+            titles.get(row["health_form"], ""),
+            row["due"],
+            row["title"],
+            row["owner"],
+        )
+        for row in rows
+    ]
+    return sorted(found, key=lambda d: (d.due, d.client.lower(), d.item_id))
+
+
+def clients_due(*, session: Session, start: date, end: date) -> list[str]:
+    """The clients (not archived) with an item naming a form due from ``start`` to ``end``,
+    by name: open or done (a check filled this week completes its item), not dropped or
+    deleted."""
+    item = Item.__table__  # type: ignore[attr-defined]
+    client = Client.__table__  # type: ignore[attr-defined]
+    stmt = (
+        sa.select(client.c.name)
+        .distinct()
+        .join(item, item.c.client_id == client.c.id)
+        .where(
+            item.c.health_form.is_not(None),
+            item.c.due.between(start, end),
+            item.c.deleted_at.is_(None),
+            item.c.status != Status.DROPPED,
+            client.c.archived_at.is_(None),
+        )
+    )
+    return sorted(session.scalars(stmt), key=str.lower)
+
+
+def _form_titles(keys: set[str]) -> dict[str, str]:
+    """Each form key's title, for the forms whose files are there and usable."""
+    if not keys:
+        return {}
+    from actionplan.health.catalogue import list_forms
+
+    return {e.name: e.loaded.title for e in list_forms() if e.loaded is not None and e.name in keys}
