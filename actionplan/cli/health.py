@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from actionplan.health.catalogue import FormEntry
     from actionplan.health.form import Form
+    from actionplan.health.outgoing import CheckOut
     from actionplan.models import Client
     from actionplan.summary.guarding import Flag
 
@@ -103,30 +104,45 @@ def _completed(session: Session, item_id: int) -> str:
 def run_show(args: argparse.Namespace) -> int:
     """actionplan health show CLIENT [--last | --id N] [--format FMT] [-o FILE] [--force]"""
     from actionplan.cli.transfer import write_output
-    from actionplan.health.outgoing import CheckFlagged, release_check
 
     fmt = args.format
     if fmt in ("pdf", "docx") and not args.output:
         raise CliError(f"a {fmt.upper()} needs a file: -o FILE")
     with open_db(args).session() as session:
-        client = client_of(session, args.client)
-        try:
-            out = release_check(
-                session=session,
-                client=client,
-                check_id=args.id,
-                fmt=fmt,
-                config=config(),
-                force=args.force,
-            )
-        except CheckFlagged as e:
-            say_flags(e.out.flags, forced=False)
-            raise CliError(f"{e}; or --force") from None
-    say_flags(out.flags, forced=True)
+        out = released(session, args.client, args.id, fmt, force=args.force)
     write_output(args.output, out.content, protect=args.db)
     if args.output and args.output != "-":
         say(f"wrote {args.output}", err=True)
     return 0
+
+
+def released(
+    session: Session, client: str, check_id: int | None, fmt: str, *, force: bool
+) -> CheckOut:
+    """A client's check (the latest when ``check_id`` is None) through ``release_check``, what
+    the guard found said on stderr.
+
+    Raises:
+        CliError: the guard flagged it and not ``force``.
+        NotFound: no such client (with the nearest names), check or form.
+    """
+    from actionplan.health.outgoing import CheckFlagged, release_check
+
+    found = client_of(session, client)
+    try:
+        out = release_check(
+            session=session,
+            client=found,
+            check_id=check_id,
+            fmt=fmt,
+            config=config(),
+            force=force,
+        )
+    except CheckFlagged as e:
+        say_flags(e.out.flags, forced=False)
+        raise CliError(f"{e}; or --force") from None
+    say_flags(out.flags, forced=True)
+    return out
 
 
 def say_flags(flags: Sequence[Flag], *, forced: bool) -> None:

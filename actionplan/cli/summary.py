@@ -103,26 +103,12 @@ def _health_attachment(session: Session, args: argparse.Namespace) -> tuple[Atta
     Raises:
         CliError: not an e-mail draft, no checks yet, or the guard flagged the check.
     """
-    from actionplan.cli.health import client_of, say_flags
-    from actionplan.health.outgoing import CheckFlagged, release_check
+    from actionplan.cli.health import released
     from actionplan.summary.email import Attachment
 
     if args.format != "eml":
         raise CliError("--attach-health attaches to an e-mail: use it with --format eml")
-    client = client_of(session, args.client)
-    try:
-        out = release_check(
-            session=session,
-            client=client,
-            check_id=None,
-            fmt="pdf",
-            config=config(),
-            force=args.force,
-        )
-    except CheckFlagged as e:
-        say_flags(e.out.flags, forced=False)
-        raise CliError(f"{e}; or --force") from None
-    say_flags(out.flags, forced=True)
+    out = released(session, args.client, None, "pdf", force=args.force)
     return (Attachment(out.filename, out.content),)
 
 

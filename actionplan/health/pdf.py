@@ -59,23 +59,14 @@ def _story(
     doc: CheckDoc, deco: Any, size: tuple[float, float], body: float, columns: int
 ) -> tuple[io.BytesIO, Any, list[Any]]:
     """Where the PDF goes, the document and its story at one body size."""
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+    from reportlab.platypus import Paragraph, Spacer
 
     from actionplan.health.pdf_parts import GAP, section_table, spark_row, styles, two_columns
-    from actionplan.summary.pdf_page import SIDE
+    from actionplan.summary.pdf_page import document
 
     st = styles(body)
     out = io.BytesIO()
-    template = SimpleDocTemplate(
-        out,
-        pagesize=size,
-        leftMargin=SIDE,
-        rightMargin=SIDE,
-        topMargin=deco.top,
-        bottomMargin=deco.bottom,
-        title=f"{doc.client}: {doc.form.title}",
-        author=doc.prepared_by,
-    )
+    template = document(out, deco, size, f"{doc.client}: {doc.form.title}", doc.prepared_by)
     width = template.width - 12  # the frame's own padding, 6 points each side
     meta = " · ".join(f"{label}: {x(text)}" for label, text in heading(doc))
     story: list[Any] = [Paragraph(x(doc.form.title), st.h1), Paragraph(meta, st.muted)]

@@ -38,12 +38,11 @@ def render_pdf(
         ListFlowable,
         LongTable,
         Paragraph,
-        SimpleDocTemplate,
         Spacer,
         TableStyle,
     )
 
-    from actionplan.summary.pdf_page import SIDE, page
+    from actionplan.summary.pdf_page import SIDE, document, page
 
     register_fonts()
     s = summary
@@ -161,16 +160,7 @@ def render_pdf(
         Spacer(1, 6),
     ]
     out = io.BytesIO()
-    doc = SimpleDocTemplate(
-        out,
-        pagesize=size,
-        leftMargin=SIDE,
-        rightMargin=SIDE,
-        topMargin=deco.top,
-        bottomMargin=deco.bottom,
-        title=f"{s.client}: what we're doing and when",
-        author=s.prepared_by,
-    )
+    doc = document(out, deco, size, f"{s.client}: what we're doing and when", s.prepared_by)
     if seen is not None:
         seen += [*deco.seen, x(f"{s.client}: what we're doing and when")]
     doc.build(story, onFirstPage=deco.draw, onLaterPages=deco.draw)

@@ -30,6 +30,23 @@ class Page:
     """The text it draws (ReportLab markup), for the leak guard."""
 
 
+def document(out: Any, deco: Page, size: tuple[float, float], title: str, author: str) -> Any:
+    """A ReportLab document writing into ``out``: the paper, the side margins, and room at the
+    top and bottom for the branded header and footer ``deco`` draws."""
+    from reportlab.platypus import SimpleDocTemplate
+
+    return SimpleDocTemplate(
+        out,
+        pagesize=size,
+        leftMargin=SIDE,
+        rightMargin=SIDE,
+        topMargin=deco.top,
+        bottomMargin=deco.bottom,
+        title=title,
+        author=author,
+    )
+
+
 def page(*, brand: Branding, size: tuple[float, float], font: str, bold: str, stamp: str) -> Page:
     """The header (logo left; company and contact right) and footer (the brand's footer above
     ``stamp`` and the page number) for this paper size.
