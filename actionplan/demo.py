@@ -33,7 +33,25 @@ def load_demo(*, session: Session, today: date, author: str = "demo") -> int:
     ]
     add_items(session=session, author=author, items=items, summary="loaded the demo plan")
     _settle_contacts(session, data, author)
+    _health_checks(session, data, today, author)
     return len(items)
+
+
+def _health_checks(session: Session, data: dict[str, Any], today: date, author: str) -> None:
+    """The demo's filled health checks; a date value is given in days from today."""
+    from actionplan.health.catalogue import find_form
+    from actionplan.plan.health import Entry, keep_check
+
+    for raw in data.get("health_checks", []):
+        form = find_form(raw.get("form", "monthly-it-health-check"))
+        kinds = {f.key: f.kind for f in form.fields}
+        values = {
+            key: (today + timedelta(days=v)).isoformat() if kinds.get(key) == "date" else v
+            for key, v in raw["values"].items()
+        }
+        day = today - timedelta(days=raw["days_ago"])
+        entry = Entry(form, values, client=raw["client"], checked_on=day)
+        keep_check(session=session, entry=entry, author=author, today=today)
 
 
 def _settle_contacts(session: Session, data: dict[str, Any], author: str) -> None:
@@ -85,4 +103,5 @@ def _item(client: str, raw: dict[str, Any], today: date) -> NewItem:
         repeat_every=repeat.every if repeat else None,
         repeat_unit=repeat.unit if repeat else None,
         repeat_from=raw.get("repeat_from") if repeat else None,
+        health_form=raw.get("health_form"),
     )

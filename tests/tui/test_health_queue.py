@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from textual.widgets import Static
+from textual.widgets import Select, Static
 
 from actionplan.db import Database
 from actionplan.models import Status
@@ -14,7 +14,7 @@ from actionplan.tui.app import ActionPlanApp
 from actionplan.tui.screens.board import BoardScreen
 from actionplan.tui.screens.health_queue import HealthQueueScreen
 from tests import support
-from tests.support import TODAY, count
+from tests.support import TODAY, count, item
 from tests.support.health import KEY, form_ready, type_in
 from tests.support.pilot import press_help, running, settle, until, words
 
@@ -80,3 +80,20 @@ async def test_the_boards_help_lists_the_health_keys(db: Database) -> None:
         keys = {row.binding.id: row.shown_keys for row in shown.rows}
         assert keys["board.health_checks"] == "M"
         assert keys["board.health_queue"] == "Q"
+
+
+async def test_the_item_editor_names_a_form_and_clears_it(acme: Database) -> None:
+    """A recurring check's form is set and cleared in the item editor (issue 15, point 3)."""
+    async with running(acme, size=(120, 40)) as (app, pilot):
+        await settle(pilot, app)
+        await pilot.press("enter")
+        app.screen.query_one("#health_form", Select).value = "monthly-it-health-check"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert item(acme, 1).health_form == "monthly-it-health-check"
+        await pilot.press("enter")
+        assert app.screen.query_one("#health_form", Select).value == "monthly-it-health-check"
+        app.screen.query_one("#health_form", Select).clear()
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert item(acme, 1).health_form is None

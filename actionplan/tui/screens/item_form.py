@@ -132,6 +132,7 @@ class ItemForm(ModalScreen[FormResult | None]):
                         allow_blank=False,
                     )
                 yield Static("", id="repeat-note", classes="field-note")
+                yield from _row(self._health_form())
                 with Horizontal(classes="form-row checks"):
                     yield Checkbox(
                         FIELD_LABELS["must"], self._get("must", True), id="must", compact=True
@@ -179,6 +180,22 @@ class ItemForm(ModalScreen[FormResult | None]):
         """A one-line text field; with ``suggest``, Right at the end completes from those names."""
         suggester = None if suggest is None else SuggestFromList(suggest, case_sensitive=False)
         return Input(value, id=name, compact=True, placeholder=placeholder, suggester=suggester)
+
+    def _health_form(self) -> Select[str]:
+        """The health-check form a recurring check fills when done (the usable forms)."""
+        from actionplan.health.catalogue import list_forms
+
+        forms = [(e.loaded.title, e.name) for e in list_forms() if e.loaded is not None]
+        current = self._get("health_form")
+        if current and current not in {key for _, key in forms}:
+            forms.append((f"{current} (its file is gone)", current))
+        return Select(
+            forms,
+            id="health_form",
+            compact=True,
+            value=current or Select.NULL,
+            prompt="none (a check's completion fills no form)",
+        )
 
     def _date(self, name: str, placeholder: str) -> DateInput:
         """A date field that says what it means under it as it is typed."""
@@ -343,6 +360,8 @@ class ItemForm(ModalScreen[FormResult | None]):
             values["repeat_unit"] = repeat.unit if repeat else None
             since = str(self.query_one("#repeat_from", Select).value)
             values["repeat_from"] = RepeatFrom(since) if repeat else None
+        form = self.query_one("#health_form", Select).value
+        values["health_form"] = None if form == Select.NULL else str(form)
         values["client_note"] = self.query_one("#client_note", TextArea).text
         values["internal_note"] = self.query_one("#internal_note", TextArea).text
         if self.row is not None:
