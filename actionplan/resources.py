@@ -89,7 +89,9 @@ class FileKind(Generic[T]):
             own: The user's folder (default :meth:`user_dir`).
 
         Returns:
-            One entry per file name (case ignored), shipped ones first.
+            One entry per file name (case ignored), shipped ones first. Files that load to the
+            same name (a form's key): the user's own one hides a shipped one, as a file of the
+            same file name does; two of the user's own are both refused, each naming the other.
         """
         files: dict[str, tuple[Path, bool]] = {}
         for folder, mine in (
@@ -110,4 +112,26 @@ class FileKind(Generic[T]):
                 entries.append(FileEntry(path, mine, None, str(exc), path.stem))
             else:
                 entries.append(FileEntry(path, mine, loaded, None, self.name(loaded)))
-        return entries
+        return _one_per_name(entries)
+
+
+def _one_per_name(entries: list[FileEntry[T]]) -> list[FileEntry[T]]:
+    """What a name means must not hang on the order files are read in (see ``entries``)."""
+    named: dict[str, list[FileEntry[T]]] = {}
+    for entry in entries:
+        if entry.loaded is not None:
+            named.setdefault(entry.name.lower(), []).append(entry)
+    out: list[FileEntry[T]] = []
+    for entry in entries:
+        same = named.get(entry.name.lower(), [entry]) if entry.loaded is not None else [entry]
+        if len(same) == 1:
+            out.append(entry)
+            continue
+        own = [e for e in same if e.own]
+        if len(own) == 1 and entry is own[0]:
+            out.append(entry)  # yours hides the shipped one
+        elif len(own) > 1 and entry.own:
+            others = ", ".join(e.path.name for e in own if e is not entry)
+            error = f"{entry.path.name}: {entry.name!r} is also the name in {others} (rename one)"
+            out.append(FileEntry(entry.path, True, None, error, entry.name))
+    return out

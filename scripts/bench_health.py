@@ -22,6 +22,7 @@ from actionplan.db import open_database
 from actionplan.demo import load_demo
 from actionplan.health.catalogue import find_form
 from actionplan.models import Client
+from actionplan.plan import add_items, new_item
 from actionplan.plan.health import Entry, keep_check
 from sqlmodel import select
 
@@ -31,8 +32,11 @@ form = find_form("monthly-it-health-check")
 with db.session() as s:
     load_demo(session=s, today=today)
     names = [c.name for c in s.exec(select(Client).order_by(Client.name)).all()]
-    for n in range(len(names), int(sys.argv[3])):
-        names.append(f"Health client {n}")
+    extra = [f"Health client {n}" for n in range(len(names), int(sys.argv[3]))]
+    if extra:
+        items = [new_item(client=name, title="Monthly health check") for name in extra]
+        add_items(session=s, author="bench", items=items, summary="bench clients")
+        names += extra
     for number, name in enumerate(names[: int(sys.argv[3])]):
         for back in range(int(sys.argv[4]), 0, -1):
             values = {

@@ -140,7 +140,7 @@ def released(
         )
     except CheckFlagged as e:
         say_flags(e.out.flags, forced=False)
-        raise CliError(f"{e}; or --force") from None
+        raise CliError(str(e).replace("or force", "or --force")) from None
     say_flags(out.flags, forced=True)
     return out
 

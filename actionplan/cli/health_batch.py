@@ -138,6 +138,8 @@ def _folder(name: str) -> Path:
     """The folder to write into, made (private) when missing."""
     from actionplan.outfile import OutputError
 
+    if name == "-":
+        raise OutputError("the batch writes one file per client: -o names a folder, not -")
     folder = Path(name).expanduser()
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from actionplan import clock
 from actionplan.models import Client, Item, Status
 from actionplan.queries import CLOSED_STATUSES, item_select
 
@@ -68,8 +69,9 @@ def due_checks(
 
 def clients_due(*, session: Session, start: date, end: date) -> list[str]:
     """The clients (not archived) with an item naming a form due from ``start`` to ``end``,
-    by name: open or done (a check filled this week completes its item), not dropped or
-    deleted."""
+    open or done (a check filled this week completes its item), or due before ``start`` and
+    still open or done since (a late check is this week's too); by name. Dropped and deleted
+    items count for nothing."""
     item = Item.__table__  # type: ignore[attr-defined]
     client = Client.__table__  # type: ignore[attr-defined]
     stmt = (
@@ -78,13 +80,21 @@ def clients_due(*, session: Session, start: date, end: date) -> list[str]:
         .join(item, item.c.client_id == client.c.id)
         .where(
             item.c.health_form.is_not(None),
-            item.c.due.between(start, end),
+            sa.or_(
+                sa.and_(item.c.due.between(start, end), item.c.status != Status.DROPPED),
+                sa.and_(item.c.due < start, item.c.status.not_in(CLOSED_STATUSES)),
+                sa.and_(item.c.due < start, item.c.done_at >= _midnight(start)),
+            ),
             item.c.deleted_at.is_(None),
-            item.c.status != Status.DROPPED,
             client.c.archived_at.is_(None),
         )
     )
     return sorted(session.scalars(stmt), key=str.lower)
+
+
+def _midnight(day: date) -> datetime:
+    """The start of ``day`` in the clock's time zone (as ``done_at`` is kept)."""
+    return datetime.combine(day, time.min).replace(tzinfo=clock.now().tzinfo)
 
 
 def _form_titles(keys: set[str]) -> dict[str, str]:

@@ -16,6 +16,11 @@ class FormError(Invalid):
     """A form file that cannot be used: one line, ``file:line: field 'key': what is wrong``."""
 
 
+RECOMMENDATIONS = "recommendations"
+"""The key of the list field a form keeps its recommendations in: each can become a plan item
+the client sees, so the field is never internal (the loader refuses it)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Field:
     """One thing a check records: its key (in files and JSON), label, type and limits."""

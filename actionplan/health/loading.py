@@ -27,7 +27,15 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from actionplan.health.form import KINDS, NUMERIC, Field, Form, FormError, Section
+from actionplan.health.form import (
+    KINDS,
+    NUMERIC,
+    RECOMMENDATIONS,
+    Field,
+    Form,
+    FormError,
+    Section,
+)
 from actionplan.resources import read_text
 
 MAX_FILE_BYTES = 256 * 1024
@@ -198,3 +206,17 @@ class _Reader:
                 self.fail("choices has one twice", field=key, near="choices")
         if raw.get("internal") and raw.get("required"):
             self.fail("an internal field cannot be required", field=key, near="internal")
+        if key == RECOMMENDATIONS and (kind != "list" or raw.get("internal")):
+            # Its entries become client-visible plan items with one key.
+            self.fail(
+                "recommendations become plan items the client sees: a list, not internal",
+                field=key,
+                near="internal" if raw.get("internal") else "type",
+            )
+        self.thresholds(raw, key)
+
+    def thresholds(self, raw: dict[str, Any], key: str) -> None:
+        """Red lies beyond amber: below it for the _below pair, above it for the _above."""
+        for low, high in (("red_below", "amber_below"), ("amber_above", "red_above")):
+            if raw.get(low) is not None and raw.get(high) is not None and raw[low] > raw[high]:
+                self.fail(f"{low} {raw[low]} is above {high} {raw[high]}", field=key, near=low)

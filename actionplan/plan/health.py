@@ -57,16 +57,18 @@ def keep_check(
     Raises:
         NotFound: an unknown client (with the nearest names), or no such check.
         BadValue: a value the form refuses; nothing is written.
-        Invalid: a new check without its client or date; an ``item_id`` that is not an open
-            item of that client naming this form (nothing is written).
+        Invalid: a new check without its client or date, or dated after ``today``; an
+            ``item_id`` that is not an open item of that client naming this form (nothing is
+            written).
     """
     checked = json.dumps(check_values(entry.form, entry.values, today=today), ensure_ascii=False)
     if entry.check_id is not None:
         if entry.item_id is not None:
             raise Invalid("an edit of a check completes no item (only a new check does)")
-        return _replace(session, entry, checked, author)
+        return _replace(session, entry, checked, author, today)
     if entry.client is None or entry.checked_on is None:
         raise Invalid("a new health check needs its client and its date")
+    _not_ahead(entry.checked_on, today)
     client_named(session, entry.client)  # an unknown client is refused before the write begins
     with operation(session, author=author, kind="health-check") as rec:
         found = client_named(session, entry.client)
@@ -109,13 +111,23 @@ def _complete(session: Session, rec: Recorder, entry: Entry, client: Client) -> 
     return done
 
 
-def _replace(session: Session, entry: Entry, checked: str, author: str) -> HealthCheck:
+def _not_ahead(day: date, today: date | None) -> None:
+    """A check records what was found: it cannot be dated after today (it would become the
+    latest, the one every document and batch sends)."""
+    if today is not None and day > today:
+        raise Invalid(f"date: {day.isoformat()} is after today; a check is dated when it was made")
+
+
+def _replace(
+    session: Session, entry: Entry, checked: str, author: str, today: date | None
+) -> HealthCheck:
     with operation(session, author=author, kind="health-edit") as rec:
         row = session.get(HealthCheck, entry.check_id, with_for_update=True, populate_existing=True)
         if row is None:
             raise NotFound(f"no health check #{entry.check_id}")
         rec.change(row, "values_json", checked)
         if entry.checked_on is not None:
+            _not_ahead(entry.checked_on, today)
             rec.change(row, "checked_on", entry.checked_on)
         rec.op.summary = f"edited health check #{entry.check_id}"
     return row

@@ -8,17 +8,27 @@ from collections.abc import Mapping, Sequence
 
 from sqlmodel import Session, col, select
 
+from actionplan.health.form import RECOMMENDATIONS
 from actionplan.models import HealthCheck, Item, Status, Visibility
-from actionplan.plan.errors import Invalid, NotFound
+from actionplan.plan.errors import Invalid, NotFound, PlanError
 from actionplan.plan.journal import operation
 from actionplan.text import TITLE_MAX, clean_line
 
-RECOMMENDATIONS = "recommendations"
-"""The key of the list field a form keeps its recommendations in."""
 
+def recommendations_of(values: Mapping[str, object], form: str) -> list[str]:
+    """A check's recommendations, as typed: empty when it has none, or when its form (by key)
+    has no client-facing recommendations list (a form whose file is gone, or an old check
+    kept under a form that has since made the field internal: nothing internal becomes an
+    item the client sees)."""
+    from actionplan.health.catalogue import find_form
 
-def recommendations_of(values: Mapping[str, object]) -> list[str]:
-    """A check's recommendations, as typed (an empty list when it has none)."""
+    try:
+        fields = {f.key: f for f in find_form(form).fields}
+    except PlanError:
+        return []
+    field = fields.get(RECOMMENDATIONS)
+    if field is None or field.internal or field.kind != "list":
+        return []
     found = values.get(RECOMMENDATIONS)
     return [str(r) for r in found] if isinstance(found, list) else []
 
@@ -48,7 +58,8 @@ def items_from_recommendations(
     check = session.get(HealthCheck, check_id)
     if check is None:
         raise NotFound(f"no health check #{check_id}")
-    wanted = _chosen(recommendations_of(json.loads(check.values_json)), indexes, check_id)
+    found = recommendations_of(json.loads(check.values_json), check.form)
+    wanted = _chosen(found, indexes, check_id)
     have = set(
         session.exec(
             select(Item.title).where(Item.from_check == check_id, col(Item.deleted_at).is_(None))

@@ -225,6 +225,25 @@ def test_export_needs_a_choice_and_a_folder_not_a_file(cli: Cli, tmp_path: Path)
     a_file.write_text("x", encoding="utf-8")
     line = cli.fails("health", "export", "--client", "Acme", "-o", str(a_file), "--format", "md")
     assert line == f"actionplan: {a_file} is a file; name a folder"
+    line = cli.fails("health", "export", "--client", "Acme", "-o", "-")
+    assert line == "actionplan: the batch writes one file per client: -o names a folder, not -"
+
+
+def test_the_weeks_batch_takes_a_late_check_too(cli: Cli, tmp_path: Path) -> None:
+    """A check from last week still open, or done this week, is this week's too; a dropped
+    one is not."""
+    for client, status in (("Late", "planned"), ("Dropped", "dropped"), ("Open", "planned")):
+        cli.add("Monthly check", client, "--health-form", FORM, "--due", "2026-11-13",
+                "--status", status)  # fmt: skip
+    _check(cli, tmp_path, "Late")  # completes its late item, today
+    _check(cli, tmp_path, "Dropped")
+    out_dir = tmp_path / "out"
+    result = cli("health", "export", "--due-this-week", "-o", str(out_dir), "--format", "md")
+    assert result.code == 0, result
+    assert result.err.splitlines() == [
+        "[1/2] Late ... wrote Late health check 2026-11-23.md",
+        "[2/2] Open ... skipped: no health checks of 'Open' yet (actionplan health fill)",
+    ]
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "html", "docx"])

@@ -15,7 +15,7 @@ from actionplan.health.catalogue import find_form
 from actionplan.health.document import CheckDoc, render
 from actionplan.health.values import BadValue
 from actionplan.models import HealthCheck, Operation
-from actionplan.plan.errors import NotFound
+from actionplan.plan.errors import Invalid, NotFound
 from actionplan.plan.health import Entry, checks_of, keep_check, pick_check
 from tests import support
 from tests.support import AUTHOR, TODAY, count
@@ -57,6 +57,20 @@ def test_a_bad_value_or_unknown_client_saves_nothing(db: Database) -> None:
     with pytest.raises(NotFound, match="did you mean 'Acme'"):
         _save(db, {"uptime_percent": 99}, client="Acmee")
     assert {t: count(db, t) for t in support.TABLES} == before
+
+
+def test_a_check_dated_after_today_is_refused_and_saves_nothing(db: Database) -> None:
+    """It would become the latest check, the one every document and batch sends."""
+    support.add(db, "Item")
+    before = {t: count(db, t) for t in support.TABLES}
+    ahead = Entry(FORM, {"uptime_percent": 99}, client="Acme", checked_on=date(2030, 1, 1))
+    with db.session() as s, pytest.raises(Invalid, match=r"^date: 2030-01-01 is after today"):
+        keep_check(session=s, entry=ahead, author=AUTHOR, today=TODAY)
+    assert {t: count(db, t) for t in support.TABLES} == before
+    check_id = _save(db, {"uptime_percent": 99.1})
+    moved = Entry(FORM, {}, check_id=check_id, checked_on=date(2030, 1, 1))
+    with db.session() as s, pytest.raises(Invalid, match="is after today"):
+        keep_check(session=s, entry=moved, author=AUTHOR, today=TODAY)
 
 
 def test_an_edit_is_one_operation_undo_reverts(db: Database) -> None:

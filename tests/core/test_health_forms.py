@@ -68,6 +68,21 @@ def test_the_shipped_form_loads_with_every_field_the_issue_lists() -> None:
             "the form has this key twice",
         ),
         ('key = "up"\nlabel = "Up"\ntype = "text"\nlabel "x"\n', 10, "not valid TOML"),
+        (
+            'key = "up"\nlabel = "Up"\ntype = "percent"\namber_below = 80\nred_below = 90\n',
+            11,
+            "field 'up': red_below 90 is above amber_below 80",
+        ),
+        (
+            'key = "recommendations"\nlabel = "Do"\ntype = "list"\ninternal = true\n',
+            10,
+            "field 'recommendations': recommendations become plan items the client sees",
+        ),
+        (
+            'key = "recommendations"\nlabel = "Do"\ntype = "text"\n',
+            9,
+            "a list, not internal",
+        ),
     ],
 )
 def test_a_bad_form_is_one_line_naming_file_line_and_field(
@@ -116,3 +131,27 @@ def test_an_unknown_form_offers_the_nearest() -> None:
     with pytest.raises(NotFound, match="did you mean 'monthly-it-health-check'"):
         find_form("monthly-it-helth-check")
     assert find_form("  MONTHLY IT health check ").key == "monthly-it-health-check"
+
+
+def test_two_of_your_forms_with_one_key_are_both_refused_and_yours_hides_the_shipped() -> None:
+    """Which form a key means never hangs on the order files are read in: yours (one) wins
+    over the shipped one whatever its file name; two of yours are both refused."""
+    folder = user_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    shipped = (shipped_dir() / "monthly-it-health-check.toml").read_text(encoding="utf-8")
+    ours = shipped.replace('title = "Monthly IT health check"', 'title = "Ours"', 1)
+    (folder / "a-copy.toml").write_text(ours, encoding="utf-8")
+    try:
+        assert find_form("monthly-it-health-check").title == "Ours"
+        assert [e.own for e in list_forms()] == [True]
+        (folder / "b-copy.toml").write_text(ours, encoding="utf-8")
+        errors = sorted(str(e.error) for e in list_forms())
+        assert errors == [
+            "a-copy.toml: 'monthly-it-health-check' is also the name in b-copy.toml (rename one)",
+            "b-copy.toml: 'monthly-it-health-check' is also the name in a-copy.toml (rename one)",
+        ]
+        with pytest.raises(FormError, match="rename one"):
+            find_form("monthly-it-health-check")
+    finally:
+        for path in folder.glob("*.toml"):
+            path.unlink()

@@ -43,7 +43,7 @@ def readable(fmt: str, content: bytes) -> str:
 
 
 @settings(
-    max_examples=25,
+    max_examples=20,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

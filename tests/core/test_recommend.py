@@ -85,3 +85,30 @@ def test_bad_indexes_and_unknown_checks_are_refused(db: Database) -> None:
 def test_a_long_recommendation_is_cut_to_the_title_limit() -> None:
     title = item_title("word " * 100)
     assert len(title) == TITLE_MAX and title.endswith("…")
+
+
+def test_a_check_whose_form_is_gone_offers_no_recommendations(db: Database) -> None:
+    """Whether the field is client-facing is the form's to say; without the form nothing of
+    the check becomes an item the client sees."""
+    from actionplan.health.catalogue import user_dir
+    from actionplan.plan.recommend import recommendations_of
+
+    shipped = find_form("monthly-it-health-check").path.read_text(encoding="utf-8")
+    folder = user_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    mine = folder / "ours.toml"
+    mine.write_text(shipped.replace("monthly-it-health-check", "ours", 1), encoding="utf-8")
+    try:
+        support.add(db, "Item")
+        with db.session() as s:
+            entry = Entry(find_form("ours"), {"recommendations": ["Add a disk"]}, client="Acme",
+                          checked_on=TODAY)  # fmt: skip
+            row = keep_check(session=s, entry=entry, author=AUTHOR)
+        assert recommendations_of({"recommendations": ["Add a disk"]}, "ours") == ["Add a disk"]
+    finally:
+        mine.unlink()
+    assert recommendations_of({"recommendations": ["Add a disk"]}, "ours") == []
+    with db.session() as s, pytest.raises(Invalid):
+        assert row.id is not None
+        items_from_recommendations(session=s, check_id=row.id, indexes=[0], author=AUTHOR)
+    assert _from(db, row.id) == []

@@ -74,6 +74,8 @@ class HealthChecksScreen(PlanView[None, ChecksData]):
         _key("p", "pdf", "PDF", "Write the check's PDF into the export folder"),
         _key("t", "trends", "Trends", "Show or hide the trends"),
         _key("escape,q", "close", "Back", "Back to the board"),
+        _key("j", "step(1)", "Next", "Next check (as Down)", show=False, id="health.next"),
+        _key("k", "step(-1)", "Previous", "Previous check (as Up)", show=False, id="health.prev"),
         help_key("health"),
     ]
 
@@ -228,6 +230,13 @@ class HealthChecksScreen(PlanView[None, ChecksData]):
             return
         self._fill(check.form, check.id)
 
+    def action_step(self, by: int) -> None:
+        listing = self.query_one("#hcl-list", OptionList)
+        if by > 0:
+            listing.action_cursor_down()
+        else:
+            listing.action_cursor_up()
+
     def action_recommend(self) -> None:
         from actionplan.plan.recommend import recommendations_of
         from actionplan.tui.health_writes import FromRecommendations
@@ -236,7 +245,7 @@ class HealthChecksScreen(PlanView[None, ChecksData]):
         check = self.current
         if check is None or self.data is None or self.plan_app.refuse_offline():
             return
-        found = recommendations_of(check.values)
+        found = recommendations_of(check.values, check.form)
         if not found:
             self.notify("This check has no recommendations", timeout=3)
             return
