@@ -22,7 +22,9 @@ _SECRET_WORD = (
 _SECRET_TAIL = (
     r"(?:\s+(?:for|to|on|of|in)\s+(?:[\w.@'-]+\s+){0,3}[\w.@'-]+)?"
     r"(?:\s*(?:is|was|will\s+be|=|:|->|now|set\s+to|changed\s+to|reset\s+to|-)\s*"
-    r"[\"'`]?(?P<value>[^\s\"'`]{4,})|\s+(?P<bare>(?=\S*\d)[^\s\"'`]{4,}))"
+    r"[\"'`]?(?P<value>[^\s\"'`]{4,})|\s+(?P<bare>(?=\S*\d)[^\s\"'`]{4,})"
+    # "reset the password to Hunter2!Secret", "the PIN to 4821": a value with a digit after "to"
+    r"|\s+to\s+[\"'`]?(?P<to>(?=\S*\d)[^\s\"'`]{4,}))"
 )
 _SECRET = re.compile(r"(?<![\w])" + _SECRET_WORD + _SECRET_TAIL, re.IGNORECASE)
 _CRED_PAIR = re.compile(
@@ -61,7 +63,7 @@ def secrets(text: str, ctx: Context, hits: Hits) -> Iterator[Span]:
         m = _SECRET.match(text, start)
         if m is None:
             continue
-        value = (m.group("value") or m.group("bare") or "").rstrip(".,;:!?)")
+        value = (m.group("value") or m.group("bare") or m.group("to") or "").rstrip(".,;:!?)")
         if value.casefold() in NOT_A_VALUE or len(value) < 4:
             continue
         if value.isalpha() and value.islower() and len(value) < 12:

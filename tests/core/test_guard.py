@@ -92,6 +92,8 @@ STAFF = Context(
         ("Posted in #noc-alerts.", "chat"),
         ("Ask @tbecker in Teams.", "chat"),
         ("The admin password is Winter2026!", "secret"),
+        ("Reset the admin password to Hunter2!Secret99", "secret"),
+        ("Changed the door PIN to 4821 after the move.", "secret"),
         ("Ask Priya Shah to sign it off.", "staff"),
         ("Shah, Priya has the keys.", "staff"),
         ("P. Shah will call.", "staff"),
