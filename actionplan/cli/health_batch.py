@@ -35,11 +35,12 @@ def run_due(args: argparse.Namespace) -> int:
     elif not found:
         say(f"no health checks due {window_words(args.days)}")
     else:
-        headers = ["item", "client", "form", "due", "when", "title", "owner"]
+        headers = ["item", "client", "form", "due", "when", "title", "owner", "last check"]
         rows = [
-            [d.item_id, d.client, d.form, d.due, when_label(d.due, day), d.title, d.owner]
+            [d.item_id, d.client, d.form, d.due, when_label(d.due, day), d.title, d.owner,
+             d.last_checked or "never"]
             for d in found
-        ]
+        ]  # fmt: skip
         say_block(table(headers, rows, flex=5))
     return 0
 
@@ -53,6 +54,7 @@ def _due_json(check: DueCheck) -> dict[str, object]:
         "due": check.due.isoformat(),
         "title": check.title,
         "owner": check.owner,
+        "last_checked": check.last_checked.isoformat() if check.last_checked else None,
     }
 
 

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from actionplan import clock
-from actionplan.models import Client, Item, Status
+from actionplan.models import Client, HealthCheck, Item, Status
 from actionplan.queries import CLOSED_STATUSES, item_select
 
 
@@ -28,6 +28,8 @@ class DueCheck:
     title: str
     """The item's title."""
     owner: str | None
+    last_checked: date | None = None
+    """The day of the client's latest check of this form (None: never checked)."""
 
 
 def due_checks(
@@ -52,6 +54,7 @@ def due_checks(
         stmt = stmt.where(sa.func.lower(client.c.name).in_([c.strip().lower() for c in clients]))
     rows = session.execute(stmt).mappings().all()
     titles = _form_titles({row["health_form"] for row in rows})
+    last = _last_checked(session, {row["client_id"] for row in rows})
     found = [
         DueCheck(
             row["id"],
@@ -61,6 +64,7 @@ def due_checks(
             row["due"],
             row["title"],
             row["owner"],
+            last.get((row["client_id"], row["health_form"])),
         )
         for row in rows
     ]
@@ -90,6 +94,19 @@ def clients_due(*, session: Session, start: date, end: date) -> list[str]:
         )
     )
     return sorted(session.scalars(stmt), key=str.lower)
+
+
+def _last_checked(session: Session, client_ids: set[int]) -> dict[tuple[int, str], date]:
+    """Each (client id, form key)'s latest check day, for these clients, in one query."""
+    if not client_ids:
+        return {}
+    check = HealthCheck.__table__  # type: ignore[attr-defined]
+    stmt = (
+        sa.select(check.c.client_id, check.c.form, sa.func.max(check.c.checked_on))
+        .where(check.c.client_id.in_(client_ids))
+        .group_by(check.c.client_id, check.c.form)
+    )
+    return {(client, form): day for client, form, day in session.execute(stmt)}
 
 
 def _midnight(day: date) -> datetime:

@@ -98,27 +98,21 @@ def test_fill_for_the_wrong_item_is_one_line_and_saves_nothing(
     assert {t: count(db, t) for t in TABLES} == before
 
 
-def test_due_lists_the_checks_coming_due_as_a_table_or_json(cli: Cli) -> None:
+def test_due_lists_the_checks_coming_due_as_a_table_or_json(cli: Cli, tmp_path: Path) -> None:
     assert cli.ok("health", "due") == "no health checks due in the next 7 days\n"
     cli.add("Monthly check", "Globex", "--health-form", FORM, "--due", "2026-11-20")
     cli.add("Monthly check", "Acme", "--health-form", FORM, "--due", "2026-11-26", "--owner", "Ann")
     cli.add("Far", "Acme", "--health-form", FORM, "--due", "2026-12-20")
+    _check(cli, tmp_path, "Acme", "--date", "2026-10-28", "--item", "3")  # Far's, done
     lines = cli.ok("health", "due").splitlines()
-    assert lines[0].split() == ["item", "client", "form", "due", "when", "title", "owner"]
-    assert lines[1].split() == [
-        "1",
-        "Globex",
-        FORM,
-        "2026-11-20",
-        "3d",
-        "late",
-        "Monthly",
-        "check",
-        "-",
-    ]
-    assert lines[2].split() == ["2", "Acme", FORM, "2026-11-26", "Thu", "Monthly", "check", "Ann"]
+    assert lines[0].split() == ["item", "client", "form", "due", "when", "title", "owner", "last",
+                                "check"]  # fmt: skip
+    assert lines[1].split() == ["1", "Globex", FORM, "2026-11-20", "3d", "late", "Monthly",
+                                "check", "-", "never"]  # fmt: skip
+    assert lines[2].split() == ["2", "Acme", FORM, "2026-11-26", "Thu", "Monthly", "check", "Ann",
+                                "2026-10-28"]  # fmt: skip
     assert len(lines) == 3
-    assert len(cli.ok("health", "due", "--days", "30").splitlines()) == 4
+    assert len(cli.ok("health", "due", "--days", "60").splitlines()) == 3  # Far is done
     data = json.loads(cli.ok("health", "due", "--json"))
     assert data[0] == {
         "item": 1,
@@ -128,7 +122,9 @@ def test_due_lists_the_checks_coming_due_as_a_table_or_json(cli: Cli) -> None:
         "due": "2026-11-20",
         "title": "Monthly check",
         "owner": None,
+        "last_checked": None,
     }
+    assert data[1]["last_checked"] == "2026-10-28"
 
 
 def test_due_days_out_of_range_is_a_usage_error(cli: Cli) -> None:

@@ -43,6 +43,7 @@ async def test_fill_one_due_check_and_skip_the_next(db: Database) -> None:
             "Health checks due Check 1 of 2 · Acme · Monthly IT health check "
             "· due Fri 20 Nov (overdue 3 d)"
         )
+        assert "Last never checked with this form" in words(screen.query_one("#hq-card", Static))
         await pilot.press("enter")
         form = await form_ready(pilot, app)
         assert form.item_id == late

@@ -127,6 +127,12 @@ class HealthQueueScreen(PlanView[None, "list[DueCheck]"]):
         text.append(when, style=_due_style(check, today))
         text.append("\nOwner  ", style="dim")
         text.append(one_line(check.owner) if check.owner else "nobody", style="")
+        text.append("\nLast   ", style="dim")
+        if check.last_checked is None:
+            text.append("never checked with this form")
+        else:
+            ago = (today - check.last_checked).days
+            text.append(f"{day_label(check.last_checked, today=today)} ({ago} d ago)")
         if check.item_id in self.filled:
             text.append("\n\nFilled in: the check is saved and the item done.", style="green")
         text.append("\n\nEnter fills it in · s skips to the next · q ends", style="dim")
