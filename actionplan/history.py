@@ -38,6 +38,7 @@ _LABELS = {
     "internal_note": "internal note",
     "escalation_reason": "escalation reason",
     "done_at": "done at",
+    "blocked_by": "blocked by",
 }
 
 

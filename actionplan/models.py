@@ -193,6 +193,20 @@ class Item(SQLModel, table=True):
         return self.due is not None and self.committed is not None and self.due > self.committed
 
 
+class Dependency(SQLModel, table=True):
+    """An item that waits for another item of the same client (on any side) to be done.
+
+    A plain ``id`` like every table's, so exports, restores and record changes treat it as
+    any other row; the pair is unique.
+    """
+
+    __table_args__ = (sa.UniqueConstraint("item_id", "blocked_by_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    item_id: int = Field(foreign_key="item.id")
+    blocked_by_id: int = Field(foreign_key="item.id", index=True)
+
+
 class Operation(SQLModel, table=True):
     """One user action (an add, an edit, an import...): the unit that undo reverts."""
 
@@ -296,6 +310,7 @@ TABLES: list[type[SQLModel]] = [
     Person,
     Operation,
     Item,
+    Dependency,
     HistoryEvent,
     RecordChange,
     Snapshot,

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from actionplan import __version__
-from actionplan.cli.args import ID_MAX, Parser, count, item_id, not_utf8
+from actionplan.cli.args import ID_MAX, Parser, count, item_id, item_ids, not_utf8
 from actionplan.cli.contact_args import contact_commands, person_options
 from actionplan.cli.health_args import health_commands
 
@@ -61,6 +61,20 @@ def build_parser() -> Parser:
     _item_options(p)
     p.add_argument("--visibility", choices=["client", "internal"])
     p.add_argument("--no-escalate", action="store_true", help="clear the escalation")
+    p.add_argument(
+        "--blocked-by",
+        type=item_ids,
+        metavar="ID[,ID...]",
+        help="it waits for these items of the same client",
+    )
+    p.add_argument(
+        "--not-blocked-by", type=item_id, action="append", metavar="ID", help="it no longer waits"
+    )
+    p.add_argument(
+        "--shift-dependents",
+        action="store_true",
+        help="with --due: move the items waiting for it by as many days",
+    )
     p.add_argument("--reason", help="why (kept in the history, e.g. why a date moved)")
     p.add_argument(
         "--expect-version",

@@ -43,6 +43,11 @@ def item_id(text: str) -> int:
     return whole(text, low=1, high=ID_MAX, what="an id")
 
 
+def item_ids(text: str) -> list[int]:
+    """An argparse type: ids separated by commas (``3,5``), each as :func:`item_id`."""
+    return [item_id(part.strip()) for part in text.split(",")]
+
+
 def count(low: int, high: int) -> Callable[[str], int]:
     """An argparse type: a count from ``low`` to ``high``."""
 

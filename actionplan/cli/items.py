@@ -54,20 +54,28 @@ def run_set(args: argparse.Namespace) -> int:
         if "escalated" in changes:
             raise CliError("give --escalate or --no-escalate, not both")
         changes["escalated"] = False
-    if not changes:
+    links = bool(args.blocked_by or args.not_blocked_by or args.shift_dependents)
+    if not changes and not links:
         raise CliError("nothing to change: give at least one option (see actionplan set --help)")
     db = open_db(args)
     with db.session() as session:
         need_client(session, changes.get("client"), new=args.new_client)
         need_person(session, changes.get("owner"), new=args.new_person)
-        item = plan.edit_item(
-            session=session,
-            item_id=args.id,
-            author=config().author,
-            expected_version=args.expect_version,
-            reason=args.reason,
-            **changes,
-        )
+        if links:
+            from actionplan.cli.links import set_links
+
+            item = set_links(session, args, changes)
+        else:
+            item = plan.edit_item(
+                session=session,
+                item_id=args.id,
+                author=config().author,
+                expected_version=args.expect_version,
+                reason=args.reason,
+                **changes,
+            )
+        if not changes:
+            return 0
         following = _next_if_completed(session, item, changes)
         hint = fill_hint(session, item) if changes.get("status") == "done" else None
     say(f"updated #{item.id} {item.title} ({', '.join(sorted(changes))})")
@@ -160,6 +168,7 @@ def run_list(args: argparse.Namespace) -> int:
         need_client(session, args.client, new=None)  # an unknown name is a mistake, not "none"
         need_person(session, args.owner, new=None)
         rows = list_items(session=session, where=where)
+        waits = _open_blockers(session, [r["id"] for r in rows])
     if args.json:
         encode = json.JSONEncoder(ensure_ascii=False).encode
         lines = ",\n".join(encode({"id": r["id"], **csv_record(r)}) for r in rows)
@@ -169,12 +178,23 @@ def run_list(args: argparse.Namespace) -> int:
         say("no items match")
         return 0
     headers = ["id", "client", "status", "title", "owner", "due", "flags"]
-    say_block(table(headers, [_list_row(r) for r in rows], flex=3))
+    say_block(table(headers, [_list_row(r, waits.get(r["id"], [])) for r in rows], flex=3))
     return 0
 
 
-def _list_row(row: ItemRow) -> list[Any]:
+def _open_blockers(session: Any, item_ids: list[int]) -> dict[int, list[int]]:
+    """The ids of the items not yet done that each of these waits for."""
+    from actionplan.models import Status
+    from actionplan.plan.dependencies import blockers_of
+
+    found = blockers_of(session, item_ids)
+    return {i: [b.id for b in bs if b.status != Status.DONE] for i, bs in found.items()}
+
+
+def _list_row(row: ItemRow, waits_for: list[int]) -> list[Any]:
     flags = []
+    if waits_for:
+        flags.append("after " + ",".join(f"#{i}" for i in waits_for))
     if not row["must"]:
         flags.append("nice")
     if row["escalated"]:

@@ -228,10 +228,13 @@ def run_export(args: argparse.Namespace) -> int:
                 _guard_feed(session, args, text)
         else:
             from actionplan.interchange.csv_io import write_csv
+            from actionplan.plan.dependencies import blockers_of
             from actionplan.queries import ItemFilter, list_items
 
             where = ItemFilter(client=args.client, include_archived=True)  # a full export
-            text = write_csv(list_items(session=session, where=where))
+            rows = list_items(session=session, where=where)
+            found = blockers_of(session, [r["id"] for r in rows])
+            text = write_csv(rows, {i: [b.id for b in bs] for i, bs in found.items()})
     write_output(args.output, text, protect=args.db)
     if args.output and args.output != "-":
         say(f"wrote {args.output}", err=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -25,6 +26,9 @@ EXTRA_COLUMNS = [
     "repeat",
     "repeat_from",
     "health_form",
+    # The ids of the items this one is blocked by, space-separated: for reading only. The
+    # file holds no ids of its own, so import accepts the column and ignores it.
+    "blocked_by",
 ]
 _TRUE = {"yes", "true", "1", "y"}
 _FALSE = {"no", "false", "0", "n", ""}
@@ -70,8 +74,13 @@ def _value(enum_or_str: Any) -> Any:
     return getattr(enum_or_str, "value", enum_or_str)
 
 
-def write_csv(rows: list[ItemRow]) -> str:
-    """Listed items as CSV text: the contract's columns, then the extras."""
+def write_csv(rows: list[ItemRow], blockers: Mapping[int, Sequence[int]] | None = None) -> str:
+    """Listed items as CSV text: the contract's columns, then the extras.
+
+    Args:
+        blockers: the ids each item is blocked by (see ``plan.dependencies.blockers_of``).
+    """
+    blockers = blockers or {}
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS + EXTRA_COLUMNS)
@@ -85,6 +94,7 @@ def write_csv(rows: list[ItemRow]) -> str:
             short_repeat(row["repeat_every"], row["repeat_unit"]),
             _value(row["repeat_from"]) or "",
             row["health_form"] or "",
+            " ".join(str(b) for b in blockers.get(row["id"], ())),
         ]
         writer.writerow([neutralise(_cell(c)) for c in cells])
     return out.getvalue()

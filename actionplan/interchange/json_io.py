@@ -21,7 +21,7 @@ FORMAT = "actionplan-export"
 _REQUIRED_TEXT = {"title", "name", "author"}
 VERSION = 1
 # Added after the first exports: an export without them restores as if they were empty.
-_LATER_TABLES = {"reviewed", "record_change", "health_check"}
+_LATER_TABLES = {"reviewed", "record_change", "health_check", "dependency"}
 _LATER_COLUMNS = {
     "client": "guard_allow archived_at vendor_names next_call headline intro health health_reason",
     "snapshot": "format recipients",
@@ -161,6 +161,8 @@ def _selection(session: Session, client: str | None) -> dict[str, Any]:
         "operation": op.c.id.in_(ops),
         "item": item.c.client_id == cid,
         "history": history.c.item_id.in_(items_of_client),
+        # A dependency belongs to the client of the item it blocks (both are that client's).
+        "dependency": tables["dependency"].c.item_id.in_(items_of_client),
         "record_change": tables["record_change"].c.op_id.in_(ops),
         "snapshot": tables["snapshot"].c.client_id == cid,
         "reviewed": tables["reviewed"].c.client_id == cid,

@@ -11,11 +11,13 @@ the item events of the same operation (a merge moves items: item events; it move
 and contacts and deletes the merged row: record changes), so one ``undo`` reverts the whole
 operation. A separate table, rather than item-less history events, keeps every read of an
 item's history as it was, and lets the row's values be typed by the table they belong to.
-Record changes are reverted first, newest first, so a row a merge deleted is back before the
-items point at it again. A row an operation created (a person added) is removed again, unless
-items point at it by then. What undo puts back keeps the contact rule: an item of one client
-is never left owned by another client's contact (a contact may have moved since); such an undo
-is refused like one over someone else's change.
+An item's blockers (``plan.dependencies``) are history events of the blocked item that hold
+the whole list, so undo puts the list back. Record changes are reverted first, newest first,
+so a row a merge deleted is back before the items point at it again. A row an operation
+created (a person added) is removed again, unless items point at it by then. What undo puts
+back keeps the contact rule: an item of one client is never left owned by another client's
+contact (a contact may have moved since); such an undo is refused like one over someone
+else's change.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from typing import Any
 from sqlmodel import Session, SQLModel, col, func, select
 
 from actionplan.models import RECORDS, HistoryEvent, Item, Operation, Person, RecordChange
+from actionplan.plan.dependencies import BLOCKED_BY, blocker_text, parse_text, set_blockers
 from actionplan.plan.errors import Conflict, Invalid
 from actionplan.plan.journal import Recorder, last_author, lock, operation
 from actionplan.plan.people import check_contact_items, check_owners
@@ -114,6 +117,13 @@ def _revert(session: Session, rec: Recorder, event: HistoryEvent, op_id: int | N
         forget_reviews(session, event.op_id, event.item_id)
         return
     item = rec.touched.get(event.item_id) or lock(session, event.item_id)
+    if event.field == BLOCKED_BY:  # the whole list of blockers, put back as it was
+        if blocker_text(session, event.item_id) != event.new:
+            who = last_author(session, event.item_id)
+            message = f"cannot undo: the blockers of #{event.item_id} were changed by {who} since"
+            raise _Blocked(message, op_id or 0)
+        set_blockers(session, rec, item, parse_text(event.old))
+        return
     if event.field == "created":
         if item.deleted_at is None:
             rec.set(item, "deleted_at", rec.op.at)

@@ -19,8 +19,8 @@ MIGRATION_FUTURE = '''"""a test-only future schema"""
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008"
-down_revision = "0007"
+revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
@@ -97,7 +97,7 @@ def newer_migrations(tmp_path: Path, monkeypatch) -> Path:
     """The shipped migrations plus a second one, as a future release would ship them."""
     folder = tmp_path / "migrations"
     shutil.copytree(Path(dbschema.__file__).parent / "migrations", folder)
-    (folder / "versions" / "0008_test.py").write_text(MIGRATION_FUTURE)
+    (folder / "versions" / "0009_test.py").write_text(MIGRATION_FUTURE)
     return folder
 
 
@@ -111,10 +111,10 @@ def test_a_pending_migration_backs_up_the_file_first_and_keeps_the_data(
     db.dispose()
 
     monkeypatch.setattr(dbschema, "_MIGRATIONS", newer_migrations)
-    monkeypatch.setattr(dbschema, "SCHEMA_HEAD", "0008")
+    monkeypatch.setattr(dbschema, "SCHEMA_HEAD", "0009")
     upgraded = open_database(str(path))
     try:
-        assert upgraded.upgraded_from == "0007"
+        assert upgraded.upgraded_from == "0008"
         assert upgraded.backup is not None and upgraded.backup.exists()
         assert stat.S_IMODE(upgraded.backup.stat().st_mode) == 0o600
         with upgraded.engine.connect() as conn:
@@ -123,7 +123,7 @@ def test_a_pending_migration_backs_up_the_file_first_and_keeps_the_data(
     finally:
         upgraded.dispose()
     with sqlite3.connect(upgraded.backup) as old:  # the backup is the database as it was
-        assert old.execute("SELECT version_num FROM alembic_version").fetchone() == ("0007",)
+        assert old.execute("SELECT version_num FROM alembic_version").fetchone() == ("0008",)
         assert old.execute("SELECT title FROM item").fetchall() == [("Keep me",)]
 
 
@@ -131,7 +131,7 @@ def test_without_upgrade_a_pending_migration_is_an_error(tmp_path, newer_migrati
     path = tmp_path / "plan.db"
     open_database(str(path)).dispose()
     monkeypatch.setattr(dbschema, "_MIGRATIONS", newer_migrations)
-    monkeypatch.setattr(dbschema, "SCHEMA_HEAD", "0008")
+    monkeypatch.setattr(dbschema, "SCHEMA_HEAD", "0009")
     with pytest.raises(DatabaseError, match="db upgrade"):
         open_database(str(path), upgrade=False)
 

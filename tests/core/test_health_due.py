@@ -177,7 +177,7 @@ def test_the_csv_carries_the_form(db: Database) -> None:
     support.add(db, "Check", due=TODAY, health_form=KEY, **MONTHLY)
     with db.session() as s:
         text = write_csv(list_items(session=s))
-    assert text.splitlines()[0].endswith(",health_form")
+    assert text.splitlines()[0].endswith(",health_form,blocked_by")
     [new] = read_csv(text, today=TODAY).items
     assert new.health_form == KEY
     bad = read_csv(text.replace(f",{KEY}", ",nope"), today=TODAY)

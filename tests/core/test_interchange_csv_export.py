@@ -25,7 +25,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 def test_write_csv_header_is_the_contract_columns_then_the_extras():
     assert write_csv([]) == (
         "client,title,status,owner,due,committed,must,client_note,internal_note,escalated,"
-        "visibility,waiting_on,escalation_reason,repeat,repeat_from,health_form\n"
+        "visibility,waiting_on,escalation_reason,repeat,repeat_from,health_form,"
+        "blocked_by\n"
     )
     assert write_csv([]).strip().split(",") == COLUMNS + EXTRA_COLUMNS
 
@@ -69,6 +70,7 @@ def test_write_csv_writes_one_row_per_item_in_the_contract_format(sqlite_db):
         "repeat": "",
         "repeat_from": "",
         "health_form": "",
+        "blocked_by": "",
     }
 
 

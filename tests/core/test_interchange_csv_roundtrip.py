@@ -72,7 +72,7 @@ def test_a_recurring_item_keeps_its_repeat_through_csv(sqlite_db) -> None:
             repeat_from=RepeatFrom.DONE,
         )
         text = write_csv(list_items(session=s))
-    assert text.splitlines()[1].endswith(",3w,done,")  # no health-check form
+    assert text.splitlines()[1].endswith(",3w,done,,")  # no health-check form, no blockers
     [item] = read_csv(text, today=date(2026, 11, 23)).items
     assert (item.repeat_every, item.repeat_unit, item.repeat_from) == (
         3,

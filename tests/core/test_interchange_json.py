@@ -15,6 +15,7 @@ from actionplan import plan
 from actionplan.db import Database
 from actionplan.demo import load_demo
 from actionplan.plan import Invalid
+from actionplan.plan.dependencies import block
 from actionplan.queries import list_items
 from tests.support import AUTHOR, TABLES, TODAY
 from tests.support.interchange import add_snapshot, counts, export, restore, two_client_plan
@@ -79,7 +80,15 @@ def busy_plan(db: Database) -> None:
         plan.set_vendor_names(
             session=s, client="Northwind Logistics", value="generic", author=AUTHOR
         )
+        _block_two(s)
     add_snapshot(db, "Northwind Logistics", "# Northwind\n\n- one\n")
+
+
+def _block_two(session: Any) -> None:
+    """The last live item of the first client with two blocked by the one before it."""
+    rows = list_items(session=session)
+    first = [r["id"] for r in rows if r["client_id"] == rows[0]["client_id"]]
+    block(session=session, item_id=first[-1], blocked_by=[first[-2]], author=AUTHOR)
 
 
 # --- JSON: export → restore → export -------------------------------------------------------------
@@ -126,8 +135,11 @@ def test_json_restore_into_postgresql_moves_the_id_sequences_on(pg_db, sqlite_db
         )
         plan.edit_item(session=session, item_id=item.id, author=AUTHOR, status="doing")
         plan.rename_person(session=session, name="New Owner", new="Newer Owner", author=AUTHOR)
+        other = plan.add_item(session=session, author=AUTHOR, client="After Restore", title="U")
+        block(session=session, item_id=other.id, blocked_by=[item.id], author=AUTHOR)
     add_snapshot(pg_db, "After Restore", "# after\n")
     assert item.id == before["item"] + 1
+    assert before["dependency"] is not None
     after = {t: max_id(pg_db, t) for t in grown}
     assert all(after[t] > before[t] for t in grown), (before, after)
 

@@ -38,6 +38,7 @@ TABLES = [
     "reviewed",
     "record_change",
     "history",
+    "dependency",
     "snapshot",
     "item",
     "operation",
