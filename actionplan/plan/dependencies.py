@@ -124,6 +124,24 @@ def set_blockers(session: Session, rec: Recorder, item: Item, ids: Sequence[int]
         rec.note(item, BLOCKED_BY, _text(before), _text(ids))
 
 
+def check_unlinked(session: Session, item_id: int) -> None:
+    """An item about to move to another client has no dependencies (they stay within one).
+
+    Raises:
+        Invalid: it blocks or is blocked by another item; naming them.
+    """
+    stmt = select(Dependency).where(
+        sa.or_(col(Dependency.item_id) == item_id, col(Dependency.blocked_by_id) == item_id)
+    )
+    links = session.exec(stmt).all()
+    if links:
+        others = sorted({d.blocked_by_id if d.item_id == item_id else d.item_id for d in links})
+        raise Invalid(
+            f"#{item_id} is linked to {_ids(others, ', ')}: a dependency stays within one "
+            "client (unlink them first: set --not-blocked-by)"
+        )
+
+
 def blocker_ids(session: Session, item_id: int) -> list[int]:
     """The ids of the items this one is blocked by (deleted ones too), in id order."""
     stmt = (

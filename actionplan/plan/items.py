@@ -11,6 +11,7 @@ from sqlmodel import Session, col, func, select
 
 from actionplan import clock
 from actionplan.models import HistoryEvent, Item, RepeatFrom, Status
+from actionplan.plan.dependencies import check_unlinked
 from actionplan.plan.errors import Invalid, NotFound
 from actionplan.plan.journal import Recorder, lock, operation
 from actionplan.plan.people import check_not_archived, check_owners, client_ids, person_ids
@@ -266,6 +267,8 @@ def _apply(
     if "client" in changes:
         client_id = client_ids(session, [changes["client"]], rec.op.at)[changes["client"].lower()]
         if rec.set(item, "client_id", client_id):
+            assert item.id is not None
+            check_unlinked(session, item.id)
             if not into_archived:
                 check_not_archived(session, [client_id])
             rec.set(item, "position", _next_position(session, client_id, item.status))

@@ -4,7 +4,8 @@ marks the blocked items, the history and the CSV export show the blockers."""
 
 from __future__ import annotations
 
-from tests.support import Cli
+from actionplan.db import Database
+from tests.support import TABLES, Cli, count
 
 
 def _three(ap: Cli) -> tuple[int, int, int]:
@@ -123,3 +124,19 @@ def test_csv_export_shows_the_blockers_and_import_ignores_them(ap: Cli, tmp_path
     path = tmp_path / "plan.csv"
     path.write_text(ap.ok("export", "--format", "csv"), encoding="utf-8")
     ap.ok("import", str(path))
+
+
+def test_a_linked_item_cannot_move_to_another_client(cli: Cli, db: Database) -> None:
+    """A dependency stays within one client: moving either end away is refused, nothing saved."""
+    first = cli.add("Order laptops", "Acme")
+    second = cli.add("Image laptops", "Acme")
+    cli.add("Other", "Globex")
+    cli.ok("set", str(second), "--blocked-by", str(first))
+    before = {t: count(db, t) for t in TABLES}
+    for moved, other in ((first, second), (second, first)):
+        line = cli.fails("set", str(moved), "--client", "Globex")
+        assert line == (
+            f"actionplan: #{moved} is linked to #{other}: a dependency stays within one client "
+            "(unlink them first: set --not-blocked-by)"
+        )
+    assert {t: count(db, t) for t in TABLES} == before
