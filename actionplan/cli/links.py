@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from actionplan.cli.context import config
 from actionplan.cli.output import say
+from actionplan.text import plural
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -42,7 +43,7 @@ def set_links(session: Session, args: argparse.Namespace, changes: dict[str, Any
         say(f"{me} was not blocked by {_ids(done.not_linked)}")
     if args.shift_dependents:
         moved = f": {_ids(done.shifted)}" if done.shifted else ""
-        say(f"moved the due dates of {len(done.shifted)} dependent item(s){moved}")
+        say(f"moved the due dates of {plural(len(done.shifted), 'dependent item')}{moved}")
     return done.item
 
 

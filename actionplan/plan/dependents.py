@@ -15,6 +15,7 @@ from actionplan.plan.dependencies import block_in, blocker_ids, unblock_in
 from actionplan.plan.errors import Invalid
 from actionplan.plan.items import clean_changes, edit_in
 from actionplan.plan.journal import Recorder, lock, operation
+from actionplan.text import plural
 
 
 @dataclass
@@ -82,7 +83,7 @@ def edit_linked(
         if shift_dependents:
             done.shifted = _shift(session, rec, item, old_due)
             if done.shifted:
-                parts.append(f"moved {len(done.shifted)} dependent(s) along")
+                parts.append(f"moved {plural(len(done.shifted), 'dependent')} along")
         if not cleaned and not done.changed:
             session.rollback()
             return done

@@ -99,9 +99,7 @@ def test_shift_dependents_moves_the_waiting_items_in_the_same_operation(ap: Cli)
     ap.ok("set", str(party), "--blocked-by", str(setup))
     ap.ok("set", str(party), "--status", "done")
     out = ap.ok("set", str(laptops), "--due", "2026-12-04", "--shift-dependents")
-    assert out.splitlines()[0] == (
-        f"moved the due dates of 2 dependent item(s): #{desks}, #{setup}"
-    )
+    assert out.splitlines()[0] == (f"moved the due dates of 2 dependent items: #{desks}, #{setup}")
     dues = {i["id"]: i["due"] for i in ap.items()}
     assert (dues[laptops], dues[desks], dues[setup]) == ("2026-12-04", "2026-12-05", "2026-12-13")
     assert dues[party] == "2026-12-15"  # done: left where it was
