@@ -19,6 +19,7 @@ from actionplan.history import SIDE_EFFECTS, describe_event
 from actionplan.known import no_client
 from actionplan.models import HistoryEvent, Item, Status
 from actionplan.plan import Invalid, NotFound
+from actionplan.plan.dependencies import blockers_of
 from actionplan.queries import CLOSED_STATUSES, archived_client_ids, item_select, person_names
 from actionplan.rows import Slip, TriageRow
 from actionplan.triage_rules import (
@@ -238,7 +239,32 @@ def explain_queue(
     """
     entries = triage_queue(session=session, today=today, client=client)
     rows = item_rows(session=session, ids=[e.id for e in entries])
-    return [(row, reasons_for(row, today=today)) for row in rows]
+    blocked = blocked_reasons(session=session, ids=[row["id"] for row in rows], today=today)
+    return [(row, _with(reasons_for(row, today=today), blocked.get(row["id"]))) for row in rows]
+
+
+BLOCKED_TITLE_MAX = 40
+"""How much of a late blocker's title the reason repeats."""
+
+
+def blocked_reasons(*, session: Session, ids: list[int], today: date) -> dict[int, str]:
+    """For items blocked by a late item (open, due before today), the reason that says so:
+    "blocked by a late item: #12 Order laptops", naming the first such blocker; read in one
+    query. It adds to an item's reasons in the queue; it does not queue or rank an item."""
+    found: dict[int, str] = {}
+    for item_id, blockers in blockers_of(session, ids).items():
+        late = [b for b in blockers if b.status.is_open and b.due is not None and b.due < today]
+        if late:
+            first = late[0]
+            title = first.title
+            if len(title) > BLOCKED_TITLE_MAX:
+                title = title[: BLOCKED_TITLE_MAX - 1].rstrip() + "…"
+            found[item_id] = f"blocked by a late item: #{first.id} {title}"
+    return found
+
+
+def _with(reasons: tuple[str, ...], blocked: str | None) -> tuple[str, ...]:
+    return (*reasons, blocked) if blocked else reasons
 
 
 def triage_detail(*, session: Session, item_id: int, today: date, changes: int = 5) -> Detail:
@@ -262,7 +288,11 @@ def triage_detail(*, session: Session, item_id: int, today: date, changes: int =
     # Owners by the names they had then (a rename since does not rewrite the card).
     people = person_names(session=session) if any(e.field == "owner_id" for e in events) else {}
     recent = [Change(e.at, e.author, describe_event(e, people)) for e in events]
-    return Detail(row=row, reasons=reasons_for(row, today=today), changes=recent)
+    reasons = reasons_for(row, today=today)
+    if reasons:  # the reason adds to those of an item in the queue (see blocked_reasons)
+        blocked = blocked_reasons(session=session, ids=[item_id], today=today)
+        reasons = _with(reasons, blocked.get(item_id))
+    return Detail(row=row, reasons=reasons, changes=recent)
 
 
 # --- writing -------------------------------------------------------------------------------------

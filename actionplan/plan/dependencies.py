@@ -182,6 +182,33 @@ def blockers_of(session: Session, item_ids: Iterable[int]) -> dict[int, list[Blo
     return found
 
 
+def live_blockers(
+    session: Session, client_id: int | None = None
+) -> dict[int, list[tuple[int, bool]]]:
+    """Each live item's blockers (deleted ones left out) as (id, whether it is open), for one
+    client or all, read in one query (no list of ids: a board of 50,000 cards costs what its
+    links cost); an item blocked by none is not a key."""
+    item = Item.__table__  # type: ignore[attr-defined]
+    link = Dependency.__table__  # type: ignore[attr-defined]
+    blocker, blocked = item.alias("blocker"), item.alias("blocked")
+    stmt = (
+        sa.select(link.c.item_id, blocker.c.id, blocker.c.status)
+        .join(blocker, blocker.c.id == link.c.blocked_by_id)
+        .join(blocked, blocked.c.id == link.c.item_id)
+        .where(
+            blocker.c.deleted_at.is_(None),
+            blocked.c.deleted_at.is_(None),
+        )
+        .order_by(link.c.item_id, blocker.c.id)
+    )
+    if client_id is not None:
+        stmt = stmt.where(blocked.c.client_id == client_id)
+    found: dict[int, list[tuple[int, bool]]] = {}
+    for item_id, blocker_id, status in session.execute(stmt).all():
+        found.setdefault(item_id, []).append((blocker_id, Status(status).is_open))
+    return found
+
+
 def _live(session: Session, item_id: int, *, lock_it: bool = False) -> Item:
     item = lock(session, item_id) if lock_it else session.get(Item, item_id)
     if item is None:

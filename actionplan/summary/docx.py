@@ -17,7 +17,7 @@ from actionplan.summary.docx_page import (
     set_widths,
 )
 from actionplan.summary.model import Summary
-from actionplan.summary.words import NONE, changes, long_day, paragraphs, when
+from actionplan.summary.words import NONE, changes, long_day, paragraphs, when, when_after
 
 _COLOURS = {"green": "2e7d32", "amber": "b26a00", "red": "c62828"}
 _COLUMNS = (("Item", 0.47), ("Owner", 0.19), ("Date", 0.17), ("Status", 0.17))
@@ -106,7 +106,7 @@ def _plan(w: _Writer, s: Summary, inner: float) -> None:
             w.run(first, " (nice to have)", italic=True, colour=MUTED)
         if ln.note:
             w.run(item.add_paragraph(), ln.note, size=8.5, colour=MUTED)
-        for cell, text in ((owner, ln.owner), (day, when(ln, s.day)), (status, ln.status)):
+        for cell, text in ((owner, ln.owner), (day, when_after(ln, s.day)), (status, ln.status)):
             w.run(cell.paragraphs[0], text)
 
 

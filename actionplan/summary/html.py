@@ -8,7 +8,7 @@ from html import escape
 from actionplan.config_summary import Branding
 from actionplan.summary.branding import fit, has_header, read_logo
 from actionplan.summary.model import Line, Summary
-from actionplan.summary.words import NONE, long_day, moved_phrase, paragraphs, when
+from actionplan.summary.words import NONE, after, long_day, moved_phrase, paragraphs, when
 
 _CSS = """
 :root { --ink: #1d232a; --muted: #5b6670; --rule: #d7dde2; }
@@ -161,7 +161,8 @@ def _plan(s: Summary) -> str:
     for line in s.plan:
         rows.append(
             f"<tr><td>{_item(line)}</td><td>{h(line.owner)}</td>"
-            f'<td class="date">{_when(line, s.day)}</td><td>{h(line.status)}</td></tr>'
+            f'<td class="date">{_when(line, s.day)}{_after(line)}</td>'
+            f"<td>{h(line.status)}</td></tr>"
         )
     rows.append("</tbody></table>")
     return "".join(rows)
@@ -174,6 +175,10 @@ def _when(line: Line, day: date) -> str:
     if text.endswith(late):
         return f'{text.removesuffix(late)} <span class="late">(late)</span>'
     return text
+
+
+def _after(line: Line) -> str:
+    return f'<div class="note">{h(after(line))}</div>' if line.after else ""
 
 
 def _item(line: Line) -> str:

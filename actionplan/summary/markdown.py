@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from actionplan.summary.model import Line, Summary
-from actionplan.summary.words import NONE, long_day, moved_phrase, paragraphs, when
+from actionplan.summary.words import NONE, after, long_day, moved_phrase, paragraphs, when
 
 # Characters that would turn user text into formatting or HTML in a Markdown viewer; brackets
 # and # stay as typed (they only matter in positions user text never takes here).
@@ -61,7 +61,8 @@ def render_markdown(summary: Summary) -> str:
 def _plan_table(s: Summary) -> list[str]:
     rows = ["| Item | Owner | Date | Status |", "|---|---|---|---|"]
     for line in s.plan:
-        rows.append(f"| {_item(line)} | {md(line.owner)} | {when(line, s.day)} | {line.status} |")
+        day = when(line, s.day) + (f", {md(after(line))}" if line.after else "")
+        rows.append(f"| {_item(line)} | {md(line.owner)} | {day} | {line.status} |")
     return rows
 
 

@@ -9,9 +9,10 @@ client's own, or any person's role, e-mail, phone or note.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, TypedDict, Unpack
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack, cast
 
 from actionplan.summary.health import LEVELS, Health, computed_health, trend
 from actionplan.text import strip_controls
@@ -57,6 +58,9 @@ class Line:
     promised: date | None = None
     """The date the client was last told, when the item is now due later and no summary sent
     since has carried the new date: every format shows both ("22 Dec, promised 11 Dec")."""
+    after: tuple[str, ...] = ()
+    """The titles of the open items this one waits for, only those the client may see (an
+    internal-only one is never named): every format shows them ("after: Order laptops")."""
 
 
 @dataclass(frozen=True)
@@ -97,8 +101,9 @@ class Summary:
     many snapshots are saved in a day."""
 
     def to_json(self) -> dict[str, Any]:
-        """A JSON-ready dict (dates as ISO text), as snapshots store it."""
-        return _jsonable(asdict(self))
+        """A JSON-ready dict (dates as ISO text), as snapshots store it; a line waiting for
+        nothing has no ``after`` (so snapshots read as they did before dependencies)."""
+        return cast(dict[str, Any], _jsonable(asdict(self)))
 
     @staticmethod
     def from_json(data: dict[str, Any]) -> Summary:
@@ -106,7 +111,7 @@ class Summary:
 
         def line(d: dict[str, Any]) -> Line:
             dates = {k: _day(d.get(k)) for k in ("due", "committed", "promised")}
-            return Line(**{**d, **dates})
+            return Line(**{**d, **dates, "after": tuple(d.get("after", ()))})
 
         auto = data.get("auto_health")
 
@@ -141,8 +146,8 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list):
+        return {k: _jsonable(v) for k, v in value.items() if not (k == "after" and v == ())}
+    if isinstance(value, list | tuple):
         return [_jsonable(v) for v in value]
     return value
 
@@ -237,6 +242,7 @@ def build_summary(
     today: date,
     prepared_by: str,
     words: ClientWords | None = None,
+    blockers: Mapping[int, Sequence[int]] | None = None,
     **options: Unpack[SummaryOptions],
 ) -> Summary:
     """The client summary for today.
@@ -248,14 +254,17 @@ def build_summary(
         today: the summary's date.
         prepared_by: the account manager's name (from the config).
         words: the client's next call, headline, intro and health as set (default: none).
+        blockers: each blocked item's blockers' ids (``plan.dependencies.blockers_of``); only
+            open, client-visible ones among ``rows`` are named (default: none).
         **options: ``include_nice`` and ``next_call`` (see ``SummaryOptions``).
     """
     visible = [r for r in rows if client_visible(r)]
+    nameable = {r["id"]: _safe(r["title"]) for r in visible if _is_open(r)}
     if not options.get("include_nice", True):
         visible = [r for r in visible if r["must"]]
     words = words or ClientWords()
     told = {ln.key: ln for ln in [*previous.plan, *previous.done]} if previous else {}
-    lines = [_with_promise(to_line(r), told) for r in visible]
+    lines = [_with_after(_with_promise(to_line(r), told), blockers, nameable) for r in visible]
     open_lines = [ln for ln in lines if ln.is_open]
     health = auto = computed_health(open_lines, today, previous)
     if words.health in LEVELS:
@@ -309,6 +318,16 @@ def _with_promise(line: Line, told: dict[int, Line]) -> Line:
     if promised is None or line.due <= promised:
         return line
     return replace(line, promised=promised)
+
+
+def _with_after(
+    line: Line, blockers: Mapping[int, Sequence[int]] | None, nameable: dict[int, str]
+) -> Line:
+    """``line`` with ``after`` set to the titles of its open blockers the client may see."""
+    if not line.is_open or not blockers or line.key not in blockers:
+        return line
+    after = tuple(nameable[b] for b in blockers[line.key] if b in nameable)
+    return replace(line, after=after) if after else line
 
 
 def _done_since(

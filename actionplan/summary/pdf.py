@@ -10,7 +10,7 @@ from actionplan.config_summary import Branding
 from actionplan.resources import data_dir
 from actionplan.summary.branding import page_size
 from actionplan.summary.model import Summary
-from actionplan.summary.words import NONE, changes, long_day, paragraphs, when
+from actionplan.summary.words import NONE, changes, long_day, paragraphs, when, when_after
 
 FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"
 _PAD = 6  # a plan table cell's padding left and right (points; ReportLab's own default)
@@ -135,7 +135,9 @@ def render_pdf(
                 if ln.note:
                     markup += f'<br/><font size="8.5" color="#5b6670">{x(ln.note)}</font>'
                 item = p(markup)
-            rows.append([item, cell(ln.owner, 1), cell(when(ln, s.day), 2), cell(ln.status, 3)])
+            rows.append(
+                [item, cell(ln.owner, 1), cell(when_after(ln, s.day), 2), cell(ln.status, 3)]
+            )
         table = LongTable(rows, colWidths=widths, repeatRows=1)
         table.setStyle(
             TableStyle(

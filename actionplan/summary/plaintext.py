@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.cells import cell_len
 
 from actionplan.summary.model import Summary
-from actionplan.summary.words import NONE, changes, long_day, paragraphs, when
+from actionplan.summary.words import NONE, changes, long_day, paragraphs, when, when_after
 
 WIDTH = 80
 
@@ -38,7 +38,7 @@ def render_text(summary: Summary) -> str:
     for line in s.plan:
         kind = "" if line.must else " (nice to have)"
         out += _wrap(f"{line.title}{kind}", bullet=True)
-        out += _wrap(f"{when(line, s.day)} · {line.status} · {line.owner}", indent=4)
+        out += _wrap(f"{when_after(line, s.day)} · {line.status} · {line.owner}", indent=4)
         if line.note:
             out += _wrap(line.note, indent=4)
     if not s.plan:

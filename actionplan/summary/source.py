@@ -11,10 +11,17 @@ from typing import Unpack
 from sqlmodel import Session, col, func, select
 
 from actionplan.models import Client, Snapshot
+from actionplan.plan.dependencies import blockers_of
 from actionplan.plan.named import client_named
-from actionplan.queries import ItemFilter, list_items
+from actionplan.queries import CLOSED_STATUSES, ItemFilter, list_items
 from actionplan.rows import Slip
-from actionplan.summary.model import ClientWords, Summary, SummaryOptions, build_summary
+from actionplan.summary.model import (
+    ClientWords,
+    Summary,
+    SummaryOptions,
+    build_summary,
+    client_visible,
+)
 
 
 def snapshots(*, session: Session, client: str) -> list[Snapshot]:
@@ -51,6 +58,9 @@ def summary_for(
     """
     found = client_named(session, client)
     rows = list_items(session=session, where=ItemFilter(client=found.name))
+    # Only the open client-visible items can show what they wait for (see build_summary).
+    waiting = [r["id"] for r in rows if client_visible(r) and r["status"] not in CLOSED_STATUSES]
+    blocked = blockers_of(session, waiting)
     return build_summary(
         client=found.name,
         rows=rows,
@@ -58,6 +68,7 @@ def summary_for(
         today=today,
         prepared_by=prepared_by,
         words=words_of(found),
+        blockers={key: [b.id for b in found_] for key, found_ in blocked.items()},
         **options,
     )
 

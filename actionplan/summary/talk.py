@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from actionplan.summary.model import Summary
-from actionplan.summary.words import short_day, when
+from actionplan.summary.words import short_day, when, when_after
 
 
 def render_talk(summary: Summary) -> str:
@@ -39,7 +39,7 @@ def render_talk(summary: Summary) -> str:
     if coming:
         out.append(
             "Coming up next: "
-            + "; ".join(f"{ln.title} by {when(ln, s.day)}" for ln in coming)
+            + "; ".join(f"{ln.title} by {when_after(ln, s.day)}" for ln in coming)
             + "."
         )
     if s.asks:

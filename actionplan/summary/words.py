@@ -36,6 +36,17 @@ def when(line: Line, today: date) -> str:
     return text
 
 
+def after(line: Line) -> str:
+    """What an item waits for: "after: Order laptops", or "" when nothing (see ``Line.after``)."""
+    return f"after: {', '.join(line.after)}" if line.after else ""
+
+
+def when_after(line: Line, today: date) -> str:
+    """:func:`when`, then what the item waits for: "28 Nov, after: Order laptops"."""
+    text = when(line, today)
+    return f"{text}, {after(line)}" if line.after else text
+
+
 def moved_phrase(was: date | None, now: date | None, today: date) -> str:
     """ "was 28 Nov, now 12 Dec" (years shown when they differ from today's or each other)."""
     year = today.year if (was is None or now is None or was.year == now.year) else -1

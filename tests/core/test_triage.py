@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from actionplan import clock, plan
 from actionplan.db import Database
+from actionplan.plan.dependencies import block
 from actionplan.triage import (
     explain_queue,
     item_rows,
@@ -317,6 +318,43 @@ def test_one_client_or_all(db: Database) -> None:
     assert queue(db, "Beta") == [beta]
     with db.session() as s, pytest.raises(plan.NotFound, match="no client named 'Gamma'"):
         triage_queue(session=s, today=TODAY, client="Gamma")
+
+
+def _block(db: Database, item_id: int, *blockers: int) -> None:
+    with db.session() as s:
+        block(session=s, item_id=item_id, blocked_by=list(blockers), author=AUTHOR)
+
+
+def test_an_item_blocked_by_a_late_item_says_so_after_its_own_reasons(db: Database) -> None:
+    laptops = add_quiet(db, "Order laptops", due=TODAY - timedelta(days=2))
+    desks = add_quiet(db, "Order desks", due=TODAY - timedelta(days=1))
+    setup = add_quiet(db, "Set up the new starters' laptops", due=TODAY + timedelta(days=3))
+    _block(db, setup, laptops, desks)
+    assert queue(db) == [laptops, desks, setup]  # the order is the rules' alone
+    assert reasons(db)[setup] == (
+        "due in 3 days, not started",
+        f"blocked by a late item: #{laptops} Order laptops",
+    )
+    with db.session() as s:
+        detail = triage_detail(session=s, item_id=setup, today=TODAY)
+    assert detail.reasons == reasons(db)[setup]
+
+
+def test_only_an_open_late_blocker_counts_and_long_titles_are_shortened(db: Database) -> None:
+    done = add_quiet(db, "Done already", due=TODAY - timedelta(days=5))
+    edit(db, done, status="done")
+    dropped = add_quiet(db, "Dropped", due=TODAY - timedelta(days=5))
+    edit(db, dropped, status="dropped")
+    on_time = add_quiet(db, "Not late yet", due=TODAY)
+    gone = add_quiet(db, "Deleted", due=TODAY - timedelta(days=5))
+    setup = add_quiet(db, "Setup", due=TODAY + timedelta(days=3))
+    _block(db, setup, done, dropped, on_time, gone)
+    with db.session() as s:
+        plan.delete_item(session=s, item_id=gone, author=AUTHOR)
+    assert reasons(db)[setup] == ("due in 3 days, not started",)
+    long = add_quiet(db, "A" * 60, due=TODAY - timedelta(days=1))
+    _block(db, setup, long)
+    assert reasons(db)[setup][-1] == f"blocked by a late item: #{long} {'A' * 39}…"
 
 
 # --- one item, and the writes the triage screen makes ----------------------------------------

@@ -111,7 +111,8 @@ class CardActions(ItemEdits[None, Any]):
         if (shown or kind == "reorder") and isinstance(result, Item):
             # The screen already shows the change; only the card's bookkeeping is new.
             row = next((r for r in self.rows if r["id"] == result.id), None)
-            if row is not None:
+            # A blocker's move changes its blocked cards' "after" marks: read them again.
+            if row is not None and not row.get("blocks"):
                 row["version"], row["done_at"] = result.version, result.done_at
                 self.refresh_counts()
                 return

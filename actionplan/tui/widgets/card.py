@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from rich.text import Text
 
@@ -27,6 +27,7 @@ MARK_NICE = "dim"
 MARK_INTERNAL = "bold black on yellow"
 MARK_UNTOLD = "magenta"
 MARK_REPEAT = "bright_blue"
+MARK_BLOCKED = "dark_orange"
 
 
 def due_style(due: date | None, today: date, *, is_open: bool) -> str:
@@ -55,7 +56,8 @@ def card_lines(row: ItemRow, *, today: date, width: int, show_client: bool = Fal
 
     Args:
         row: an item as ``queries.list_items`` gives it; an "untold" key, when the read marked
-            it (``summary.source.mark_untold``), adds the "not told" mark.
+            it (``summary.source.mark_untold``), adds the "not told" mark; a "blocked_by" key
+            (the board's read), the ids of the open items it waits for, adds "after #12".
         today: what "late" and "in 3d" count from.
         width: the columns each line may use.
         show_client: on the all-clients board, the client's name leads the card.
@@ -145,6 +147,9 @@ def _marks(row: ItemRow, is_open: bool) -> list[tuple[str, str]]:
     if _value(row["status"]) == "waiting":
         on = _value(row["waiting_on"]) if row["waiting_on"] else "whom?"
         marks.append((f"on {on}", MARK_WAITING))
+    blocked_by = cast("list[int] | None", row.get("blocked_by"))
+    if is_open and blocked_by:
+        marks.append(("after " + ",".join(f"#{b}" for b in blocked_by), MARK_BLOCKED))
     if not row["must"]:
         marks.append(("nice", MARK_NICE))
     if _value(row["visibility"]) == "internal":
