@@ -26,18 +26,20 @@ from actionplan.plan.errors import Conflict, Invalid, NotFound, PlanError
 from actionplan.plan.items import (
     add_item,
     add_items,
-    deescalate,
     delete_item,
     edit_item,
-    escalate,
-    move_item,
     reorder_item,
     restore_item,
+)
+from actionplan.plan.named import find_client, find_person
+from actionplan.plan.one_field import (
+    deescalate,
+    escalate,
+    move_item,
     set_committed,
     set_due,
     set_owner,
 )
-from actionplan.plan.named import find_client, find_person
 from actionplan.plan.people import (
     Merged,
     archive_person,
