@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
     from actionplan.health.catalogue import FormEntry
-    from actionplan.health.form import Form
     from actionplan.health.outgoing import CheckOut
     from actionplan.models import Client
     from actionplan.summary.guarding import Flag
@@ -155,6 +154,7 @@ def say_flags(flags: Sequence[Flag], *, forced: bool) -> None:
 def run_history(args: argparse.Namespace) -> int:
     """actionplan health history CLIENT [--json]"""
     from actionplan.cli.output import say_json, table
+    from actionplan.health.catalogue import form_of_check
     from actionplan.health.trends import series, sparkline
     from actionplan.plan.health import checks_of
 
@@ -167,7 +167,7 @@ def run_history(args: argparse.Namespace) -> int:
     blocks = []
     for key in dict.fromkeys(c.form for c in checks):
         mine = [c for c in checks if c.form == key]
-        form = _form_of(key, mine[-1].id)
+        form = form_of_check(key, mine[-1].id)
         lines = series(form, [c.values for c in mine])
         blocks.append((form, mine, lines))
     if args.json:
@@ -221,16 +221,3 @@ def client_of(session: Session, name: str) -> Client:
     if found is None:
         raise NotFound(no_client(session=session, name=name))
     return found
-
-
-def _form_of(key: str, check_id: int) -> Form:
-    from actionplan.health.catalogue import find_form
-    from actionplan.plan.errors import NotFound
-
-    try:
-        return find_form(key)
-    except NotFound:
-        raise CliError(
-            f"check {check_id} was made with form {key!r}, which is no longer there "
-            "(put its file back in your health-forms folder)"
-        ) from None

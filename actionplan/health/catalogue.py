@@ -59,3 +59,19 @@ def find_form(name: str, entries: Sequence[FormEntry] | None = None) -> Form:
     if not near:
         message += f"; there are: {', '.join(map(quote, keys)) or 'none'}"
     raise NotFound(message)
+
+
+def form_of_check(key: str, check_id: int) -> Form:
+    """The form a saved check was made with.
+
+    Raises:
+        NotFound: its file is gone, said with what to do.
+        FormError: its file is broken.
+    """
+    try:
+        return find_form(key)
+    except NotFound:
+        raise NotFound(
+            f"check {check_id} was made with form {key!r}, which is no longer there "
+            "(put its file back in your health-forms folder)"
+        ) from None

@@ -66,21 +66,14 @@ def check_doc(
     Raises:
         NotFound: no checks, no such check, or its form is no longer there.
     """
-    from actionplan.health.catalogue import find_form
+    from actionplan.health.catalogue import form_of_check
     from actionplan.health.document import CheckDoc
     from actionplan.health.trends import series
-    from actionplan.plan.errors import NotFound
     from actionplan.plan.health import checks_of, pick_check
 
     checks = checks_of(session=session, client=client)
     chosen, previous = pick_check(checks, check_id, client.name)
-    try:
-        form = find_form(chosen.form)
-    except NotFound:
-        raise NotFound(
-            f"check {chosen.id} was made with form {chosen.form!r}, which is no longer there "
-            "(put its file back in your health-forms folder)"
-        ) from None
+    form = form_of_check(chosen.form, chosen.id)
     same = [c for c in checks if c.form == chosen.form and c.checked_on <= chosen.checked_on]
     upto = same[: same.index(chosen) + 1][-HISTORY:]
     doc = CheckDoc(

@@ -162,50 +162,32 @@ def parse_text(text: str | None) -> list[int]:
     return [int(part) for part in text.split(",")] if text else []
 
 
+_IN_LIMIT = 1_000
+"""Up to this many ids are asked for by name; more (a 50,000-item export) read every link and
+keep theirs: a statement's parameters are bounded (65,535 in PostgreSQL's protocol; SQLite's
+limit depends on its build), and the links of a plan are few next to its items."""
+
+
 def blockers_of(session: Session, item_ids: Iterable[int]) -> dict[int, list[Blocker]]:
     """The items each of these is blocked by (deleted ones left out), read in one query; an
     item blocked by none is not a key."""
-    ids = list(item_ids)
-    if not ids:
+    wanted = set(item_ids)
+    if not wanted:
         return {}
     stmt = (
         sa.select(
             col(Dependency.item_id), col(Item.id), col(Item.title), col(Item.due), col(Item.status)
         )
         .join(Item, col(Item.id) == col(Dependency.blocked_by_id))
-        .where(col(Dependency.item_id).in_(ids), col(Item.deleted_at).is_(None))
+        .where(col(Item.deleted_at).is_(None))
         .order_by(col(Dependency.item_id), col(Item.id))
     )
+    if len(wanted) <= _IN_LIMIT:
+        stmt = stmt.where(col(Dependency.item_id).in_(wanted))
     found: dict[int, list[Blocker]] = {}
     for item_id, *blocker in session.execute(stmt).all():
-        found.setdefault(item_id, []).append(Blocker(*blocker))
-    return found
-
-
-def live_blockers(
-    session: Session, client_id: int | None = None
-) -> dict[int, list[tuple[int, bool]]]:
-    """Each live item's blockers (deleted ones left out) as (id, whether it is open), for one
-    client or all, read in one query (no list of ids: a board of 50,000 cards costs what its
-    links cost); an item blocked by none is not a key."""
-    item = Item.__table__  # type: ignore[attr-defined]
-    link = Dependency.__table__  # type: ignore[attr-defined]
-    blocker, blocked = item.alias("blocker"), item.alias("blocked")
-    stmt = (
-        sa.select(link.c.item_id, blocker.c.id, blocker.c.status)
-        .join(blocker, blocker.c.id == link.c.blocked_by_id)
-        .join(blocked, blocked.c.id == link.c.item_id)
-        .where(
-            blocker.c.deleted_at.is_(None),
-            blocked.c.deleted_at.is_(None),
-        )
-        .order_by(link.c.item_id, blocker.c.id)
-    )
-    if client_id is not None:
-        stmt = stmt.where(blocked.c.client_id == client_id)
-    found: dict[int, list[tuple[int, bool]]] = {}
-    for item_id, blocker_id, status in session.execute(stmt).all():
-        found.setdefault(item_id, []).append((blocker_id, Status(status).is_open))
+        if item_id in wanted:
+            found.setdefault(item_id, []).append(Blocker(*blocker))
     return found
 
 

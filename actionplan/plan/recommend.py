@@ -8,29 +8,33 @@ from collections.abc import Mapping, Sequence
 
 from sqlmodel import Session, col, select
 
-from actionplan.health.form import RECOMMENDATIONS
+from actionplan.health.form import RECOMMENDATIONS, Form
 from actionplan.models import HealthCheck, Item, Status, Visibility
 from actionplan.plan.errors import Invalid, NotFound, PlanError
 from actionplan.plan.journal import operation
 from actionplan.text import TITLE_MAX, clean_line
 
 
-def recommendations_of(values: Mapping[str, object], form: str) -> list[str]:
-    """A check's recommendations, as typed: empty when it has none, or when its form (by key)
-    has no client-facing recommendations list (a form whose file is gone, or an old check
+def recommendations_of(values: Mapping[str, object], form: Form | None) -> list[str]:
+    """A check's recommendations, as typed: empty when it has none, or when its form has no
+    client-facing recommendations list (``None``: the form's file is gone; or an old check
     kept under a form that has since made the field internal: nothing internal becomes an
     item the client sees)."""
-    from actionplan.health.catalogue import find_form
-
-    try:
-        fields = {f.key: f for f in find_form(form).fields}
-    except PlanError:
-        return []
-    field = fields.get(RECOMMENDATIONS)
+    field = form.field(RECOMMENDATIONS) if form is not None else None
     if field is None or field.internal or field.kind != "list":
         return []
     found = values.get(RECOMMENDATIONS)
     return [str(r) for r in found] if isinstance(found, list) else []
+
+
+def form_or_none(key: str) -> Form | None:
+    """The form a check was made with, or None when its file is gone or broken."""
+    from actionplan.health.catalogue import find_form
+
+    try:
+        return find_form(key)
+    except PlanError:
+        return None
 
 
 def item_title(recommendation: str) -> str:
@@ -58,7 +62,7 @@ def items_from_recommendations(
     check = session.get(HealthCheck, check_id)
     if check is None:
         raise NotFound(f"no health check #{check_id}")
-    found = recommendations_of(json.loads(check.values_json), check.form)
+    found = recommendations_of(json.loads(check.values_json), form_or_none(check.form))
     wanted = _chosen(found, indexes, check_id)
     have = set(
         session.exec(

@@ -169,3 +169,15 @@ def test_an_export_without_dependencies_restores_with_none(
     del data["dependency"]
     assert restore(pg_db, json.dumps(data))["item"] == 1
     assert count(pg_db, "dependency") == 0
+
+
+def test_blockers_of_many_ids_reads_the_same(db: Database) -> None:
+    """A large export asks for tens of thousands of ids at once: the answer is the same as for
+    a few."""
+    first, second, third = (support.add(db, t) for t in ("Order", "Image", "Hand out"))
+    _block(db, second, first)
+    _block(db, third, second)
+    with db.session() as s:
+        few = blockers_of(s, [second, third])
+        many = blockers_of(s, [second, third, *range(10_000, 50_000)])
+    assert few == many and [b.id for b in many[third]] == [second]

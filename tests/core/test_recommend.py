@@ -91,7 +91,7 @@ def test_a_check_whose_form_is_gone_offers_no_recommendations(db: Database) -> N
     """Whether the field is client-facing is the form's to say; without the form nothing of
     the check becomes an item the client sees."""
     from actionplan.health.catalogue import user_dir
-    from actionplan.plan.recommend import recommendations_of
+    from actionplan.plan.recommend import form_or_none, recommendations_of
 
     shipped = find_form("monthly-it-health-check").path.read_text(encoding="utf-8")
     folder = user_dir()
@@ -104,10 +104,12 @@ def test_a_check_whose_form_is_gone_offers_no_recommendations(db: Database) -> N
             entry = Entry(find_form("ours"), {"recommendations": ["Add a disk"]}, client="Acme",
                           checked_on=TODAY)  # fmt: skip
             row = keep_check(session=s, entry=entry, author=AUTHOR)
-        assert recommendations_of({"recommendations": ["Add a disk"]}, "ours") == ["Add a disk"]
+        assert recommendations_of({"recommendations": ["Add a disk"]}, form_or_none("ours")) == [
+            "Add a disk"
+        ]
     finally:
         mine.unlink()
-    assert recommendations_of({"recommendations": ["Add a disk"]}, "ours") == []
+    assert recommendations_of({"recommendations": ["Add a disk"]}, form_or_none("ours")) == []
     with db.session() as s, pytest.raises(Invalid):
         assert row.id is not None
         items_from_recommendations(session=s, check_id=row.id, indexes=[0], author=AUTHOR)

@@ -16,7 +16,7 @@ from actionplan.filters import HELP as FILTER_HELP
 from actionplan.filters import BoardFilter, matcher, parse_filter
 from actionplan.models import Status
 from actionplan.plan import find_client
-from actionplan.plan.dependencies import live_blockers
+from actionplan.plan.dependencies import blockers_of
 from actionplan.queries import ClientCounts, ItemFilter, clients_with_counts, list_items
 from actionplan.rows import ItemRow, Slip
 from actionplan.summary.source import mark_untold
@@ -45,19 +45,16 @@ class BoardData:
     """The client is archived (its header says so)."""
 
 
-def _mark_blocked(session: Session, rows: list[ItemRow], client: str | None) -> None:
+def _mark_blocked(session: Session, rows: list[ItemRow]) -> None:
     """Give each open row blocked by open items a "blocked_by" key, their ids, for its card,
     and each row that blocks another a "blocks" key, so that moving it reads the board again
-    (both read with .get: not an ItemRow's); one query for the client, or all clients."""
-    if not rows:
-        return
-    client_id = None if client == ALL_CLIENTS else rows[0]["client_id"]
-    blocked = live_blockers(session, client_id)
+    (both read with .get: not an ItemRow's); one query."""
+    blocked = blockers_of(session, [row["id"] for row in rows])
     if not blocked:
         return
-    blockers = {b for found in blocked.values() for b, _ in found}
+    blockers = {b.id for found in blocked.values() for b in found}
     for row in rows:
-        open_ = [b for b, is_open in blocked.get(row["id"], ()) if is_open]
+        open_ = [b.id for b in blocked.get(row["id"], ()) if Status(b.status).is_open]
         if open_ and Status(row["status"]).is_open:
             row["blocked_by"] = open_  # type: ignore[typeddict-unknown-key]
         if row["id"] in blockers:
@@ -128,7 +125,7 @@ class BoardScreen(BoardViews):
         rows = list_items(session=session, where=where) if client else []
         # Each row gets an "untold" key for its card (read there with .get: not an ItemRow's).
         mark_untold(session=session, rows=cast("list[Slip]", rows))
-        _mark_blocked(session, rows, client)
+        _mark_blocked(session, rows)
         archived = False
         if client not in (None, ALL_CLIENTS) and all(c.name != client for c in clients):
             found = find_client(session=session, name=client)  # archived clients are not listed

@@ -245,7 +245,7 @@ class HealthChecksScreen(PlanView[None, ChecksData]):
         check = self.current
         if check is None or self.data is None or self.plan_app.refuse_offline():
             return
-        found = recommendations_of(check.values, check.form)
+        found = recommendations_of(check.values, self.data.forms.get(check.form))
         if not found:
             self.notify("This check has no recommendations", timeout=3)
             return

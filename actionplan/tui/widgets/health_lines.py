@@ -36,7 +36,7 @@ def check_line(check: SavedCheck, form: Form | None, today: date) -> Text:
     for colour in ("red", "amber"):
         if colour in crossed:
             parts.append(Text(f"{crossed.count(colour)} {colour}", style=COLOURS[colour]))
-    n = len(recommendations_of(check.values, check.form))
+    n = len(recommendations_of(check.values, form))
     if n:
         parts.append(Text(f"{n} recommendation{'s' if n != 1 else ''}"))
     summary = check.values.get("summary")
