@@ -6,42 +6,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
     from actionplan.config import Config
-    from actionplan.health.form import Form
     from actionplan.health.outgoing import CheckOut
+    from actionplan.plan.health import Entry
 
 
 @dataclass(frozen=True)
 class KeepCheck:
-    """Keep a new check (or, with ``check_id``, new values of one) through ``keep_check``;
-    returns the check's id."""
+    """Keep a check as filled in (``plan.health.keep_check``); returns the check's id."""
 
-    form: Form
-    values: dict[str, Any]
+    entry: Entry
     author: str
     today: date
-    client: str | None = None
-    checked_on: date | None = None
-    check_id: int | None = None
-    item_id: int | None = None
 
     def __call__(self, session: Session) -> int:
-        from actionplan.plan.health import Entry, keep_check
+        from actionplan.plan.health import keep_check
 
-        entry = Entry(
-            self.form,
-            self.values,
-            client=self.client,
-            checked_on=self.checked_on,
-            check_id=self.check_id,
-            item_id=self.item_id,
-        )
-        row = keep_check(session=session, entry=entry, author=self.author, today=self.today)
+        row = keep_check(session=session, entry=self.entry, author=self.author, today=self.today)
         assert row.id is not None
         return row.id
 

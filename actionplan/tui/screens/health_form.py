@@ -230,6 +230,7 @@ class HealthFormScreen(PlanView[int | None, FormData]):
     # --- saving and leaving -------------------------------------------------------------------
 
     def action_save(self) -> None:
+        from actionplan.plan.health import Entry
         from actionplan.tui.health_writes import KeepCheck
 
         data = self.data
@@ -244,16 +245,15 @@ class HealthFormScreen(PlanView[int | None, FormData]):
             )
             return
         day = date.fromisoformat(values.pop("hc-date"))
-        job = KeepCheck(
-            form=data.form,
-            values={self.fields[i].key: v for i, v in values.items()},
-            author=self.plan_app.author,
-            today=self._today(),
+        entry = Entry(
+            data.form,
+            {self.fields[i].key: v for i, v in values.items()},
             client=None if data.editing else self.client,
             checked_on=day,
             check_id=data.editing.id if data.editing else None,
             item_id=None if data.editing else self.item_id,
         )
+        job = KeepCheck(entry, author=self.plan_app.author, today=self._today())
         self.saving = True
         self.plan_app.write("health check", job, self)
 
